@@ -1,0 +1,69 @@
+//! The interface languages and text that exists in each of them.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks. Danish is the default: the young people and
+/// counsellors are in Danish municipalities.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the language switch offers them.
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The BCP 47 tag, for the document's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a BCP 47 tag such as `da`, `da-DK` or `en-GB`; anything else is `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// One piece of text in every language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub da: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_and_regional_tags_parse() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("da-DK"), Some(Lang::Da));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("sv"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

@@ -1,0 +1,228 @@
+//! Checking a set of answers against its instrument, with errors a person can read.
+//!
+//! Validation is separate from scoring so that a response in progress (some
+//! items still unanswered) can be checked for bad values before it is complete.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::instrument::Instrument;
+use crate::lang::Lang;
+
+/// Answers to one instrument: item id → answer value. A wide integer type, so
+/// that a hostile or mistyped value (−1, 300) reaches validation and is named
+/// there instead of failing somewhere less clear.
+pub type Answers = BTreeMap<String, i32>;
+
+/// What can be wrong with a set of answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValidationError {
+    /// An answer names an item the instrument does not have.
+    UnknownItem { instrument: String, item: String },
+    /// An answer's value is not one of the item's answer options.
+    OutOfRange {
+        instrument: String,
+        item: String,
+        value: i32,
+        min: u8,
+        max: u8,
+    },
+    /// An item has no answer.
+    Missing { instrument: String, item: String },
+}
+
+impl ValidationError {
+    /// The error as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::UnknownItem { instrument, item }, Lang::Da) => {
+                format!("{instrument}: spørgsmålet «{item}» findes ikke i skemaet.")
+            }
+            (Self::UnknownItem { instrument, item }, Lang::En) => {
+                format!("{instrument}: the questionnaire has no item «{item}».")
+            }
+            (Self::OutOfRange { instrument, item, value, min, max }, Lang::Da) => format!(
+                "{instrument}: svaret {value} på «{item}» er ikke et af svarmulighederne ({min}–{max})."
+            ),
+            (Self::OutOfRange { instrument, item, value, min, max }, Lang::En) => format!(
+                "{instrument}: the answer {value} to «{item}» is not one of the options ({min}–{max})."
+            ),
+            (Self::Missing { instrument, item }, Lang::Da) => {
+                format!("{instrument}: spørgsmålet «{item}» er ikke besvaret.")
+            }
+            (Self::Missing { instrument, item }, Lang::En) => {
+                format!("{instrument}: the item «{item}» has no answer.")
+            }
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Checks every answer against `instrument`. With `require_all`, an unanswered
+/// item is an error too. Returns every problem found, in item order
+/// (unknown items last), never just the first.
+pub fn validate(
+    instrument: &Instrument,
+    answers: &Answers,
+    require_all: bool,
+) -> Result<(), Vec<ValidationError>> {
+    let min = instrument
+        .options
+        .iter()
+        .map(|o| o.value)
+        .min()
+        .unwrap_or(0);
+    let max = instrument.max_option();
+    let mut errors = Vec::new();
+    for item in &instrument.items {
+        match answers.get(&item.id) {
+            Some(&value) => {
+                let known = u8::try_from(value)
+                    .ok()
+                    .and_then(|v| instrument.option(v))
+                    .is_some();
+                if !known {
+                    errors.push(ValidationError::OutOfRange {
+                        instrument: instrument.id.clone(),
+                        item: item.id.clone(),
+                        value,
+                        min,
+                        max,
+                    });
+                }
+            }
+            None if require_all => errors.push(ValidationError::Missing {
+                instrument: instrument.id.clone(),
+                item: item.id.clone(),
+            }),
+            None => {}
+        }
+    }
+    for key in answers.keys() {
+        if instrument.item(key).is_none() {
+            errors.push(ValidationError::UnknownItem {
+                instrument: instrument.id.clone(),
+                item: key.clone(),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instrument::builtin;
+    use proptest::prelude::*;
+
+    fn who5_answers(values: [i32; 5]) -> Answers {
+        ["happy", "calm", "active", "rested", "interest"]
+            .iter()
+            .zip(values)
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_valid_response_passes() {
+        assert_eq!(
+            validate(&builtin().who5, &who5_answers([5, 3, 5, 5, 5]), true),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_a_readable_message() {
+        let mut answers = who5_answers([5, 6, -1, 5, 5]);
+        answers.remove("interest");
+        answers.insert("mood".into(), 3);
+        let errors = validate(&builtin().who5, &answers, true).unwrap_err();
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(matches!(
+            errors[0],
+            ValidationError::OutOfRange { value: 6, .. }
+        ));
+        assert!(matches!(
+            errors[1],
+            ValidationError::OutOfRange { value: -1, .. }
+        ));
+        assert!(matches!(&errors[2], ValidationError::Missing { item, .. } if item == "interest"));
+        assert!(matches!(&errors[3], ValidationError::UnknownItem { item, .. } if item == "mood"));
+        assert_eq!(
+            errors[0].message(Lang::Da),
+            "who5: svaret 6 på «calm» er ikke et af svarmulighederne (0–5)."
+        );
+        assert_eq!(
+            errors[2].to_string(),
+            "who5: the item «interest» has no answer."
+        );
+    }
+
+    #[test]
+    fn a_partial_response_is_valid_while_in_progress() {
+        let mut answers = who5_answers([5, 3, 5, 5, 5]);
+        answers.remove("rested");
+        assert_eq!(validate(&builtin().who5, &answers, false), Ok(()));
+        assert!(validate(&builtin().who5, &answers, true).is_err());
+    }
+
+    proptest! {
+        /// Validation accepts exactly the answers whose keys are item ids and
+        /// whose values are option values, and flags each other entry once.
+        #[test]
+        fn validation_matches_the_definition(
+            entries in proptest::collection::btree_map(
+                prop_oneof![
+                    Just("happy".to_string()), Just("calm".to_string()),
+                    Just("active".to_string()), Just("rested".to_string()),
+                    Just("interest".to_string()), "[a-z]{1,8}",
+                ],
+                -3i32..300,
+                0..8,
+            ),
+            require_all in any::<bool>(),
+        ) {
+            let who5 = &builtin().who5;
+            let result = validate(who5, &entries, require_all);
+            let unknown = entries.keys().filter(|k| who5.item(k).is_none()).count();
+            let bad_values = entries
+                .iter()
+                .filter(|(k, v)| who5.item(k).is_some() && !(0..=5).contains(*v))
+                .count();
+            let missing = if require_all {
+                who5.items.iter().filter(|i| !entries.contains_key(&i.id)).count()
+            } else {
+                0
+            };
+            let expected = unknown + bad_values + missing;
+            match result {
+                Ok(()) => prop_assert_eq!(expected, 0),
+                Err(errors) => {
+                    prop_assert_eq!(errors.len(), expected);
+                    for e in &errors {
+                        prop_assert!(!e.message(Lang::Da).is_empty());
+                    }
+                }
+            }
+        }
+
+        /// The ladder accepts 0–10 and nothing else.
+        #[test]
+        fn ladder_accepts_exactly_zero_to_ten(value in any::<i32>()) {
+            let answers = Answers::from([("ladder".to_string(), value)]);
+            let ok = validate(&builtin().cantril, &answers, true).is_ok();
+            prop_assert_eq!(ok, (0..=10).contains(&value));
+        }
+    }
+}
