@@ -1,0 +1,84 @@
+//! One question on its own screen: progress, the item's wording, its answers and Back.
+
+use trivsel_core::{Flow, Lang};
+use yew::prelude::*;
+
+use crate::components::focus::use_focus_on;
+use crate::components::ladder::Ladder;
+use crate::components::options::Options;
+use crate::i18n::messages;
+use crate::state::{instruments, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub flow: Flow,
+    /// The step of the flow to show.
+    pub n: usize,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component]
+pub fn QuestionScreen(props: &Props) -> Html {
+    let Props {
+        lang,
+        flow,
+        n,
+        on_action,
+    } = props;
+    let lang = *lang;
+    let m = messages(lang);
+    let heading = use_focus_on(*n);
+    let (Some(step), Some(progress)) = (flow.steps.get(*n), flow.progress()) else {
+        return Html::default();
+    };
+    let Some(instrument) = instruments().into_iter().find(|i| i.id == step.instrument) else {
+        return Html::default();
+    };
+    let Some(item) = instrument.item(&step.item) else {
+        return Html::default();
+    };
+    let selected = flow.answer_to(*n);
+    let on_answer = on_action.reform(Action::Answer);
+    let on_back = on_action.reform(|_| Action::Back);
+    let stem = instrument.stem.get(lang);
+    // "Spørgsmål 2 af 5" within an instrument; a lone last item says so instead of "1 af 1".
+    let progress_text = if progress.instrument_len == 1 && progress.overall == progress.total {
+        m.last_question.to_string()
+    } else {
+        format!(
+            "{} {} {} {}",
+            m.progress_label, progress.in_instrument, m.of, progress.instrument_len
+        )
+    };
+    let fill = format!("width: {}%", progress.overall * 100 / progress.total.max(1));
+    let answers = if instrument.anchors.is_some() {
+        html! { <Ladder {lang} {instrument} {selected} {on_answer} /> }
+    } else {
+        html! { <Options {lang} {instrument} {selected} {on_answer} /> }
+    };
+    let class = classes!(
+        "screen",
+        "question",
+        instrument.anchors.is_some().then_some("is-ladder")
+    );
+    html! {
+        <section {class} aria-labelledby="question-heading">
+            <div class="progress">
+                <p class="progress-text">{ progress_text }</p>
+                <div class="bar" aria-hidden="true"><div class="fill" style={fill}></div></div>
+            </div>
+            <div class="ask">
+                if !stem.is_empty() {
+                    <p class="stem">{ stem }</p>
+                }
+                <h1 id="question-heading" tabindex="-1" ref={heading}>{ item.text.get(lang) }</h1>
+                <p class="hint">{ if instrument.anchors.is_some() { m.ladder_hint } else { m.choose_one } }</p>
+            </div>
+            { answers }
+            <nav class="steps">
+                <button type="button" class="secondary" onclick={on_back}>{ m.back }</button>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! The review screen: every question with its answer, each changeable, then send.
+
+use trivsel_core::{Flow, Lang};
+use yew::prelude::*;
+
+use crate::components::focus::use_focus_on;
+use crate::i18n::messages;
+use crate::state::{instruments, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub flow: Flow,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component]
+pub fn Review(props: &Props) -> Html {
+    let lang = props.lang;
+    let m = messages(lang);
+    let heading = use_focus_on(());
+    let all = instruments();
+    let rows = props.flow.steps.iter().enumerate().map(|(n, step)| {
+        let instrument = all.iter().find(|i| i.id == step.instrument);
+        let question = instrument
+            .and_then(|i| i.item(&step.item))
+            .map(|item| item.text.get(lang))
+            .unwrap_or(&step.item);
+        let answer = props
+            .flow
+            .answer_to(n)
+            .and_then(|v| instrument?.option(u8::try_from(v).ok()?))
+            .map(|o| o.label.get(lang))
+            .unwrap_or(m.not_answered);
+        let onclick = props.on_action.reform(move |_| Action::Edit(n));
+        let change_name = format!("{} {} {}", m.change, m.question, n + 1);
+        html! {
+            <li key={n}>
+                <span class="q">{ question }</span>
+                <strong class="a">{ answer }</strong>
+                <button type="button" class="secondary" aria-label={change_name} {onclick}>{ m.change }</button>
+            </li>
+        }
+    });
+    let on_back = props.on_action.reform(|_| Action::Back);
+    let on_submit = props.on_action.reform(|_| Action::Submit);
+    html! {
+        <section class="screen review" aria-labelledby="review-heading">
+            <h1 id="review-heading" tabindex="-1" ref={heading}>{ m.review_heading }</h1>
+            <p class="lead">{ m.review_intro }</p>
+            <ol class="answers">{ for rows }</ol>
+            <nav class="steps">
+                <button type="button" class="secondary" onclick={on_back}>{ m.back }</button>
+                <button type="button" class="primary" disabled={!props.flow.is_complete()} onclick={on_submit}>{ m.submit }</button>
+            </nav>
+        </section>
+    }
+}
