@@ -1,0 +1,93 @@
+//! `cargo xtask`: the one entry point that builds, serves, measures and tests
+//! the app, installing whatever tool is missing first, so a fresh machine (and
+//! CI) needs nothing done by hand. This file only parses arguments and dispatches.
+
+mod lockfile;
+mod run;
+mod size;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Every fallible step reports a message meant for the person at the terminal.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  build                       install missing build tools, then `trunk build --release` (into dist/)
+  serve                       install missing build tools, then `trunk serve --release` on 127.0.0.1:8080
+  size [--dist DIR] [--budget-file PATH]
+                              raw and gzip bytes of every file the first page loads (default DIR: dist);
+                              with a budget file (one integer, gzip bytes), fail when the total exceeds it
+  test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright
+  help                        show this text";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = repo_root();
+    let result = match args.first().map(String::as_str) {
+        Some("build") if args.len() == 1 => build(&root),
+        Some("serve") if args.len() == 1 => serve(&root),
+        Some("test") if args.len() == 1 => test::run_all(&root),
+        Some("size") => match size::Args::parse(&args[1..], &root) {
+            Ok(size_args) => size::report(&size_args.dist, size_args.budget_file.as_deref()),
+            Err(e) => return usage_error(&e),
+        },
+        Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(_) => return usage_error(&format!("unknown command: {}", args.join(" "))),
+        None => return usage_error("no command given"),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// The workspace root: this crate lives in `<root>/crates/xtask`.
+fn repo_root() -> PathBuf {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
+        .parent()
+        .and_then(Path::parent)
+        .expect("crates/xtask has a grandparent directory")
+        .to_path_buf()
+}
+
+fn build(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_build_tools(&ctx)?;
+    ctx.run("trunk", &["build", "--release"])
+}
+
+fn serve(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_build_tools(&ctx)?;
+    ctx.run(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ],
+    )
+}

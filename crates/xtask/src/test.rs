@@ -1,0 +1,69 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first
+//! failure with a message naming the step, so `.ci/run` is one line and a
+//! developer runs exactly what CI runs.
+
+use std::path::Path;
+
+use crate::run::Ctx;
+use crate::{size, tools, Result};
+
+enum Step {
+    /// A program found on PATH, with its arguments.
+    Command(&'static str, &'static [&'static str]),
+    /// `cargo xtask size`, called in-process.
+    Size,
+    /// Playwright from the repo's node_modules.
+    Playwright,
+}
+
+const STEPS: &[(&str, Step)] = &[
+    (
+        "cargo fmt --all -- --check",
+        Step::Command("cargo", &["fmt", "--all", "--", "--check"]),
+    ),
+    (
+        "cargo clippy --workspace --all-targets -- -D warnings",
+        Step::Command(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ),
+    (
+        "cargo test --workspace",
+        Step::Command("cargo", &["test", "--workspace"]),
+    ),
+    (
+        "trunk build --release",
+        Step::Command("trunk", &["build", "--release"]),
+    ),
+    ("cargo xtask size", Step::Size),
+    ("node_modules/.bin/playwright test", Step::Playwright),
+];
+
+pub fn run_all(root: &Path) -> Result {
+    let ctx = Ctx::new(root);
+    tools::ensure_test_tools(&ctx)?;
+
+    let count = STEPS.len();
+    for (number, (name, step)) in STEPS.iter().enumerate() {
+        println!("\n==> {name}");
+        let result = match step {
+            Step::Command(program, args) => ctx.run(program, args),
+            Step::Size => size::report(&root.join("dist"), None),
+            Step::Playwright => {
+                let playwright = root.join("node_modules").join(".bin").join("playwright");
+                ctx.run_cmd(ctx.command(playwright, &["test"]))
+            }
+        };
+        result.map_err(|e| format!("test step {}/{count} `{name}` failed: {e}", number + 1))?;
+    }
+    println!("\n==> all {count} test steps passed");
+    Ok(())
+}

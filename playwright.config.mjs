@@ -1,0 +1,41 @@
+// Browser tests of the built app (dist/, from `trunk build --release`), run by
+// `cargo xtask test` on Debian's chromium: no browser can be downloaded here.
+import { defineConfig } from '@playwright/test';
+
+const tablet = { hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  webServer: {
+    command: 'node tests/e2e/serve.mjs dist 4173',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: !process.env.CI,
+  },
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      // Chromium as root in a container; the network flags keep it from trying
+      // to reach the (closed) internet. Playwright adds --headless itself.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'tablet-landscape', use: { ...tablet, viewport: { width: 1024, height: 768 } } },
+    { name: 'tablet-portrait', use: { ...tablet, viewport: { width: 768, height: 1024 } } },
+  ],
+});

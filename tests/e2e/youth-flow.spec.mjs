@@ -1,0 +1,110 @@
+// A young person fills in WHO-5 and the ladder on a tablet by visible labels,
+// and the counsellor's score screen shows the exact scores.
+import { test, expect } from '@playwright/test';
+import { answerAll, button, figure, golden, ladder, who5, who5Label } from './helpers.mjs';
+
+const itemText = (id, lang = 'da') => who5.items.find((i) => i.id === id).text[lang];
+const band = (instrument, set, id, lang = 'da') =>
+  instrument.band_sets.find((s) => s.id === set).bands.find((b) => b.id === id).label[lang];
+
+for (const c of golden) {
+  test(`scores: ${c.name} (${c.who5.join(',')} / ladder ${c.ladder})`, async ({ page }) => {
+    await answerAll(page, c.who5, c.ladder);
+    await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+    await button(page, 'Send svar').tap();
+
+    await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
+    await expect(figure(page, 'Råscore')).toHaveText(`${c.expect.raw} af 25`);
+    await expect(figure(page, 'Procentscore')).toHaveText(`${c.expect.percentage} af 100`);
+    await expect(page.getByText(band(who5, 'practice', c.expect.practice), { exact: true })).toBeVisible();
+    await expect(page.getByText(band(who5, 'screening', c.expect.screening), { exact: true })).toBeVisible();
+    await expect(page.getByText(band(who5, 'likely_depression', 'likely_depression'), { exact: true }))
+      .toHaveCount(c.expect.likely_depression ? 1 : 0);
+    const flags = page.locator('ul.flags li');
+    if (c.expect.flagged.length === 0) {
+      await expect(page.getByText('Ingen spørgsmål er besvaret med 0 eller 1.')).toBeVisible();
+      await expect(flags).toHaveCount(0);
+    } else {
+      await expect(flags).toHaveText(c.expect.flagged.map((id) => itemText(id)));
+    }
+    await expect(figure(page, 'Trin på stigen')).toHaveText(`${c.ladder} af 10`);
+    await expect(page.getByText(band(ladder, 'hbsc', c.expect.ladder_hbsc), { exact: true })).toBeVisible();
+  });
+}
+
+test('the flagged item is named: 5,5,5,1,5 flags "vågnet frisk og udhvilet"', async ({ page }) => {
+  await answerAll(page, [5, 5, 5, 1, 5], 7);
+  await button(page, 'Send svar').tap();
+  await expect(figure(page, 'Råscore')).toHaveText('21 af 25');
+  await expect(figure(page, 'Procentscore')).toHaveText('84 af 100');
+  await expect(page.locator('ul.flags li')).toHaveText([/vågnet frisk og udhvilet/]);
+});
+
+test('going back keeps the answers, and review changes one answer', async ({ page }) => {
+  await answerAll(page, [5, 3, 5, 5, 5], 8);
+  // From review, back to the ladder: 8 is still chosen.
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, '8')).toHaveAttribute('aria-pressed', 'true');
+  await button(page, 'Tilbage').tap();
+  await expect(page.getByText('Spørgsmål 5 af 5')).toBeVisible();
+  await expect(button(page, who5Label(5))).toHaveAttribute('aria-pressed', 'true');
+  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'false');
+  // Forward again by answering the same, then change item 2 from the review screen.
+  await button(page, who5Label(5)).tap();
+  await button(page, '8').tap();
+  await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ret spørgsmål 2' }).tap();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[1].text.da);
+  await expect(button(page, who5Label(3))).toHaveAttribute('aria-pressed', 'true');
+  await button(page, who5Label(0)).tap();
+  await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+  await button(page, 'Send svar').tap();
+  // 5+0+5+5+5 = 20 → 80, and item 2 (calm) is now flagged.
+  await expect(figure(page, 'Råscore')).toHaveText('20 af 25');
+  await expect(figure(page, 'Procentscore')).toHaveText('80 af 100');
+  await expect(page.locator('ul.flags li')).toHaveText([itemText('calm')]);
+});
+
+test('"Ny besvarelse" returns to a clean start that shows nothing of the last answers', async ({ page }) => {
+  await answerAll(page, [1, 1, 1, 1, 1], 3);
+  await button(page, 'Send svar').tap();
+  await expect(figure(page, 'Råscore')).toHaveText('5 af 25');
+  await button(page, 'Ny besvarelse').tap();
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await expect(button(page, 'Start')).toBeVisible();
+  await expect(page.getByText(/af 25|af 100|Råscore/)).toHaveCount(0);
+  await button(page, 'Start').tap();
+  for (const o of who5.options) {
+    await expect(button(page, o.label.da)).toHaveAttribute('aria-pressed', 'false');
+  }
+});
+
+test('English throughout, with the document language following', async ({ page }) => {
+  await answerAll(page, [5, 3, 5, 5, 5], 7, 'en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await button(page, 'Send answers').tap();
+  await expect(figure(page, 'Raw score')).toHaveText('23 of 25');
+  await expect(figure(page, 'Percentage score')).toHaveText('92 of 100');
+  await expect(page.getByText('No item was answered 0 or 1.')).toBeVisible();
+  await button(page, 'Dansk').tap();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await expect(figure(page, 'Råscore')).toHaveText('23 af 25');
+});
+
+test('every control is a touch target of at least 48 px and the ladder fits the screen', async ({ page }) => {
+  await page.goto('/');
+  await button(page, 'Start').tap();
+  const sizes = async () => page.getByRole('button').evaluateAll((els) =>
+    els.map((e) => { const r = e.getBoundingClientRect(); return { name: e.textContent, w: r.width, h: r.height }; }));
+  for (const s of await sizes()) {
+    expect(s.h, `${s.name} height`).toBeGreaterThanOrEqual(48);
+    expect(s.w, `${s.name} width`).toBeGreaterThanOrEqual(48);
+  }
+  for (let i = 0; i < 5; i++) await button(page, who5Label(4)).tap();
+  for (const s of await sizes()) expect(s.h, `${s.name} height`).toBeGreaterThanOrEqual(48);
+  await expect(button(page, '10')).toBeInViewport();
+  await expect(button(page, '0')).toBeInViewport();
+  const tops = await Promise.all(['10', '5', '0'].map(async (n) => (await button(page, n).boundingBox()).y));
+  expect(tops[0]).toBeLessThan(tops[1]);
+  expect(tops[1]).toBeLessThan(tops[2]);
+});
