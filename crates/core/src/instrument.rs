@@ -45,6 +45,8 @@ pub struct Instrument {
 pub struct Item {
     /// Stable identifier (for WHO-5, KL's FHIR linkId).
     pub id: String,
+    /// A few words naming the item in tables and flags (not the wording asked).
+    pub short: Text,
     pub text: Text,
 }
 
@@ -178,6 +180,7 @@ impl Instrument {
                 return fail(format!("item id {} twice", item.id));
             }
             texts.push(&item.text);
+            texts.push(&item.short);
         }
         for (i, opt) in self.options.iter().enumerate() {
             if self.options[..i].iter().any(|o| o.value == opt.value) {

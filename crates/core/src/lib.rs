@@ -1,17 +1,32 @@
-//! trivsel's core: the questionnaires as data, validation of answers, and scoring.
+//! trivsel's core: the questionnaires as data, validation of answers, scoring,
+//! and the records and change over a course that the scores become.
 //!
 //! This crate is pure Rust. It knows nothing of Yew, the DOM or IndexedDB, so the
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+pub mod change;
+pub mod date;
 pub mod flow;
+pub mod history;
 pub mod instrument;
 pub mod lang;
+pub mod participant;
+pub mod pin;
+pub mod record;
 pub mod scoring;
 pub mod validate;
 
+pub use change::{who5_change, Change, ChangeLabel, ReliableChange, ReliableChangeError};
+pub use date::{Date, DateError, IsoWeek};
 pub use flow::{Cursor, Flow};
-pub use instrument::{builtin, Instrument, Scale, ScoringRule};
+pub use history::changes_since_intake;
+pub use instrument::{builtin, Builtin, Instrument, Scale, ScoringRule};
 pub use lang::{Lang, Text};
+pub use participant::{
+    AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
+    SiteError,
+};
+pub use record::{InstrumentRef, RecordError, ResponseRecord};
 pub use scoring::{score, Score, ScoreError};
 pub use validate::{validate, Answers, ValidationError};

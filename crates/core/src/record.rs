@@ -1,0 +1,528 @@
+//! A completed response as it is stored and exported: who, when, which
+//! instruments in which version, and the answers.
+//!
+//! A record is immutable once stored. A mistake is corrected by a new record
+//! that names the old one in `supersedes` (see `history`), so what was answered
+//! is never overwritten and an export can show both. [`ResponseRecord::check`]
+//! is the gate before storing or importing: a record that passes it scores
+//! completely with the instruments this build ships.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::instrument::{builtin, Builtin};
+use crate::lang::Lang;
+use crate::participant::{MeasurementPoint, ParticipantCode};
+use crate::scoring::{score, Score, ScoreError};
+use crate::validate::{validate, Answers, ValidationError};
+
+/// Instrument id of the WHO-5 Well-Being Index.
+pub const WHO5: &str = "who5";
+/// Instrument id of the 0–10 ladder.
+pub const CANTRIL: &str = "cantril";
+
+/// An instrument as a record names it: id and the version answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// One completed response of one participant at one measurement point.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseRecord {
+    /// A UUID v4, lower-case and hyphenated, made by the caller from random bytes.
+    pub id: String,
+    pub participant: ParticipantCode,
+    pub point: MeasurementPoint,
+    /// The day the response was completed.
+    pub date: Date,
+    /// Instrument id → answers.
+    pub answers: BTreeMap<String, Answers>,
+    /// The instruments answered, with the version of each.
+    pub instruments: Vec<InstrumentRef>,
+    /// The id of the record this one corrects, if it is a correction.
+    #[serde(default)]
+    pub supersedes: Option<String>,
+    /// Whether the record has been part of an export.
+    #[serde(default)]
+    pub exported: bool,
+}
+
+/// What is wrong with a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// The id is not a lower-case hyphenated UUID v4.
+    BadId { id: String },
+    /// `supersedes` is not a UUID v4, or is the record's own id.
+    BadSupersedes { id: String },
+    /// The record lists no instruments.
+    NoInstruments,
+    /// An instrument is listed twice.
+    DuplicateInstrument { id: String },
+    /// An instrument this build does not ship.
+    UnknownInstrument { id: String },
+    /// The record was answered on another version of an instrument.
+    VersionMismatch {
+        id: String,
+        recorded: u32,
+        current: u32,
+    },
+    /// A listed instrument has no answers.
+    MissingAnswers { instrument: String },
+    /// There are answers for an instrument the record does not list.
+    UnlistedAnswers { instrument: String },
+    /// The answers to an instrument are invalid or incomplete.
+    InvalidAnswers {
+        instrument: String,
+        errors: Vec<ValidationError>,
+    },
+    /// The answers could not be scored (from [`ResponseRecord::scores`]).
+    Score(ScoreError),
+}
+
+impl RecordError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::BadId { id }, Lang::Da) => {
+                format!("Besvarelsens id «{id}» er ikke et gyldigt UUID (version 4).")
+            }
+            (Self::BadId { id }, Lang::En) => {
+                format!("The response id «{id}» is not a valid UUID (version 4).")
+            }
+            (Self::BadSupersedes { id }, Lang::Da) => format!(
+                "Besvarelsen skulle rette «{id}», men det er ikke id'et på en anden besvarelse."
+            ),
+            (Self::BadSupersedes { id }, Lang::En) => {
+                format!("The response corrects «{id}», which is not the id of another response.")
+            }
+            (Self::NoInstruments, Lang::Da) => "Besvarelsen indeholder ingen skemaer.".into(),
+            (Self::NoInstruments, Lang::En) => "The response contains no questionnaires.".into(),
+            (Self::DuplicateInstrument { id }, Lang::Da) => {
+                format!("Skemaet «{id}» er nævnt to gange i besvarelsen.")
+            }
+            (Self::DuplicateInstrument { id }, Lang::En) => {
+                format!("The questionnaire «{id}» is listed twice in the response.")
+            }
+            (Self::UnknownInstrument { id }, Lang::Da) => {
+                format!("Skemaet «{id}» findes ikke i denne udgave af trivsel.")
+            }
+            (Self::UnknownInstrument { id }, Lang::En) => {
+                format!("The questionnaire «{id}» does not exist in this release of trivsel.")
+            }
+            (Self::VersionMismatch { id, recorded, current }, Lang::Da) => format!(
+                "Skemaet «{id}» er besvaret i version {recorded}, men denne udgave af trivsel har version {current}."
+            ),
+            (Self::VersionMismatch { id, recorded, current }, Lang::En) => format!(
+                "The questionnaire «{id}» was answered in version {recorded}, but this release of trivsel has version {current}."
+            ),
+            (Self::MissingAnswers { instrument }, Lang::Da) => {
+                format!("Der er ingen svar på skemaet «{instrument}».")
+            }
+            (Self::MissingAnswers { instrument }, Lang::En) => {
+                format!("There are no answers to the questionnaire «{instrument}».")
+            }
+            (Self::UnlistedAnswers { instrument }, Lang::Da) => format!(
+                "Der er svar på skemaet «{instrument}», som besvarelsen ikke nævner."
+            ),
+            (Self::UnlistedAnswers { instrument }, Lang::En) => format!(
+                "There are answers to the questionnaire «{instrument}», which the response does not list."
+            ),
+            (Self::InvalidAnswers { errors, .. }, lang) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+            (Self::Score(e), lang) => e.message(lang),
+        }
+    }
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// Whether `s` is a UUID v4 as the record ids are written: 8-4-4-4-12
+/// lower-case hex digits with the version digit (the 13th) equal to 4.
+pub fn is_uuid_v4(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            14 => c == b'4',
+            _ => matches!(c, b'0'..=b'9' | b'a'..=b'f'),
+        })
+}
+
+/// A UUID v4 string from 16 random bytes supplied by the caller: sets the
+/// version (4) and the RFC 9562 variant bits, and writes it lower-case and
+/// hyphenated, as [`ResponseRecord::id`] expects.
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0F) | 0x40;
+    bytes[8] = (bytes[8] & 0x3F) | 0x80;
+    let mut s = String::with_capacity(36);
+    for (i, byte) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            s.push('-');
+        }
+        s.push_str(&format!("{byte:02x}"));
+    }
+    s
+}
+
+impl ResponseRecord {
+    /// Checks the record against the instruments `builtin` ships: the id (and
+    /// `supersedes`, if set) is a UUID v4; it lists at least one instrument,
+    /// none twice, each one that exists in exactly the recorded version; each
+    /// listed instrument has answers, and only listed instruments do; and
+    /// every answer set is valid and complete. Returns the first problem.
+    ///
+    /// A record answered on an older version of an instrument fails with
+    /// [`RecordError::VersionMismatch`]: it is not scored with rules it was
+    /// not answered under.
+    pub fn check(&self, builtin: &Builtin) -> Result<(), RecordError> {
+        if !is_uuid_v4(&self.id) {
+            return Err(RecordError::BadId {
+                id: self.id.clone(),
+            });
+        }
+        if let Some(old) = &self.supersedes {
+            if !is_uuid_v4(old) || *old == self.id {
+                return Err(RecordError::BadSupersedes { id: old.clone() });
+            }
+        }
+        if self.instruments.is_empty() {
+            return Err(RecordError::NoInstruments);
+        }
+        for (i, r) in self.instruments.iter().enumerate() {
+            if self.instruments[..i].iter().any(|o| o.id == r.id) {
+                return Err(RecordError::DuplicateInstrument { id: r.id.clone() });
+            }
+            let (instrument, answers) = self.lookup(builtin, r)?;
+            validate(instrument, answers, true).map_err(|errors| RecordError::InvalidAnswers {
+                instrument: r.id.clone(),
+                errors,
+            })?;
+        }
+        if let Some(id) = self
+            .answers
+            .keys()
+            .find(|id| !self.instruments.iter().any(|r| r.id == **id))
+        {
+            return Err(RecordError::UnlistedAnswers {
+                instrument: id.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The score of every listed instrument, in the order listed, computed
+    /// with the shipped instruments ([`builtin()`]). An instrument that is
+    /// unknown, in another version or without answers has an error instead.
+    pub fn scores(&self) -> Vec<(&str, Result<Score, RecordError>)> {
+        self.scores_with(builtin())
+    }
+
+    /// [`scores`](Self::scores) with the given instruments.
+    pub fn scores_with(&self, builtin: &Builtin) -> Vec<(&str, Result<Score, RecordError>)> {
+        self.instruments
+            .iter()
+            .map(|r| (r.id.as_str(), self.score_ref(builtin, r)))
+            .collect()
+    }
+
+    /// The WHO-5 percentage score (0–100), if the record has a complete,
+    /// valid WHO-5 in the shipped version.
+    pub fn who5_percentage(&self) -> Option<u32> {
+        self.score_of(WHO5)?.percentage
+    }
+
+    /// The ladder value (0–10), if the record has a valid ladder answer in
+    /// the shipped version.
+    pub fn ladder(&self) -> Option<u32> {
+        Some(self.score_of(CANTRIL)?.raw)
+    }
+
+    fn score_of(&self, id: &str) -> Option<Score> {
+        let r = self.instruments.iter().find(|r| r.id == id)?;
+        self.score_ref(builtin(), r).ok()
+    }
+
+    fn score_ref(&self, builtin: &Builtin, r: &InstrumentRef) -> Result<Score, RecordError> {
+        let (instrument, answers) = self.lookup(builtin, r)?;
+        score(instrument, answers).map_err(RecordError::Score)
+    }
+
+    /// The shipped instrument a reference names, and the record's answers to it.
+    fn lookup<'b>(
+        &self,
+        builtin: &'b Builtin,
+        r: &InstrumentRef,
+    ) -> Result<(&'b crate::instrument::Instrument, &Answers), RecordError> {
+        let instrument = builtin
+            .get(&r.id)
+            .ok_or_else(|| RecordError::UnknownInstrument { id: r.id.clone() })?;
+        if instrument.version != r.version {
+            return Err(RecordError::VersionMismatch {
+                id: r.id.clone(),
+                recorded: r.version,
+                current: instrument.version,
+            });
+        }
+        let answers = self
+            .answers
+            .get(&r.id)
+            .ok_or_else(|| RecordError::MissingAnswers {
+                instrument: r.id.clone(),
+            })?;
+        Ok((instrument, answers))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ID: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    fn who5(values: [i32; 5]) -> Answers {
+        ["happy", "calm", "active", "rested", "interest"]
+            .iter()
+            .zip(values)
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
+    }
+
+    fn refs() -> Vec<InstrumentRef> {
+        builtin()
+            .all()
+            .iter()
+            .map(|i| InstrumentRef {
+                id: i.id.clone(),
+                version: i.version,
+            })
+            .collect()
+    }
+
+    fn record() -> ResponseRecord {
+        ResponseRecord {
+            id: ID.into(),
+            participant: ParticipantCode::parse("938NKR").unwrap(),
+            point: MeasurementPoint::Intake,
+            date: Date::new(2026, 11, 23).unwrap(),
+            answers: BTreeMap::from([
+                (WHO5.to_string(), who5([3, 2, 3, 2, 2])),
+                (CANTRIL.to_string(), Answers::from([("ladder".into(), 6)])),
+            ]),
+            instruments: refs(),
+            supersedes: None,
+            exported: false,
+        }
+    }
+
+    #[test]
+    fn a_good_record_checks_and_scores() {
+        let r = record();
+        assert_eq!(r.check(builtin()), Ok(()));
+        assert_eq!(r.who5_percentage(), Some(48)); // raw 12 × 4
+        assert_eq!(r.ladder(), Some(6));
+        let scores = r.scores();
+        assert_eq!(scores.len(), 2);
+        assert_eq!(scores[0].0, "who5");
+        assert_eq!(scores[0].1.as_ref().unwrap().raw, 12);
+        assert_eq!(scores[1].0, "cantril");
+        assert_eq!(scores[1].1.as_ref().unwrap().raw, 6);
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_uuid_v4(ID));
+        assert!(!is_uuid_v4(&ID.to_uppercase()));
+        assert!(!is_uuid_v4("0f8fad5b-d9cb-369f-a165-70867728950e")); // version 3
+        assert!(!is_uuid_v4("0f8fad5bd9cb469fa16570867728950e"));
+        assert!(!is_uuid_v4("0f8fad5b-d9cb-469f-a165-70867728950"));
+        assert!(!is_uuid_v4("0f8fad5b-d9cb-469f-a165-70867728950g"));
+        assert!(!is_uuid_v4("{0f8fad5b-d9cb-469f-a165-70867728950e}"));
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([0xFF; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(
+            uuid_v4([
+                0x0f, 0x8f, 0xad, 0x5b, 0xd9, 0xcb, 0x46, 0x9f, 0xa1, 0x65, 0x70, 0x86, 0x77, 0x28,
+                0x95, 0x0e
+            ]),
+            ID
+        );
+    }
+
+    #[test]
+    fn check_names_the_first_problem() {
+        let check = |f: &dyn Fn(&mut ResponseRecord)| {
+            let mut r = record();
+            f(&mut r);
+            r.check(builtin())
+        };
+        assert_eq!(
+            check(&|r| r.id = "not-a-uuid".into()),
+            Err(RecordError::BadId {
+                id: "not-a-uuid".into()
+            })
+        );
+        assert!(matches!(
+            check(&|r| r.supersedes = Some(ID.into())),
+            Err(RecordError::BadSupersedes { .. })
+        ));
+        assert!(matches!(
+            check(&|r| r.supersedes = Some("x".into())),
+            Err(RecordError::BadSupersedes { .. })
+        ));
+        assert_eq!(
+            check(&|r| r.supersedes = Some("00000000-0000-4000-8000-000000000000".into())),
+            Ok(())
+        );
+        assert_eq!(
+            check(&|r| r.instruments.clear()),
+            Err(RecordError::NoInstruments)
+        );
+        assert_eq!(
+            check(&|r| r.instruments.push(refs()[0].clone())),
+            Err(RecordError::DuplicateInstrument { id: "who5".into() })
+        );
+        assert_eq!(
+            check(&|r| r.instruments[1].id = "ors".into()),
+            Err(RecordError::UnknownInstrument { id: "ors".into() })
+        );
+        assert_eq!(
+            check(&|r| r.instruments[0].version = 99),
+            Err(RecordError::VersionMismatch {
+                id: "who5".into(),
+                recorded: 99,
+                current: 1
+            })
+        );
+        assert_eq!(
+            check(&|r| {
+                r.answers.remove(CANTRIL);
+            }),
+            Err(RecordError::MissingAnswers {
+                instrument: "cantril".into()
+            })
+        );
+        assert_eq!(
+            check(&|r| {
+                r.instruments.pop();
+            }),
+            Err(RecordError::UnlistedAnswers {
+                instrument: "cantril".into()
+            })
+        );
+        let incomplete = check(&|r| {
+            r.answers.get_mut(WHO5).unwrap().remove("calm");
+        });
+        assert!(matches!(
+            &incomplete,
+            Err(RecordError::InvalidAnswers { instrument, errors })
+                if instrument == "who5" && matches!(&errors[..], [ValidationError::Missing { .. }])
+        ));
+        assert_eq!(
+            incomplete.unwrap_err().message(Lang::Da),
+            "who5: spørgsmålet «calm» er ikke besvaret."
+        );
+        assert!(matches!(
+            check(&|r| {
+                r.answers
+                    .get_mut(CANTRIL)
+                    .unwrap()
+                    .insert("ladder".into(), 11);
+            }),
+            Err(RecordError::InvalidAnswers { .. })
+        ));
+        assert_eq!(
+            RecordError::VersionMismatch {
+                id: "who5".into(),
+                recorded: 1,
+                current: 2
+            }
+            .message(Lang::Da),
+            "Skemaet «who5» er besvaret i version 1, men denne udgave af trivsel har version 2."
+        );
+    }
+
+    #[test]
+    fn scores_report_what_is_missing() {
+        let mut r = record();
+        r.answers.get_mut(WHO5).unwrap().remove("rested");
+        r.instruments[1].version = 7;
+        let scores = r.scores();
+        assert!(matches!(
+            &scores[0].1,
+            Err(RecordError::Score(ScoreError::Incomplete { missing, .. })) if missing == &["rested"]
+        ));
+        assert!(matches!(
+            &scores[1].1,
+            Err(RecordError::VersionMismatch { recorded: 7, .. })
+        ));
+        assert_eq!(r.who5_percentage(), None);
+        assert_eq!(r.ladder(), None);
+        r.instruments.clear();
+        assert!(r.scores().is_empty());
+    }
+
+    #[test]
+    fn serde_shape() {
+        let r = record();
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["point"], serde_json::json!({"kind": "intake"}));
+        assert_eq!(json["date"], "2026-11-23");
+        assert_eq!(json["participant"], "938NKR");
+        assert_eq!(json["supersedes"], serde_json::Value::Null);
+        assert_eq!(json["exported"], false);
+        assert_eq!(
+            json["instruments"][0],
+            serde_json::json!({"id": "who5", "version": 1})
+        );
+        let back: ResponseRecord = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, r);
+        // `supersedes` and `exported` may be absent; unknown fields may not.
+        let mut minimal = json.clone();
+        let obj = minimal.as_object_mut().unwrap();
+        obj.remove("supersedes");
+        obj.remove("exported");
+        assert_eq!(
+            serde_json::from_value::<ResponseRecord>(minimal).unwrap(),
+            r
+        );
+        let mut extra = json;
+        extra["name"] = "Ida".into();
+        assert!(serde_json::from_value::<ResponseRecord>(extra).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn uuid_v4_always_checks(bytes in any::<[u8; 16]>()) {
+            let id = uuid_v4(bytes);
+            prop_assert!(is_uuid_v4(&id));
+            prop_assert!(matches!(id.as_bytes()[19], b'8' | b'9' | b'a' | b'b'));
+        }
+
+        /// A record with any complete WHO-5 checks and has the published percentage.
+        #[test]
+        fn any_complete_record_checks(values in proptest::array::uniform5(0i32..=5), ladder in 0i32..=10) {
+            let mut r = record();
+            r.answers.insert(WHO5.into(), who5(values));
+            r.answers.insert(CANTRIL.into(), Answers::from([("ladder".into(), ladder)]));
+            prop_assert_eq!(r.check(builtin()), Ok(()));
+            prop_assert_eq!(r.who5_percentage(), Some(values.iter().sum::<i32>() as u32 * 4));
+            prop_assert_eq!(r.ladder(), Some(ladder as u32));
+        }
+    }
+}
