@@ -1,21 +1,32 @@
-//! The root component: holds the state and picks the screen to show.
+//! The root component: holds the state, shares it with every screen through a
+//! context, and picks the screen to show.
 
-use trivsel_core::Cursor;
 use yew::prelude::*;
 
+use crate::components::broken::Broken;
 use crate::components::header::Header;
-use crate::components::question::QuestionScreen;
-use crate::components::review::Review;
-use crate::components::score::ScoreScreen;
-use crate::components::start::Start;
+use crate::components::home::Home;
+use crate::components::measurement::NewMeasurement;
+use crate::components::participant::ParticipantScreen;
+use crate::components::participant_new::NewParticipant;
+use crate::components::pin::{SetPin, Unlock};
+use crate::components::result::ResultScreen;
+use crate::components::settings::SettingsScreen;
+use crate::components::thank_you::ThankYou;
+use crate::components::youth::Youth;
+use crate::effects::{self, Ctx};
 use crate::i18n::messages;
-use crate::state::{Action, AppState, Screen};
+use crate::state::{AppState, Screen};
 
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
     let lang = state.lang;
 
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| effects::open(state));
+    }
     use_effect_with(lang, |lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
@@ -25,32 +36,33 @@ pub fn App() -> Html {
         }
     });
 
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+    let m = messages(lang);
+    let body = match &state.screen {
+        Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
+        Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
+        Screen::SetPin => html! { <SetPin /> },
+        Screen::Unlock(_) => html! { <Unlock /> },
+        Screen::Home => html! { <Home /> },
+        Screen::NewParticipant => html! { <NewParticipant /> },
+        Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
+        Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
+        Screen::Settings => html! { <SettingsScreen /> },
+        Screen::Youth => html! { <Youth /> },
+        Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
+        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
     };
-
-    let body = match state.screen {
-        Screen::Start => html! {
-            <Start {lang} resuming={!state.flow.answers.is_empty()} on_action={on_action.clone()} />
-        },
-        Screen::Questions => match state.flow.cursor {
-            Cursor::Item(n) => html! {
-                <QuestionScreen {lang} flow={state.flow.clone()} {n} on_action={on_action.clone()} />
-            },
-            Cursor::Review => html! {
-                <Review {lang} flow={state.flow.clone()} on_action={on_action.clone()} />
-            },
-        },
-        Screen::Score => html! {
-            <ScoreScreen {lang} flow={state.flow.clone()} on_action={on_action.clone()} />
-        },
-    };
-
+    let ctx: Ctx = state.clone();
     html! {
-        <>
-            <Header {lang} {on_action} />
-            <main id="main">{ body }</main>
-        </>
+        <ContextProvider<Ctx> context={ctx}>
+            <Header />
+            <main id="main">
+                <div class="notice" role="alert" aria-live="assertive">
+                    if let Some(notice) = &state.notice {
+                        <p>{ notice.clone() }</p>
+                    }
+                </div>
+                { body }
+            </main>
+        </ContextProvider<Ctx>>
     }
 }

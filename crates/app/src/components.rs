@@ -1,10 +1,22 @@
-//! One component per screen of the flow, plus the small pieces they share.
+//! One component per screen, plus the small pieces they share.
 
+pub mod broken;
+pub mod chart;
 pub mod focus;
+pub mod form;
 pub mod header;
+pub mod home;
 pub mod ladder;
+pub mod measurement;
 pub mod options;
+pub mod participant;
+pub mod participant_new;
+pub mod pin;
 pub mod question;
+pub mod result;
 pub mod review;
 pub mod score;
+pub mod settings;
 pub mod start;
+pub mod thank_you;
+pub mod youth;

@@ -2,7 +2,9 @@
 
 mod app;
 mod components;
+mod effects;
 mod i18n;
+mod services;
 mod state;
 
 fn main() {

@@ -1,12 +1,18 @@
 //! The app's state and every transition of it, as one reducer.
 //!
 //! The questionnaire logic itself is [`trivsel_core::Flow`]; this adds which
-//! screen shows and the language, so each user action is one match arm.
+//! screen shows, the language, the counsellor lock and what storage returned.
+//! Every user action and every storage result is one match arm.
+//!
+//! The counsellor gate lives here, once: a counsellor screen is only ever
+//! entered while `unlocked`, whatever asked for it.
 
 use std::rc::Rc;
 
-use trivsel_core::{builtin, Flow, Instrument, Lang};
+use trivsel_core::{builtin, Instrument, Lang, Participant, ParticipantCode, ResponseRecord};
 use yew::Reducible;
+
+use crate::services::storage::{Draft, Settings, StorageError, Store, Usage};
 
 /// The instruments of a session, in the order they are asked.
 pub fn instruments() -> [&'static Instrument; 2] {
@@ -14,40 +20,118 @@ pub fn instruments() -> [&'static Instrument; 2] {
     [&b.who5, &b.cantril]
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
-    Start,
-    /// A question or the review screen, as the flow's cursor says.
-    Questions,
-    Score,
+    /// Opening the database.
+    Loading,
+    /// Storage cannot be used at all.
+    Broken(StorageError),
+    /// First use: the counsellor chooses a PIN.
+    SetPin,
+    /// The PIN prompt; where to go once it is right.
+    Unlock(AfterUnlock),
+    /// Counsellor: participants and storage status.
+    Home,
+    NewParticipant,
+    Participant(ParticipantCode),
+    NewMeasurement(ParticipantCode),
+    Settings,
+    /// The young person's questionnaire: start, questions or review, as the draft says.
+    Youth,
+    /// After sending: a neutral screen to hand the tablet back.
+    ThankYou(String),
+    /// Counsellor: the scores of one record.
+    Result(String),
+}
+
+impl Screen {
+    /// Screens that show participants' data or change the tablet's setup.
+    pub fn is_counsellor(&self) -> bool {
+        matches!(
+            self,
+            Screen::Home
+                | Screen::NewParticipant
+                | Screen::Participant(_)
+                | Screen::NewMeasurement(_)
+                | Screen::Settings
+                | Screen::Result(_)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
+pub enum AfterUnlock {
+    Home,
+    Result(String),
+}
+
+/// What the counsellor screens show, loaded from storage after unlocking.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Data {
+    pub participants: Vec<Participant>,
+    pub records: Vec<ResponseRecord>,
+    /// Stored values that could not be read (kept, reported).
+    pub unreadable: usize,
+    pub usage: Usage,
+}
+
+#[derive(Clone, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
-    pub flow: Flow,
+    pub store: Option<Store>,
+    pub has_pin: bool,
+    pub unlocked: bool,
+    pub draft: Option<Draft>,
+    pub settings: Settings,
+    pub data: Data,
+    /// A message for the person at the tablet (a failed save, a wrong PIN).
+    pub notice: Option<String>,
+    /// A storage write is under way: further taps wait for it.
+    pub busy: bool,
 }
 
 impl Default for AppState {
     fn default() -> Self {
         AppState {
             lang: Lang::default(),
-            screen: Screen::Start,
-            flow: Flow::new(&instruments()),
+            screen: Screen::Loading,
+            store: None,
+            has_pin: false,
+            unlocked: false,
+            draft: None,
+            settings: Settings::default(),
+            data: Data::default(),
+            notice: None,
+            busy: false,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    Opened {
+        store: Store,
+        has_pin: bool,
+        draft: Option<Draft>,
+        settings: Settings,
+    },
+    OpenFailed(StorageError),
     SetLang(Lang),
-    Begin,
-    Answer(i32),
-    Back,
-    Edit(usize),
-    Submit,
-    NewResponse,
+    /// Go to a screen; counsellor screens only while unlocked.
+    Go(Screen),
+    PinSet,
+    Unlocked,
+    Lock,
+    DataLoaded(Data),
+    SettingsSaved(Settings),
+    /// The counsellor hands the tablet over with a fresh draft.
+    HandedOver(Draft),
+    /// The draft was stored; show it.
+    DraftSaved(Draft),
+    Submitted(String),
+    DraftDiscarded,
+    Busy(bool),
+    Notice(Option<String>),
 }
 
 impl Reducible for AppState {
@@ -55,29 +139,74 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let sets_notice = matches!(action, Action::Notice(_));
         match action {
+            Action::Opened {
+                store,
+                has_pin,
+                draft,
+                settings,
+            } => {
+                next.store = Some(store);
+                next.has_pin = has_pin;
+                next.settings = settings;
+                next.screen = match (&draft, has_pin) {
+                    (Some(_), _) => Screen::Youth,
+                    (None, false) => Screen::SetPin,
+                    (None, true) => Screen::Unlock(AfterUnlock::Home),
+                };
+                if let Some(d) = &draft {
+                    next.lang = d.lang;
+                }
+                next.draft = draft;
+            }
+            Action::OpenFailed(err) => next.screen = Screen::Broken(err),
             Action::SetLang(lang) => next.lang = lang,
-            Action::Begin => next.screen = Screen::Questions,
-            Action::Answer(value) => {
-                next.flow.answer(value);
+            Action::Go(screen) => next.screen = screen,
+            Action::PinSet => {
+                next.has_pin = true;
+                next.unlocked = true;
+                next.screen = Screen::Home;
             }
-            Action::Back => {
-                if !next.flow.back() {
-                    next.screen = Screen::Start;
-                }
+            Action::Unlocked => {
+                next.unlocked = true;
+                next.screen = match &next.screen {
+                    Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(id.clone()),
+                    _ => Screen::Home,
+                };
             }
-            Action::Edit(n) => next.flow.edit(n),
-            Action::Submit => {
-                if next.flow.is_complete() {
-                    next.screen = Screen::Score;
-                }
+            Action::Lock => {
+                next.unlocked = false;
+                next.data = Data::default();
+                next.screen = Screen::Unlock(AfterUnlock::Home);
             }
-            Action::NewResponse => {
-                next = AppState {
-                    lang: next.lang,
-                    ..AppState::default()
-                }
+            Action::DataLoaded(data) => next.data = data,
+            Action::SettingsSaved(settings) => next.settings = settings,
+            Action::HandedOver(draft) => {
+                next.unlocked = false;
+                next.data = Data::default();
+                next.lang = draft.lang;
+                next.draft = Some(draft);
+                next.screen = Screen::Youth;
             }
+            Action::DraftSaved(draft) => next.draft = Some(draft),
+            Action::Submitted(id) => {
+                next.draft = None;
+                next.unlocked = false;
+                next.data = Data::default();
+                next.screen = Screen::ThankYou(id);
+            }
+            Action::DraftDiscarded => next.draft = None,
+            Action::Busy(busy) => next.busy = busy,
+            Action::Notice(notice) => next.notice = notice,
+        }
+        // The gate: nothing reaches a counsellor screen while locked.
+        if next.screen.is_counsellor() && !next.unlocked {
+            next.screen = Screen::Unlock(AfterUnlock::Home);
+        }
+        // A new screen starts without the last screen's message.
+        if !sets_notice && next.screen != self.screen {
+            next.notice = None;
         }
         Rc::new(next)
     }
@@ -86,38 +215,44 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trivsel_core::Cursor;
 
-    fn run(actions: impl IntoIterator<Item = Action>) -> Rc<AppState> {
-        actions
-            .into_iter()
-            .fold(Rc::new(AppState::default()), |s, a| s.reduce(a))
+    fn locked() -> Rc<AppState> {
+        Rc::new(AppState {
+            has_pin: true,
+            screen: Screen::Unlock(AfterUnlock::Home),
+            ..AppState::default()
+        })
     }
 
     #[test]
-    fn a_whole_session_reaches_the_score_and_a_new_response_forgets_it() {
-        let mut actions = vec![Action::SetLang(Lang::En), Action::Begin];
-        actions.extend([5, 3, 5, 5, 5, 7].map(Action::Answer));
-        actions.push(Action::Submit);
-        let s = run(actions);
-        assert_eq!(s.screen, Screen::Score);
-        let fresh = s.reduce(Action::NewResponse);
-        assert_eq!(fresh.screen, Screen::Start);
-        assert!(fresh.flow.answers.is_empty());
-        assert_eq!(fresh.lang, Lang::En, "the language choice stays");
+    fn counsellor_screens_need_the_pin() {
+        for screen in [
+            Screen::Home,
+            Screen::Settings,
+            Screen::NewParticipant,
+            Screen::Result("x".into()),
+        ] {
+            let s = locked().reduce(Action::Go(screen));
+            assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+        }
+        let s = locked()
+            .reduce(Action::Unlocked)
+            .reduce(Action::Go(Screen::Settings));
+        assert_eq!(s.screen, Screen::Settings);
+        let s = s.reduce(Action::Lock).reduce(Action::Go(Screen::Home));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
     }
 
     #[test]
-    fn submit_before_the_end_does_nothing() {
-        let s = run([Action::Begin, Action::Answer(3), Action::Submit]);
-        assert_eq!(s.screen, Screen::Questions);
-        assert_eq!(s.flow.cursor, Cursor::Item(1));
-    }
-
-    #[test]
-    fn back_from_the_first_question_returns_to_start_keeping_answers() {
-        let s = run([Action::Begin, Action::Answer(3), Action::Back, Action::Back]);
-        assert_eq!(s.screen, Screen::Start);
-        assert_eq!(s.flow.answer_to(0), Some(3));
+    fn sending_locks_and_the_pin_leads_to_that_result() {
+        let s = locked()
+            .reduce(Action::Unlocked)
+            .reduce(Action::Submitted("r1".into()));
+        assert!(!s.unlocked);
+        assert_eq!(s.screen, Screen::ThankYou("r1".into()));
+        let s = s
+            .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result("r1".into()))))
+            .reduce(Action::Unlocked);
+        assert_eq!(s.screen, Screen::Result("r1".into()));
     }
 }

@@ -1,26 +1,40 @@
-//! The thin bar at the top: the app's name and the language switch.
+//! The thin bar at the top: the app's name, the language switch, and the lock
+//! while the counsellor area is open.
 
-use trivsel_core::Lang;
 use yew::prelude::*;
 
+use crate::effects::Ctx;
 use crate::i18n::messages;
-use crate::state::Action;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub lang: Lang,
-    pub on_action: Callback<Action>,
-}
+use crate::state::{Action, AfterUnlock, Screen};
 
 #[function_component]
-pub fn Header(props: &Props) -> Html {
-    let m = messages(props.lang);
+pub fn Header() -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    let m = messages(ctx.lang);
     let other = m.switch_to_lang;
-    let onclick = props.on_action.reform(move |_| Action::SetLang(other));
+    let switch = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetLang(other)))
+    };
+    let lock = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Lock))
+    };
+    let counsellor = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Unlock(AfterUnlock::Home))))
+    };
     html! {
         <header class="topbar">
             <span class="brand">{ m.app_name }</span>
-            <button type="button" class="link" lang={other.tag()} {onclick}>{ m.switch_to }</button>
+            <span class="bar-actions">
+                if ctx.unlocked {
+                    <button type="button" class="link" onclick={lock}>{ m.lock }</button>
+                } else if ctx.screen == Screen::Youth {
+                    <button type="button" class="link" onclick={counsellor}>{ m.counsellor_button }</button>
+                }
+                <button type="button" class="link" lang={other.tag()} onclick={switch}>{ m.switch_to }</button>
+            </span>
         </header>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::focus::use_focus_on;
 use crate::components::ladder::Ladder;
 use crate::components::options::Options;
 use crate::i18n::messages;
-use crate::state::{instruments, Action};
+use crate::state::instruments;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,7 +15,8 @@ pub struct Props {
     pub flow: Flow,
     /// The step of the flow to show.
     pub n: usize,
-    pub on_action: Callback<Action>,
+    pub on_answer: Callback<i32>,
+    pub on_back: Callback<()>,
 }
 
 #[function_component]
@@ -24,7 +25,8 @@ pub fn QuestionScreen(props: &Props) -> Html {
         lang,
         flow,
         n,
-        on_action,
+        on_answer,
+        on_back,
     } = props;
     let lang = *lang;
     let m = messages(lang);
@@ -39,8 +41,8 @@ pub fn QuestionScreen(props: &Props) -> Html {
         return Html::default();
     };
     let selected = flow.answer_to(*n);
-    let on_answer = on_action.reform(Action::Answer);
-    let on_back = on_action.reform(|_| Action::Back);
+    let on_answer = on_answer.clone();
+    let on_back = on_back.reform(|_| ());
     let stem = instrument.stem.get(lang);
     // "Spørgsmål 2 af 5" within an instrument; a lone last item says so instead of "1 af 1".
     let progress_text = if progress.instrument_len == 1 && progress.overall == progress.total {

@@ -5,13 +5,15 @@ use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::i18n::messages;
-use crate::state::{instruments, Action};
+use crate::state::instruments;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     pub flow: Flow,
-    pub on_action: Callback<Action>,
+    pub on_edit: Callback<usize>,
+    pub on_back: Callback<()>,
+    pub on_submit: Callback<()>,
 }
 
 #[function_component]
@@ -32,7 +34,7 @@ pub fn Review(props: &Props) -> Html {
             .and_then(|v| instrument?.option(u8::try_from(v).ok()?))
             .map(|o| o.label.get(lang))
             .unwrap_or(m.not_answered);
-        let onclick = props.on_action.reform(move |_| Action::Edit(n));
+        let onclick = props.on_edit.reform(move |_| n);
         let change_name = format!("{} {} {}", m.change, m.question, n + 1);
         html! {
             <li key={n}>
@@ -42,8 +44,8 @@ pub fn Review(props: &Props) -> Html {
             </li>
         }
     });
-    let on_back = props.on_action.reform(|_| Action::Back);
-    let on_submit = props.on_action.reform(|_| Action::Submit);
+    let on_back = props.on_back.reform(|_| ());
+    let on_submit = props.on_submit.reform(|_| ());
     html! {
         <section class="screen review" aria-labelledby="review-heading">
             <h1 id="review-heading" tabindex="-1" ref={heading}>{ m.review_heading }</h1>

@@ -1,41 +1,36 @@
-//! The counsellor's score screen: WHO-5 raw and percentage, its bands and item
-//! flags, the ladder value and band, and the way back to a clean start.
+//! The scores of one response as the counsellor sees them: WHO-5 raw and
+//! percentage, its bands and item flags, the ladder value and band.
 
-use trivsel_core::{Flow, Instrument, Lang, Score, ScoreError, ScoringRule};
+use std::collections::BTreeMap;
+
+use trivsel_core::{score, Answers, Instrument, Lang, Score, ScoreError, ScoringRule};
 use yew::prelude::*;
 
-use crate::components::focus::use_focus_on;
 use crate::i18n::{messages, Messages};
-use crate::state::{instruments, Action};
+use crate::services::storage::Settings;
+use crate::state::instruments;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    pub flow: Flow,
-    pub on_action: Callback<Action>,
+    /// Instrument id → answers.
+    pub answers: BTreeMap<String, Answers>,
+    pub settings: Settings,
 }
 
+/// One card per instrument with its scores, or the reason it has none.
 #[function_component]
-pub fn ScoreScreen(props: &Props) -> Html {
+pub fn ScoreCards(props: &Props) -> Html {
     let lang = props.lang;
     let m = messages(lang);
-    let heading = use_focus_on(());
-    let cards = props
-        .flow
-        .scores(&instruments())
-        .into_iter()
-        .map(|(instrument, result)| score_card(m, lang, instrument, &result));
-    let on_new = props.on_action.reform(|_| Action::NewResponse);
-    html! {
-        <section class="screen score" aria-labelledby="score-heading">
-            <h1 id="score-heading" tabindex="-1" ref={heading}>{ m.score_heading }</h1>
-            <p class="lead">{ m.score_intro }</p>
-            { for cards }
-            <nav class="steps">
-                <button type="button" class="primary" onclick={on_new}>{ m.new_response }</button>
-            </nav>
-        </section>
-    }
+    let empty = Answers::new();
+    let cards = instruments().into_iter().map(|instrument| {
+        let answers = props.answers.get(&instrument.id).unwrap_or(&empty);
+        let result = score(instrument, answers);
+        let shown = props.settings.shown_band_sets(instrument);
+        score_card(m, lang, instrument, &result, &shown)
+    });
+    html! { <>{ for cards }</> }
 }
 
 fn score_card(
@@ -43,12 +38,13 @@ fn score_card(
     lang: Lang,
     instrument: &Instrument,
     result: &Result<Score, ScoreError>,
+    shown: &[String],
 ) -> Html {
     let id = format!("card-{}", instrument.id);
     let body = match result {
         Ok(score) => match instrument.scoring {
-            ScoringRule::Sum { .. } => sum_score(m, lang, instrument, score),
-            ScoringRule::Single => single_score(m, lang, instrument, score),
+            ScoringRule::Sum { .. } => sum_score(m, lang, instrument, score, shown),
+            ScoringRule::Single => single_score(m, lang, instrument, score, shown),
         },
         Err(err) => html! {
             <p class="no-score"><strong>{ m.no_score }{ ": " }</strong>{ err.message(lang) }</p>
@@ -65,7 +61,13 @@ fn score_card(
     }
 }
 
-fn sum_score(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score) -> Html {
+fn sum_score(
+    m: &Messages,
+    lang: Lang,
+    instrument: &Instrument,
+    score: &Score,
+    shown: &[String],
+) -> Html {
     let max_pct = instrument.scale_max(trivsel_core::Scale::Percentage);
     let flagged = score
         .flagged_items
@@ -85,7 +87,7 @@ fn sum_score(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score) -
                     </div>
                 }
             </dl>
-            { bands(lang, instrument, score) }
+            { bands(lang, instrument, score, shown) }
             <h3>{ m.flags_heading }</h3>
             if score.flagged_items.is_empty() {
                 <p class="flags-none">{ m.flags_none }</p>
@@ -99,7 +101,13 @@ fn sum_score(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score) -
     }
 }
 
-fn single_score(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score) -> Html {
+fn single_score(
+    m: &Messages,
+    lang: Lang,
+    instrument: &Instrument,
+    score: &Score,
+    shown: &[String],
+) -> Html {
     html! {
         <>
             <dl class="figures">
@@ -108,14 +116,14 @@ fn single_score(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score
                     <dd>{ format!("{} {} {}", score.raw, m.of, score.raw_max) }</dd>
                 </div>
             </dl>
-            { bands(lang, instrument, score) }
+            { bands(lang, instrument, score, shown) }
         </>
     }
 }
 
-/// The bands the score falls in, for each band set the instrument shows.
-fn bands(lang: Lang, instrument: &Instrument, score: &Score) -> Html {
-    let rows = instrument.shown_band_sets.iter().filter_map(|set| {
+/// The bands the score falls in, for each band set shown.
+fn bands(lang: Lang, instrument: &Instrument, score: &Score, shown: &[String]) -> Html {
+    let rows = shown.iter().filter_map(|set| {
         let band = score.band(instrument, set)?;
         let class = classes!("band", format!("band-{}", band.id));
         Some(html! {

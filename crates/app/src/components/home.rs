@@ -1,0 +1,91 @@
+//! Counsellor home: the participants on this tablet and the state of its storage.
+
+use yew::prelude::*;
+
+use crate::components::focus::use_focus_on;
+use crate::effects::{self, Ctx};
+use crate::i18n::messages;
+use crate::state::{Action, Screen};
+
+#[function_component]
+pub fn Home() -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    let lang = ctx.lang;
+    let m = messages(lang);
+    let heading = use_focus_on(());
+    let data = &ctx.data;
+    let go = |screen: Screen| {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
+    };
+    let not_exported = data.records.iter().filter(|r| !r.exported).count();
+    let rows = data.participants.iter().map(|p| {
+        let measurements = data.records.iter().filter(|r| r.participant == p.code).count();
+        let open_name = format!("{} {}", m.open, p.code);
+        html! {
+            <tr key={p.code.to_string()}>
+                <th scope="row">
+                    <button type="button" class="link code" aria-label={open_name}
+                        onclick={go(Screen::Participant(p.code.clone()))}>{ p.code.to_string() }</button>
+                </th>
+                <td>{ p.gender.label(lang) }</td>
+                <td>{ p.age_band.label(lang) }</td>
+                <td>{ p.course.label(lang) }</td>
+                <td>{ p.site.to_string() }</td>
+                <td>{ measurements }</td>
+            </tr>
+        }
+    });
+    let usage = data.usage;
+    let in_progress = ctx.draft.as_ref().map(|draft| {
+        let resume = {
+            let (ctx, draft) = (ctx.clone(), draft.clone());
+            Callback::from(move |_| ctx.dispatch(Action::HandedOver(draft.clone())))
+        };
+        let discard = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| effects::discard_draft(ctx.clone()))
+        };
+        let answered = draft.flow.answers.values().map(|a| a.len()).sum::<usize>();
+        html! {
+            <div class="card in-progress" role="status">
+                <p>{ m.in_progress(&draft.participant.to_string(), answered, draft.flow.steps.len()) }</p>
+                <div class="actions">
+                    <button type="button" class="primary" onclick={resume}>{ m.resume_draft }</button>
+                    <button type="button" class="secondary" onclick={discard}>{ m.discard_draft }</button>
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <section class="screen home" aria-labelledby="home-heading">
+            <h1 id="home-heading" tabindex="-1" ref={heading}>{ m.participants }</h1>
+            { for in_progress }
+            <div class="actions">
+                <button type="button" class="primary" onclick={go(Screen::NewParticipant)}>{ m.new_participant }</button>
+                <button type="button" class="secondary" onclick={go(Screen::Settings)}>{ m.settings }</button>
+            </div>
+            if data.participants.is_empty() {
+                <p>{ m.no_participants }</p>
+            } else {
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{ m.code }</th><th scope="col">{ m.gender }</th>
+                        <th scope="col">{ m.age }</th><th scope="col">{ m.course }</th>
+                        <th scope="col">{ m.site }</th><th scope="col">{ m.measurements }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+            <aside class="card storage" aria-labelledby="storage-heading">
+                <h2 id="storage-heading">{ m.storage_heading }</h2>
+                <p class="not-exported">{ m.not_exported(not_exported) }</p>
+                <p>{ m.storage_used(usage.used, usage.quota) }</p>
+                <p>{ if usage.persisted { m.persisted } else { m.not_persisted } }</p>
+                if data.unreadable > 0 {
+                    <p class="warn">{ m.unreadable(data.unreadable) }</p>
+                }
+            </aside>
+        </section>
+    }
+}

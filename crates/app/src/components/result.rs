@@ -1,0 +1,49 @@
+//! Counsellor: the scores of one stored response, right after it was sent.
+
+use yew::prelude::*;
+
+use crate::components::focus::use_focus_on;
+use crate::components::score::ScoreCards;
+use crate::effects::Ctx;
+use crate::i18n::messages;
+use crate::state::{Action, Screen};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub record: AttrValue,
+}
+
+#[function_component]
+pub fn ResultScreen(props: &Props) -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    let lang = ctx.lang;
+    let m = messages(lang);
+    let heading = use_focus_on(());
+    let record = ctx
+        .data
+        .records
+        .iter()
+        .find(|r| r.id == props.record.as_str());
+    let Some(record) = record else {
+        return html! {
+            <section class="screen"><h1 tabindex="-1" ref={heading}>{ m.score_heading }</h1><p>{ m.loading }</p></section>
+        };
+    };
+    let code = record.participant.clone();
+    let to_participant = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Participant(code.clone()))))
+    };
+    html! {
+        <section class="screen score" aria-labelledby="score-heading">
+            <h1 id="score-heading" tabindex="-1" ref={heading}>{ m.score_heading }</h1>
+            <p class="lead">
+                { format!("{} {} · {} · {}", m.participant, record.participant, record.point.label(lang), record.date) }
+            </p>
+            <ScoreCards {lang} answers={record.answers.clone()} settings={ctx.settings.clone()} />
+            <nav class="steps">
+                <button type="button" class="primary" onclick={to_participant}>{ m.to_participant }</button>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,318 @@
+//! The work behind user actions that touches the browser: storage reads and
+//! writes, hashing, randomness. Each function does its work, then dispatches
+//! the result to the reducer, so the reducer stays pure and testable.
+
+use trivsel_core::pin::{check_new_pin, Lockout};
+use trivsel_core::{
+    Date, Flow, InstrumentRef, MeasurementPoint, Participant, ParticipantCode, ResponseRecord,
+};
+use wasm_bindgen_futures::spawn_local;
+use yew::UseReducerHandle;
+
+use crate::i18n::messages;
+use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
+use crate::services::storage::{self, Draft, Settings, StorageError, Store};
+use crate::state::{instruments, Action, AppState, Data, Screen};
+
+pub type Ctx = UseReducerHandle<AppState>;
+
+/// Today's date on the tablet's clock (only the date is ever kept).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid date"))
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+fn store(ctx: &Ctx) -> Option<Store> {
+    ctx.store.clone()
+}
+
+fn fail(ctx: &Ctx, err: StorageError) {
+    let m = messages(ctx.lang);
+    let text = if ctx.unlocked {
+        m.storage_error_counsellor(&err)
+    } else {
+        m.storage_error_youth(&err)
+    };
+    ctx.dispatch(Action::Busy(false));
+    ctx.dispatch(Action::Notice(Some(text)));
+}
+
+/// Opens the database and decides the first screen.
+pub fn open(ctx: Ctx) {
+    spawn_local(async move {
+        let opened = async {
+            let store = Store::open().await?;
+            let has_pin = store.pin().await?.is_some();
+            let draft = store.draft().await?;
+            let settings = store.settings().await?;
+            Ok::<_, StorageError>((store, has_pin, draft, settings))
+        };
+        match opened.await {
+            Ok((store, has_pin, draft, settings)) => ctx.dispatch(Action::Opened {
+                store,
+                has_pin,
+                draft,
+                settings,
+            }),
+            Err(err) => ctx.dispatch(Action::OpenFailed(err)),
+        }
+        storage::request_persistence().await;
+    });
+}
+
+pub fn set_pin(ctx: Ctx, pin: String, repeat: String) {
+    if let Err(e) = check_new_pin(&pin, &repeat) {
+        ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+        return;
+    }
+    let Some(store) = store(&ctx) else { return };
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        let hashed = match hash_pin(&pin).await {
+            Ok(h) => h,
+            Err(e) => return fail(&ctx, storage::js_error(&e)),
+        };
+        match store.set_pin(&hashed).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::PinSet);
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+pub fn unlock(ctx: Ctx, pin: String) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        let m = messages(ctx.lang);
+        let result = async {
+            let lockout = store.lockout().await?;
+            let wait = lockout.wait_seconds(now_ms());
+            if wait > 0 {
+                return Ok(Err(m.wait_seconds(wait)));
+            }
+            let Some(stored) = store.pin().await? else {
+                return Ok(Err(m.pin_missing.to_string()));
+            };
+            let right = verify_pin(&pin, &stored)
+                .await
+                .map_err(|e| storage::js_error(&e))?;
+            if right {
+                store.set_lockout(&Lockout::default()).await?;
+                Ok(Ok(()))
+            } else {
+                let after = lockout.after_failure(now_ms());
+                store.set_lockout(&after).await?;
+                let wait = after.wait_seconds(now_ms());
+                Ok(Err(if wait > 0 {
+                    format!("{} {}", m.wrong_pin, m.wait_seconds(wait))
+                } else {
+                    m.wrong_pin.to_string()
+                }))
+            }
+        };
+        match result.await {
+            Ok(Ok(())) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Unlocked);
+                load_data(ctx);
+            }
+            Ok(Err(message)) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(message)));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Reads everything the counsellor screens show.
+pub fn load_data(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    spawn_local(async move {
+        let loaded = async {
+            let (participants, bad_p) = store.participants().await?;
+            let (records, bad_r) = store.records().await?;
+            Ok::<_, StorageError>(Data {
+                participants,
+                records,
+                unreadable: bad_p + bad_r,
+                usage: storage::usage().await,
+            })
+        };
+        match loaded.await {
+            Ok(data) => ctx.dispatch(Action::DataLoaded(data)),
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// A fresh, unused participant code.
+pub fn new_code(ctx: &Ctx) -> Option<ParticipantCode> {
+    for _ in 0..32 {
+        let code = ParticipantCode::from_random(random_bytes::<4>().ok()?);
+        if !ctx.data.participants.iter().any(|p| p.code == code) {
+            return Some(code);
+        }
+    }
+    None
+}
+
+pub fn add_participant(ctx: Ctx, participant: Participant) {
+    let Some(store) = store(&ctx) else { return };
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.add_participant(&participant).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Go(Screen::Participant(participant.code.clone())));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+pub fn save_settings(ctx: Ctx, settings: Settings) {
+    let Some(store) = store(&ctx) else { return };
+    spawn_local(async move {
+        match store.set_settings(&settings).await {
+            Ok(()) => {
+                ctx.dispatch(Action::SettingsSaved(settings));
+                ctx.dispatch(Action::Go(Screen::Home));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Starts a questionnaire for `participant` at `point` and hands the tablet
+/// over: the counsellor area locks. A correction starts from the answers of
+/// the record it supersedes.
+pub fn hand_over(
+    ctx: Ctx,
+    participant: ParticipantCode,
+    point: MeasurementPoint,
+    correcting: Option<ResponseRecord>,
+) {
+    let Some(store) = store(&ctx) else { return };
+    let mut flow = Flow::new(&instruments());
+    if let Some(old) = &correcting {
+        flow.answers = old.answers.clone();
+    }
+    let draft = Draft {
+        participant,
+        point,
+        started: today(),
+        supersedes: correcting.map(|r| r.id),
+        lang: ctx.lang,
+        begun: false,
+        flow,
+    };
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.save_draft(&draft).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::HandedOver(draft));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Throws away the questionnaire in progress, after the counsellor confirms.
+pub fn discard_draft(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    let m = messages(ctx.lang);
+    let confirmed = web_sys::window()
+        .and_then(|w| w.confirm_with_message(m.discard_confirm).ok())
+        .unwrap_or(false);
+    if !confirmed {
+        return;
+    }
+    spawn_local(async move {
+        match store.discard_draft().await {
+            Ok(()) => ctx.dispatch(Action::DraftDiscarded),
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Changes the draft with `change` and shows the change only once it is
+/// stored. Taps that arrive while a write is under way are ignored, so no
+/// answer is recorded twice or over another.
+pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
+    let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
+        return;
+    };
+    if ctx.busy || !change(&mut draft) {
+        return;
+    }
+    draft.lang = ctx.lang;
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.save_draft(&draft).await {
+            Ok(()) => {
+                ctx.dispatch(Action::DraftSaved(draft));
+                ctx.dispatch(Action::Busy(false));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Stores the completed response as an immutable record and ends the draft.
+pub fn submit(ctx: Ctx) {
+    let (Some(store), Some(draft)) = (store(&ctx), ctx.draft.clone()) else {
+        return;
+    };
+    if ctx.busy || !draft.flow.is_complete() {
+        return;
+    }
+    let Ok(bytes) = random_bytes::<16>() else {
+        return fail(&ctx, StorageError::Failed("no randomness".into()));
+    };
+    let id = trivsel_core::record::uuid_v4(bytes);
+    let record = ResponseRecord {
+        id: id.clone(),
+        participant: draft.participant,
+        point: draft.point,
+        date: today(),
+        answers: draft.flow.answers,
+        instruments: instruments()
+            .iter()
+            .map(|i| InstrumentRef {
+                id: i.id.clone(),
+                version: i.version,
+            })
+            .collect(),
+        supersedes: draft.supersedes,
+        exported: false,
+    };
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.complete(&record).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Submitted(id));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}

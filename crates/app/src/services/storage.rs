@@ -1,0 +1,365 @@
+//! The tablet's IndexedDB database: the only place responses live.
+//!
+//! Values are stored as JSON text written by the core types' serde, so what is
+//! stored is exactly what core validates and exports. Schema changes go through
+//! [`upgrade`], one arm per version, so an old database is always carried forward.
+
+use std::rc::Rc;
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use trivsel_core::pin::{Lockout, PinHash};
+use trivsel_core::{
+    Date, Flow, Lang, MeasurementPoint, Participant, ParticipantCode, ReliableChange,
+    ResponseRecord,
+};
+use wasm_bindgen::{JsCast, JsValue};
+
+const DB_NAME: &str = "trivsel";
+/// Version 1: stores `meta` (PIN, lockout, settings, the draft), `participants`
+/// (keyed by code) and `responses` (completed records, keyed by id).
+const DB_VERSION: u32 = 1;
+
+const META: &str = "meta";
+const PARTICIPANTS: &str = "participants";
+const RESPONSES: &str = "responses";
+
+const KEY_PIN: &str = "pin";
+const KEY_LOCKOUT: &str = "lockout";
+const KEY_SETTINGS: &str = "settings";
+const KEY_DRAFT: &str = "draft";
+
+/// A questionnaire in progress: written after every answer, so a reload, a
+/// closed tab or a crash resumes at the same question with the same answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub participant: ParticipantCode,
+    pub point: MeasurementPoint,
+    pub started: Date,
+    /// The record this response corrects, if it is a correction.
+    pub supersedes: Option<String>,
+    pub lang: Lang,
+    /// False until the young person taps Start.
+    pub begun: bool,
+    pub flow: Flow,
+}
+
+/// Choices a programme makes once per tablet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub reliable_change: ReliableChange,
+    /// Which of the ladder's band sets the counsellor sees.
+    pub ladder_band_set: String,
+}
+
+impl Settings {
+    /// The band sets shown for `instrument`: the ladder's chosen cut-off set,
+    /// otherwise the instrument's own list.
+    pub fn shown_band_sets(&self, instrument: &trivsel_core::Instrument) -> Vec<String> {
+        let is_ladder = matches!(instrument.scoring, trivsel_core::ScoringRule::Single);
+        if is_ladder && instrument.band_set(&self.ladder_band_set).is_some() {
+            vec![self.ladder_band_set.clone()]
+        } else {
+            instrument.shown_band_sets.clone()
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            reliable_change: ReliableChange::default(),
+            ladder_band_set: "hbsc".into(),
+        }
+    }
+}
+
+/// What went wrong with storage, in terms a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// IndexedDB is missing or refused (private mode, blocked by settings).
+    Unavailable(String),
+    /// The device or the browser's quota is full.
+    Full,
+    /// A read or write failed for another reason.
+    Failed(String),
+}
+
+impl StorageError {
+    fn from_js(value: &JsValue, fallback: impl FnOnce(String) -> StorageError) -> StorageError {
+        let name = value
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.name()))
+            .or_else(|| {
+                js_sys::Reflect::get(value, &JsValue::from_str("name"))
+                    .ok()?
+                    .as_string()
+            })
+            .unwrap_or_default();
+        if name.contains("Quota") {
+            StorageError::Full
+        } else {
+            fallback(format!("{name} {value:?}"))
+        }
+    }
+
+    fn from_idb(err: idb::Error) -> StorageError {
+        let text = err.to_string();
+        if text.contains("Quota") {
+            StorageError::Full
+        } else {
+            StorageError::Failed(text)
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, StorageError>;
+
+/// An open connection to the tablet's database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    db: Rc<Database>,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.db, &other.db)
+    }
+}
+
+fn upgrade(db: &Database, old_version: u32) -> std::result::Result<(), idb::Error> {
+    if old_version < 1 {
+        for name in [META, PARTICIPANTS, RESPONSES] {
+            db.create_object_store(name, ObjectStoreParams::new())?;
+        }
+    }
+    // Version 2 goes here: `if old_version < 2 { … }`, never editing the arms above.
+    Ok(())
+}
+
+impl Store {
+    pub async fn open() -> Result<Store> {
+        let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let mut request = factory
+            .open(DB_NAME, Some(DB_VERSION))
+            .map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        request.on_upgrade_needed(|event| {
+            let old = event.old_version().unwrap_or(0);
+            if let Ok(db) = event.database() {
+                let _ = upgrade(&db, old);
+            }
+        });
+        let db = request
+            .await
+            .map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        Ok(Store { db: Rc::new(db) })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(StorageError::from_idb)?;
+        let value = tx
+            .object_store(store)
+            .map_err(StorageError::from_idb)?
+            .get(JsValue::from_str(key))
+            .map_err(StorageError::from_idb)?
+            .await
+            .map_err(StorageError::from_idb)?;
+        match value.and_then(|v| v.as_string()) {
+            None => Ok(None),
+            Some(text) => serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| StorageError::Failed(format!("{store}/{key}: {e}"))),
+        }
+    }
+
+    /// Writes `puts` and `deletes` in one transaction and waits until it is
+    /// committed: either all of it is stored or none of it.
+    async fn write(
+        &self,
+        store_names: &[&str],
+        puts: &[(&str, String, String)],
+        deletes: &[(&str, &str)],
+    ) -> Result<()> {
+        let tx = self
+            .db
+            .transaction(store_names, TransactionMode::ReadWrite)
+            .map_err(StorageError::from_idb)?;
+        for (store, key, json) in puts {
+            let os = tx.object_store(store).map_err(StorageError::from_idb)?;
+            os.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))
+                .map_err(StorageError::from_idb)?
+                .await
+                .map_err(StorageError::from_idb)?;
+        }
+        for (store, key) in deletes {
+            let os = tx.object_store(store).map_err(StorageError::from_idb)?;
+            os.delete(JsValue::from_str(key))
+                .map_err(StorageError::from_idb)?
+                .await
+                .map_err(StorageError::from_idb)?;
+        }
+        let done = tx.await.map_err(StorageError::from_idb)?;
+        if done.is_committed() {
+            Ok(())
+        } else {
+            Err(StorageError::Failed("the write was aborted".into()))
+        }
+    }
+
+    async fn put<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
+        let json = to_json(value)?;
+        self.write(&[store], &[(store, key.to_string(), json)], &[])
+            .await
+    }
+
+    async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<(Vec<T>, usize)> {
+        let tx = self
+            .db
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(StorageError::from_idb)?;
+        let values = tx
+            .object_store(store)
+            .map_err(StorageError::from_idb)?
+            .get_all(None, None)
+            .map_err(StorageError::from_idb)?
+            .await
+            .map_err(StorageError::from_idb)?;
+        let mut good = Vec::with_capacity(values.len());
+        let mut unreadable = 0;
+        for value in values {
+            match value.as_string().map(|t| serde_json::from_str::<T>(&t)) {
+                Some(Ok(v)) => good.push(v),
+                // Kept in the database untouched; only counted and reported.
+                _ => unreadable += 1,
+            }
+        }
+        Ok((good, unreadable))
+    }
+
+    pub async fn pin(&self) -> Result<Option<PinHash>> {
+        self.get(META, KEY_PIN).await
+    }
+    pub async fn set_pin(&self, pin: &PinHash) -> Result<()> {
+        self.put(META, KEY_PIN, pin).await
+    }
+    pub async fn lockout(&self) -> Result<Lockout> {
+        Ok(self.get(META, KEY_LOCKOUT).await?.unwrap_or_default())
+    }
+    pub async fn set_lockout(&self, lockout: &Lockout) -> Result<()> {
+        self.put(META, KEY_LOCKOUT, lockout).await
+    }
+    pub async fn settings(&self) -> Result<Settings> {
+        Ok(self.get(META, KEY_SETTINGS).await?.unwrap_or_default())
+    }
+    pub async fn set_settings(&self, settings: &Settings) -> Result<()> {
+        self.put(META, KEY_SETTINGS, settings).await
+    }
+    pub async fn draft(&self) -> Result<Option<Draft>> {
+        self.get(META, KEY_DRAFT).await
+    }
+    pub async fn save_draft(&self, draft: &Draft) -> Result<()> {
+        self.put(META, KEY_DRAFT, draft).await
+    }
+    pub async fn discard_draft(&self) -> Result<()> {
+        self.write(&[META], &[], &[(META, KEY_DRAFT)]).await
+    }
+    pub async fn participants(&self) -> Result<(Vec<Participant>, usize)> {
+        self.all(PARTICIPANTS).await
+    }
+    /// Stores a new participant; refuses to overwrite an existing code.
+    pub async fn add_participant(&self, participant: &Participant) -> Result<()> {
+        let key = participant.code.as_str();
+        if self.get::<Participant>(PARTICIPANTS, key).await?.is_some() {
+            return Err(StorageError::Failed(format!("participant {key} exists")));
+        }
+        self.put(PARTICIPANTS, key, participant).await
+    }
+    pub async fn records(&self) -> Result<(Vec<ResponseRecord>, usize)> {
+        self.all(RESPONSES).await
+    }
+    /// Stores a completed response and removes the draft in one transaction.
+    /// Records are never overwritten: a correction is a new record.
+    pub async fn complete(&self, record: &ResponseRecord) -> Result<()> {
+        if self
+            .get::<ResponseRecord>(RESPONSES, &record.id)
+            .await?
+            .is_some()
+        {
+            return Err(StorageError::Failed(format!("record {} exists", record.id)));
+        }
+        let json = to_json(record)?;
+        self.write(
+            &[META, RESPONSES],
+            &[(RESPONSES, record.id.clone(), json)],
+            &[(META, KEY_DRAFT)],
+        )
+        .await
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))
+}
+
+/// How much the origin stores and may store, in bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Usage {
+    pub used: f64,
+    pub quota: f64,
+    pub persisted: bool,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    Some(web_sys::window()?.navigator().storage())
+}
+
+async fn promise(p: std::result::Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(p.ok()?).await.ok()
+}
+
+/// Asks the browser not to evict this origin's data under storage pressure.
+pub async fn request_persistence() -> bool {
+    let Some(manager) = storage_manager() else {
+        return false;
+    };
+    promise(manager.persist())
+        .await
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+pub async fn usage() -> Usage {
+    let Some(manager) = storage_manager() else {
+        return Usage::default();
+    };
+    let persisted = promise(manager.persisted())
+        .await
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let Some(estimate) = promise(manager.estimate()).await else {
+        return Usage {
+            persisted,
+            ..Usage::default()
+        };
+    };
+    let field = |name: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    Usage {
+        used: field("usage"),
+        quota: field("quota"),
+        persisted,
+    }
+}
+
+pub(crate) fn js_error(value: &JsValue) -> StorageError {
+    StorageError::from_js(value, StorageError::Failed)
+}
