@@ -13,6 +13,11 @@ export const golden = read('../fixtures/golden.json').cases;
 export const who5Label = (value, lang = 'da') =>
   who5.options.find((o) => o.value === value).label[lang];
 
+/** How the tests press: a tap on the tablet projects; a click where the
+ * browser was started outside Playwright (the kill test) and has no touch. */
+export const input = { touch: true };
+export const press = (locator) => (input.touch ? locator.tap() : locator.click());
+
 /** A button found by its exact accessible name. */
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 
@@ -20,18 +25,81 @@ export const button = (page, name) => page.getByRole('button', { name, exact: tr
 export const figure = (page, label) =>
   page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
-/** Starts from a fresh page and taps the answers to all six questions, checking each screen. */
-export async function answerAll(page, values, ladderValue, lang = 'da') {
+export const PIN = '246810';
+
+/** The counsellor chooses the PIN on a fresh tablet (the app already open). */
+export async function setPin(page, pin = PIN) {
+  await page.getByLabel('Ny PIN-kode').fill(pin);
+  await page.getByLabel('Gentag PIN-koden').fill(pin);
+  await press(button(page, 'Gem PIN-kode'));
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+}
+
+/** The counsellor enters the PIN at the prompt. */
+export async function unlock(page, pin = PIN) {
+  await page.getByLabel('PIN-kode', { exact: true }).fill(pin);
+  await press(button(page, 'Lås op'));
+}
+
+/** Creates a participant from the counsellor home; returns its code. */
+export async function newParticipant(page, { gender = 'Pige', age = '15–17 år', course = 'Rådgivning', site = 'Erhvervsskolen Nord' } = {}) {
+  await press(button(page, 'Ny deltager'));
+  const code = (await page.locator('.code.big').textContent()).trim();
+  expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+  await page.getByRole('radio', { name: gender, exact: true }).check();
+  await page.getByRole('radio', { name: age, exact: true }).check();
+  await page.getByRole('radio', { name: course, exact: true }).check();
+  await page.getByLabel('Program eller sted').fill(site);
+  await press(button(page, 'Opret deltager'));
+  await expect(page.getByRole('heading', { name: `Deltager ${code}` })).toBeVisible();
+  return code;
+}
+
+/** From a participant's page: a new measurement at `point`, handed to the young person. */
+export async function handOver(page, point = 'Indskrivning', session) {
+  await press(button(page, 'Ny måling'));
+  await page.getByRole('radio', { name: point, exact: true }).check();
+  if (session !== undefined) await page.getByLabel('Samtale nr.').fill(String(session));
+  await press(button(page, 'Giv tabletten til den unge'));
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+}
+
+/** A fresh tablet up to the young person's start screen; returns the participant code. */
+export async function freshYouth(page) {
   await page.goto('/');
-  if (lang === 'en') await button(page, 'English').tap();
-  await button(page, 'Start').tap();
+  await setPin(page);
+  const code = await newParticipant(page);
+  await handOver(page);
+  return code;
+}
+
+/** From the start screen, taps the answers to all six questions, checking each screen. */
+export async function answerAll(page, values, ladderValue, lang = 'da') {
+  if (lang === 'en') await press(button(page, 'English'));
+  await press(button(page, 'Start'));
   const of = lang === 'da' ? 'af' : 'of';
   const progress = lang === 'da' ? 'Spørgsmål' : 'Question';
   for (let i = 0; i < 5; i++) {
     await expect(page.getByText(`${progress} ${i + 1} ${of} 5`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[i].text[lang]);
-    await button(page, who5Label(values[i], lang)).tap();
+    await press(button(page, who5Label(values[i], lang)));
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ladder.items[0].text[lang]);
-  await button(page, String(ladderValue)).tap();
+  await press(button(page, String(ladderValue)));
+}
+
+/** Sends from the review screen, then the counsellor unlocks to see the scores. */
+export async function sendAndUnlock(page, lang = 'da') {
+  const [send, counsellor, thanks] = lang === 'da'
+    ? ['Send svar', 'Rådgiver', 'Tak for dine svar']
+    : ['Send answers', 'Counsellor', 'Thank you for your answers'];
+  await press(button(page, send));
+  await expect(page.getByRole('heading', { name: thanks })).toBeVisible();
+  await press(button(page, counsellor));
+  if (lang === 'da') {
+    await unlock(page);
+  } else {
+    await page.getByLabel('PIN', { exact: true }).fill(PIN);
+    await press(button(page, 'Unlock'));
+  }
 }

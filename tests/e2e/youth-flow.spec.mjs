@@ -1,7 +1,7 @@
 // A young person fills in WHO-5 and the ladder on a tablet by visible labels,
 // and the counsellor's score screen shows the exact scores.
 import { test, expect } from '@playwright/test';
-import { answerAll, button, figure, golden, ladder, who5, who5Label } from './helpers.mjs';
+import { unlock, answerAll, button, figure, freshYouth, golden, handOver, ladder, sendAndUnlock, who5, who5Label } from './helpers.mjs';
 
 const itemText = (id, lang = 'da') => who5.items.find((i) => i.id === id).text[lang];
 const band = (instrument, set, id, lang = 'da') =>
@@ -9,9 +9,10 @@ const band = (instrument, set, id, lang = 'da') =>
 
 for (const c of golden) {
   test(`scores: ${c.name} (${c.who5.join(',')} / ladder ${c.ladder})`, async ({ page }) => {
+    await freshYouth(page);
     await answerAll(page, c.who5, c.ladder);
     await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
-    await button(page, 'Send svar').tap();
+    await sendAndUnlock(page);
 
     await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
     await expect(figure(page, 'Råscore')).toHaveText(`${c.expect.raw} af 25`);
@@ -33,14 +34,16 @@ for (const c of golden) {
 }
 
 test('the flagged item is named: 5,5,5,1,5 flags "vågnet frisk og udhvilet"', async ({ page }) => {
+  await freshYouth(page);
   await answerAll(page, [5, 5, 5, 1, 5], 7);
-  await button(page, 'Send svar').tap();
+  await sendAndUnlock(page);
   await expect(figure(page, 'Råscore')).toHaveText('21 af 25');
   await expect(figure(page, 'Procentscore')).toHaveText('84 af 100');
   await expect(page.locator('ul.flags li')).toHaveText([/vågnet frisk og udhvilet/]);
 });
 
 test('going back keeps the answers, and review changes one answer', async ({ page }) => {
+  await freshYouth(page);
   await answerAll(page, [5, 3, 5, 5, 5], 8);
   // From review, back to the ladder: 8 is still chosen.
   await button(page, 'Tilbage').tap();
@@ -58,19 +61,24 @@ test('going back keeps the answers, and review changes one answer', async ({ pag
   await expect(button(page, who5Label(3))).toHaveAttribute('aria-pressed', 'true');
   await button(page, who5Label(0)).tap();
   await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
-  await button(page, 'Send svar').tap();
+  await sendAndUnlock(page);
   // 5+0+5+5+5 = 20 → 80, and item 2 (calm) is now flagged.
   await expect(figure(page, 'Råscore')).toHaveText('20 af 25');
   await expect(figure(page, 'Procentscore')).toHaveText('80 af 100');
   await expect(page.locator('ul.flags li')).toHaveText([itemText('calm')]);
 });
 
-test('"Ny besvarelse" returns to a clean start that shows nothing of the last answers', async ({ page }) => {
+test('the next young person gets a clean start that shows nothing of the last answers', async ({ page }) => {
+  await freshYouth(page);
   await answerAll(page, [1, 1, 1, 1, 1], 3);
   await button(page, 'Send svar').tap();
+  // The hand-back screen shows nothing of the answers or scores.
+  await expect(page.getByText(/af 25|af 100|Råscore|Lidt af tiden/)).toHaveCount(0);
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
   await expect(figure(page, 'Råscore')).toHaveText('5 af 25');
-  await button(page, 'Ny besvarelse').tap();
-  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await button(page, 'Til deltageren').tap();
+  await handOver(page, 'Undervejs');
   await expect(button(page, 'Start')).toBeVisible();
   await expect(page.getByText(/af 25|af 100|Råscore/)).toHaveCount(0);
   await button(page, 'Start').tap();
@@ -80,9 +88,10 @@ test('"Ny besvarelse" returns to a clean start that shows nothing of the last an
 });
 
 test('English throughout, with the document language following', async ({ page }) => {
+  await freshYouth(page);
   await answerAll(page, [5, 3, 5, 5, 5], 7, 'en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await button(page, 'Send answers').tap();
+  await sendAndUnlock(page, 'en');
   await expect(figure(page, 'Raw score')).toHaveText('23 of 25');
   await expect(figure(page, 'Percentage score')).toHaveText('92 of 100');
   await expect(page.getByText('No item was answered 0 or 1.')).toBeVisible();
@@ -92,7 +101,7 @@ test('English throughout, with the document language following', async ({ page }
 });
 
 test('every control is a touch target of at least 48 px and the ladder fits the screen', async ({ page }) => {
-  await page.goto('/');
+  await freshYouth(page);
   await button(page, 'Start').tap();
   const sizes = async () => page.getByRole('button').evaluateAll((els) =>
     els.map((e) => { const r = e.getBoundingClientRect(); return { name: e.textContent, w: r.width, h: r.height }; }));

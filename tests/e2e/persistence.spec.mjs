@@ -1,0 +1,157 @@
+// Responses persist on the tablet, the counsellor PIN gate holds, and history
+// shows change since intake under both criteria.
+import { test, expect } from '@playwright/test';
+import {
+  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+} from './helpers.mjs';
+
+test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
+  await freshYouth(page);
+  await button(page, 'Start').tap();
+  await button(page, who5Label(4)).tap();
+  await button(page, who5Label(2)).tap();
+  await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[2].text.da);
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, who5Label(2))).toHaveAttribute('aria-pressed', 'true');
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the PIN gate holds against URLs, history and the back button', async ({ page }) => {
+  const code = await freshYouth(page);
+  for (const path of ['/#/deltagere', '/deltagere', '/?screen=home', '/#home']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+    await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+    await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  }
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await page.goto('/');
+  await button(page, 'Start').tap();
+  for (let i = 0; i < 5; i++) await button(page, who5Label(3)).tap();
+  await button(page, '5').tap();
+  await button(page, 'Send svar').tap();
+  await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
+
+  // Wrong PINs: a clear message, then a wait that grows.
+  for (let i = 0; i < 3; i++) {
+    await unlock(page, '000000');
+    await expect(page.getByRole('alert')).toHaveText('Forkert PIN-kode.');
+  }
+  await unlock(page, '000000');
+  await expect(page.getByRole('alert')).toHaveText(/Forkert PIN-kode\. For mange forkerte forsøg\. Prøv igen om 5 sekunder\./);
+  // Even the right PIN waits out the lockout.
+  await unlock(page, PIN);
+  await expect(page.getByRole('alert')).toHaveText(/Prøv igen om \d sekunder/);
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await page.waitForTimeout(5200);
+  await unlock(page, PIN);
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+});
+
+async function measure(page, point, values, ladderValue, session) {
+  await handOver(page, point, session);
+  await button(page, 'Start').tap();
+  for (const v of values) await button(page, who5Label(v)).tap();
+  await button(page, String(ladderValue)).tap();
+  await button(page, 'Send svar').tap();
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
+  await button(page, 'Til deltageren').tap();
+}
+
+test('history: 40 → 52 is bedring under the 10-point rule but not a reliable change; 40 → 64 is both', async ({ page }) => {
+  await page.goto('/');
+  await setPin(page);
+  const code = await newParticipant(page, { gender: 'Dreng', age: '18–20 år', course: 'Gruppeforløb' });
+  await measure(page, 'Indskrivning', [2, 2, 2, 2, 2], 5);     // 40
+  await measure(page, 'Undervejs', [3, 3, 3, 2, 2], 6, 1);     // 52
+  await measure(page, 'Afslutning', [3, 3, 3, 3, 4], 7);       // 64
+  await expect(page.getByRole('heading', { name: `Deltager ${code}` })).toBeVisible();
+  const rows = page.locator('table.history tbody tr');
+  await expect(rows).toHaveCount(3);
+  const cells = async (i) => (await rows.nth(i).locator('th, td').allTextContents()).map((t) => t.trim());
+  const intake = await cells(0);
+  expect(intake.slice(1, 4)).toEqual(['Indskrivning', '40', '5']);
+  const during = await cells(1);
+  expect(during.slice(1, 8)).toEqual(['Undervejs, samtale 1', '52', '6', '–', '+12', 'bedring', 'uændret']);
+  const end = await cells(2);
+  expect(end.slice(1, 8)).toEqual(['Afslutning', '64', '7', '–', '+24', 'bedring', 'bedring']);
+  await expect(page.locator('.chart svg .who5 circle')).toHaveCount(3);
+  await expect(page.locator('.chart svg .ladder circle')).toHaveCount(3);
+  await expect(page.getByRole('img', { name: /WHO-5 procentscore/ })).toBeVisible();
+
+  // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
+  await button(page, 'Alle deltagere').tap();
+  await button(page, 'Indstillinger').tap();
+  await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
+  await page.getByLabel('Standardafvigelse (SD)').fill('10');
+  await page.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
+  await button(page, 'Gem indstillinger').tap();
+  await page.getByRole('button', { name: `Åbn deltager ${code}` }).tap();
+  await expect(page.locator('table.history caption')).toContainText('mere end 19,6 point');
+  expect((await cells(1)).slice(6, 8)).toEqual(['bedring', 'uændret']);
+  expect((await cells(2)).slice(6, 8)).toEqual(['bedring', 'bedring']);
+});
+
+test('a correction supersedes the measurement it corrects', async ({ page }) => {
+  await page.goto('/');
+  await setPin(page);
+  await newParticipant(page);
+  await measure(page, 'Indskrivning', [1, 1, 1, 1, 1], 2);
+  await page.getByRole('button', { name: 'Ret måling 1' }).tap();
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await button(page, 'Fortsæt').tap();
+  // The earlier answers are there to correct; change the first.
+  await expect(button(page, who5Label(1))).toHaveAttribute('aria-pressed', 'true');
+  await button(page, who5Label(5)).tap();
+  for (let i = 1; i < 5; i++) await button(page, who5Label(1)).tap();
+  await button(page, '2').tap();
+  await button(page, 'Send svar').tap();
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(figure(page, 'Råscore')).toHaveText('9 af 25');
+  await button(page, 'Til deltageren').tap();
+  const rows = page.locator('table.history tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('36');
+});
+
+test('IndexedDB unavailable: a calm message for the young person, a clear one for the counsellor', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked by policy', 'SecurityError'); } });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Trivsel kan ikke bruges lige nu' })).toBeVisible();
+  await expect(page.getByText('Noget driller på tabletten. Giv den til din rådgiver.')).toBeVisible();
+  await expect(page.getByText(/IndexedDB\) kan ikke bruges/)).toBeVisible();
+});
+
+test('storage full: the answer is not lost silently, the young person is told, and a retry works', async ({ page }) => {
+  await freshYouth(page);
+  await button(page, 'Start').tap();
+  await page.evaluate(() => {
+    window.__realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await button(page, who5Label(4)).tap();
+  await expect(page.getByRole('alert')).toContainText('Dit svar blev ikke gemt.');
+  await expect(page.getByText('Spørgsmål 1 af 5')).toBeVisible();
+  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'false');
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
+  await button(page, who5Label(4)).tap();
+  await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
+});
