@@ -88,8 +88,8 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   expect(during.slice(1, 8)).toEqual(['Undervejs, samtale 1', '52', '6', '–', '+12', 'bedring', 'uændret']);
   const end = await cells(2);
   expect(end.slice(1, 8)).toEqual(['Afslutning', '64', '7', '–', '+24', 'bedring', 'bedring']);
-  await expect(page.locator('.chart svg .who5 circle')).toHaveCount(3);
-  await expect(page.locator('.chart svg .ladder circle')).toHaveCount(3);
+  await expect(page.locator('.chart svg .series-who5 circle')).toHaveCount(3);
+  await expect(page.locator('.chart svg .series-ladder circle')).toHaveCount(3);
   await expect(page.getByRole('img', { name: /WHO-5 procentscore/ })).toBeVisible();
 
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.

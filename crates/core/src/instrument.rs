@@ -93,6 +93,8 @@ pub enum Scale {
 #[serde(deny_unknown_fields)]
 pub struct BandSet {
     pub id: String,
+    /// What the set is, for a programme choosing between sets.
+    pub name: Text,
     pub scale: Scale,
     pub source: String,
     /// False where the cut-off comes from a secondary source only.
@@ -219,6 +221,7 @@ impl Instrument {
                     return fail(format!("band {}/{} overlaps another", set.id, band.id));
                 }
                 texts.push(&band.label);
+                texts.push(&set.name);
                 texts.push(&band.meaning);
             }
         }

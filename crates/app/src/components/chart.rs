@@ -81,13 +81,13 @@ pub fn TrendChart(props: &Props) -> Html {
         <figure class="chart">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}>
                 { for grid }
-                { series(&props.points, |p| p.who5.map(f64::from), "who5") }
-                { series(&props.points, |p| p.ladder.map(|v| f64::from(v) * 10.0), "ladder") }
+                { series(&props.points, |p| p.who5.map(f64::from), "series-who5") }
+                { series(&props.points, |p| p.ladder.map(|v| f64::from(v) * 10.0), "series-ladder") }
                 { for labels }
             </svg>
             <figcaption>
-                <span class="key who5">{ props.who5_label.clone() }</span>
-                <span class="key ladder">{ props.ladder_label.clone() }</span>
+                <span class="key key-who5">{ props.who5_label.clone() }</span>
+                <span class="key key-ladder">{ props.ladder_label.clone() }</span>
             </figcaption>
         </figure>
     }

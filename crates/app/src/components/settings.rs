@@ -37,6 +37,11 @@ pub fn SettingsScreen() -> Html {
         }
     };
     let method = use_state(move || Some(method0));
+    // Numbers as the person writes them: a decimal comma in Danish.
+    let show = move |x: f64| match lang {
+        trivsel_core::Lang::Da => x.to_string().replace('.', ","),
+        trivsel_core::Lang::En => x.to_string(),
+    };
     let ladder = instruments()[1];
     let set_ids: Vec<&'static str> = ladder.band_sets.iter().map(|s| s.id.as_str()).collect();
     let ladder_set = {
@@ -102,12 +107,12 @@ pub fn SettingsScreen() -> Html {
                 { radios("rc", m.reliable_change, &[Method::Mdc, Method::JacobsonTruax], method_label, &method) }
                 if *method == Some(Method::JacobsonTruax) {
                     <label for="sd">{ m.rc_sd }</label>
-                    <input id="sd" type="text" inputmode="decimal" ref={sd} value={sd0.to_string()} />
+                    <input id="sd" type="text" inputmode="decimal" ref={sd} value={show(sd0)} />
                     <label for="r">{ m.rc_r }</label>
-                    <input id="r" type="text" inputmode="decimal" ref={r} value={r0.to_string()} />
+                    <input id="r" type="text" inputmode="decimal" ref={r} value={show(r0)} />
                 } else {
                     <label for="mdc">{ m.rc_points }</label>
-                    <input id="mdc" type="text" inputmode="decimal" ref={mdc} value={mdc0.to_string()} />
+                    <input id="mdc" type="text" inputmode="decimal" ref={mdc} value={show(mdc0)} />
                 }
                 { radios("ladder-set", m.ladder_cutoffs, &set_ids, set_label, &ladder_set) }
                 <div class="steps">
