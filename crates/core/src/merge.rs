@@ -1,0 +1,339 @@
+//! Merging checked exports from many tablets into one set of records that
+//! count: each response once, conflicts reported and left out, corrections
+//! in place of what they correct.
+//!
+//! A response keeps its random id wherever it travels, so the same id in two
+//! files is either the same response exported twice (identical content: a
+//! duplicate, counted once) or a conflict (different content). A conflict is
+//! never resolved by picking one version: every version of that id is left
+//! out and the conflict is reported with the files it came from. The rules
+//! match `history::current` on the tablet: a record that another merged
+//! record supersedes is dropped, so along a chain of corrections only the
+//! last counts.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+use crate::export::{ExportDocument, ExportRecord};
+use crate::import::clip;
+use crate::lang::Lang;
+
+/// Collects records from many files. Holds each distinct record once, plus
+/// an id map: fine for the browser's 100 000 records.
+#[derive(Debug, Default)]
+pub struct Merger {
+    sources: Vec<String>,
+    source_index: HashMap<String, usize>,
+    entries: BTreeMap<String, Entry>,
+    duplicates: usize,
+}
+
+#[derive(Debug)]
+struct Entry {
+    /// The first version seen.
+    record: ExportRecord,
+    /// Every file the id was seen in, as indices into `sources`.
+    sources: BTreeSet<usize>,
+    /// Whether a version different from `record` was seen.
+    conflict: bool,
+}
+
+/// One response id seen with different content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub response_id: String,
+    /// The files the id was seen in, in the order they were added.
+    pub sources: Vec<String>,
+}
+
+impl Conflict {
+    /// E.g. "Id'et … findes med forskelligt indhold i a.json, b.json; ingen
+    /// af versionerne er taget med."
+    pub fn message(&self, lang: Lang) -> String {
+        let sources = self
+            .sources
+            .iter()
+            .map(|s| clip(s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let id = clip(&self.response_id);
+        match lang {
+            Lang::Da => format!(
+                "Id'et {id} findes med forskelligt indhold i {sources}; ingen af versionerne er taget med."
+            ),
+            Lang::En => format!(
+                "The id {id} occurs with different content in {sources}; none of the versions is included."
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// The merged set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// The records that count, in [`record_order`].
+    pub records: Vec<ExportRecord>,
+    /// Records dropped because another merged record supersedes them.
+    pub superseded: usize,
+    /// Records dropped because an identical one was already added.
+    pub duplicates: usize,
+    /// Ids seen with different content, sorted by id; none of their
+    /// versions is in `records`.
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Merger {
+    pub fn new() -> Merger {
+        Merger::default()
+    }
+
+    /// Adds every record of a checked document (see `import::parse_document`)
+    /// read from `source` (e.g. the file name).
+    pub fn add_document(&mut self, source: &str, doc: ExportDocument) {
+        for record in doc.records {
+            self.add_record(source, record);
+        }
+    }
+
+    /// Adds one checked record read from `source`. A record identical to the
+    /// first one seen with its id is a duplicate; any other content under
+    /// that id makes the id a conflict.
+    pub fn add_record(&mut self, source: &str, record: ExportRecord) {
+        let source = self.source(source);
+        match self.entries.get_mut(&record.response_id) {
+            Some(entry) => {
+                if entry.record == record {
+                    self.duplicates += 1;
+                } else {
+                    entry.conflict = true;
+                }
+                entry.sources.insert(source);
+            }
+            None => {
+                self.entries.insert(
+                    record.response_id.clone(),
+                    Entry {
+                        record,
+                        sources: BTreeSet::from([source]),
+                        conflict: false,
+                    },
+                );
+            }
+        }
+    }
+
+    fn source(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.source_index.get(name) {
+            return i;
+        }
+        self.sources.push(name.to_string());
+        self.source_index
+            .insert(name.to_string(), self.sources.len() - 1);
+        self.sources.len() - 1
+    }
+
+    /// The merged set: conflicting ids left out, superseded records
+    /// dropped, the rest sorted.
+    pub fn finish(self) -> Merged {
+        let Merger {
+            sources,
+            entries,
+            duplicates,
+            ..
+        } = self;
+        let mut conflicts = Vec::new();
+        let mut kept = Vec::with_capacity(entries.len());
+        for (id, entry) in entries {
+            if entry.conflict {
+                conflicts.push(Conflict {
+                    response_id: id,
+                    sources: entry.sources.iter().map(|&s| sources[s].clone()).collect(),
+                });
+            } else {
+                kept.push(entry.record);
+            }
+        }
+        let superseded: HashSet<String> = superseded_ids(&kept)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let before = kept.len();
+        kept.retain(|r| !superseded.contains(&r.response_id));
+        kept.sort_by(record_order);
+        Merged {
+            superseded: before - kept.len(),
+            records: kept,
+            duplicates,
+            conflicts,
+        }
+    }
+}
+
+/// The ids that some record in `records` supersedes (a record naming itself
+/// does not count).
+fn superseded_ids(records: &[ExportRecord]) -> HashSet<&str> {
+    records
+        .iter()
+        .filter_map(|r| r.supersedes.as_deref().filter(|old| *old != r.response_id))
+        .collect()
+}
+
+/// The records that count, by the rules of [`Merger::finish`] for records
+/// already free of conflicts: a record another one supersedes is dropped, an
+/// id seen twice is kept once (the first), and the rest is in
+/// [`record_order`].
+pub fn current(records: &[ExportRecord]) -> Vec<&ExportRecord> {
+    let superseded = superseded_ids(records);
+    let mut seen = HashSet::new();
+    let mut current: Vec<&ExportRecord> = records
+        .iter()
+        .filter(|r| {
+            !superseded.contains(r.response_id.as_str()) && seen.insert(r.response_id.as_str())
+        })
+        .collect();
+    current.sort_by(|a, b| record_order(a, b));
+    current
+}
+
+/// The order of merged records: by participant, week, measurement point in
+/// course order, then response id.
+pub fn record_order(a: &ExportRecord, b: &ExportRecord) -> Ordering {
+    (&a.participant, a.week, a.point.order_key(), &a.response_id).cmp(&(
+        &b.participant,
+        b.week,
+        b.point.order_key(),
+        &b.response_id,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::IsoWeek;
+    use crate::export::ExportScore;
+    use crate::participant::{
+        AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
+    };
+    use crate::record::{uuid_v4, CANTRIL};
+    use crate::validate::Answers;
+
+    fn id(n: u8) -> String {
+        uuid_v4([n; 16])
+    }
+
+    fn rec(n: u8, code: &str, week: u8, ladder: u32, supersedes: Option<u8>) -> ExportRecord {
+        ExportRecord {
+            response_id: id(n),
+            participant: ParticipantCode::parse(code).unwrap(),
+            gender: Gender::Boy,
+            age_band: AgeBand::Age18To20,
+            site: Site::parse("Ung i Odense").unwrap(),
+            course: CourseType::Group,
+            point: MeasurementPoint::Intake,
+            week: IsoWeek::new(2026, week).unwrap(),
+            answers: BTreeMap::from([(
+                CANTRIL.to_string(),
+                Answers::from([("ladder".to_string(), ladder as i32)]),
+            )]),
+            scores: BTreeMap::from([(
+                CANTRIL.to_string(),
+                ExportScore {
+                    raw: ladder,
+                    percentage: None,
+                    flagged_items: vec![],
+                },
+            )]),
+            supersedes: supersedes.map(id),
+        }
+    }
+
+    fn ids(records: &[ExportRecord]) -> Vec<String> {
+        records.iter().map(|r| r.response_id.clone()).collect()
+    }
+
+    #[test]
+    fn duplicates_count_once_and_the_result_is_sorted() {
+        let mut m = Merger::new();
+        m.add_record("b.json", rec(2, "BBBBBB", 3, 5, None));
+        m.add_record("a.json", rec(1, "AAAAAA", 9, 5, None));
+        m.add_record("a.json", rec(3, "AAAAAA", 2, 5, None));
+        m.add_record("c.json", rec(2, "BBBBBB", 3, 5, None));
+        m.add_record("b.json", rec(2, "BBBBBB", 3, 5, None));
+        let merged = m.finish();
+        assert_eq!(merged.duplicates, 2);
+        assert_eq!(merged.superseded, 0);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(ids(&merged.records), [id(3), id(1), id(2)]);
+    }
+
+    #[test]
+    fn a_conflict_is_reported_and_every_version_left_out() {
+        let mut m = Merger::new();
+        m.add_record("a.json", rec(1, "AAAAAA", 3, 5, None));
+        m.add_record("b.json", rec(1, "AAAAAA", 3, 6, None));
+        m.add_record("c.json", rec(1, "AAAAAA", 3, 5, None));
+        m.add_record("c.json", rec(2, "AAAAAA", 4, 5, None));
+        let merged = m.finish();
+        assert_eq!(ids(&merged.records), [id(2)]);
+        assert_eq!(
+            merged.conflicts,
+            [Conflict {
+                response_id: id(1),
+                sources: vec!["a.json".into(), "b.json".into(), "c.json".into()],
+            }]
+        );
+        let text = merged.conflicts[0].message(Lang::Da);
+        assert!(text.contains("a.json, b.json, c.json"), "{text}");
+        assert!(text.contains("ingen af versionerne"), "{text}");
+    }
+
+    #[test]
+    fn corrections_win_along_chains_and_across_files() {
+        let mut m = Merger::new();
+        m.add_record("a.json", rec(1, "AAAAAA", 3, 5, None));
+        m.add_record("b.json", rec(2, "AAAAAA", 3, 6, Some(1)));
+        m.add_record("c.json", rec(3, "AAAAAA", 3, 7, Some(2)));
+        m.add_record("c.json", rec(4, "BBBBBB", 3, 7, Some(99)));
+        let merged = m.finish();
+        assert_eq!(ids(&merged.records), [id(3), id(4)]);
+        assert_eq!(merged.superseded, 2);
+    }
+
+    #[test]
+    fn a_conflicting_correction_does_not_supersede() {
+        let mut m = Merger::new();
+        m.add_record("a.json", rec(1, "AAAAAA", 3, 5, None));
+        m.add_record("a.json", rec(2, "AAAAAA", 3, 6, Some(1)));
+        m.add_record("b.json", rec(2, "AAAAAA", 3, 7, Some(1)));
+        let merged = m.finish();
+        assert_eq!(ids(&merged.records), [id(1)]);
+        assert_eq!(merged.superseded, 0);
+        assert_eq!(merged.conflicts.len(), 1);
+    }
+
+    #[test]
+    fn current_agrees_with_finish() {
+        let records = vec![
+            rec(5, "BBBBBB", 1, 5, None),
+            rec(1, "AAAAAA", 3, 5, None),
+            rec(2, "AAAAAA", 3, 6, Some(1)),
+            rec(2, "AAAAAA", 3, 6, Some(1)),
+            rec(6, "AAAAAA", 1, 6, Some(6)),
+        ];
+        let mut m = Merger::new();
+        for r in records.clone() {
+            m.add_record("x.json", r);
+        }
+        let merged = m.finish();
+        let current: Vec<ExportRecord> = current(&records).into_iter().cloned().collect();
+        assert_eq!(current, merged.records);
+        assert_eq!(ids(&current), [id(6), id(2), id(5)]);
+    }
+}
