@@ -6,27 +6,42 @@
 //! every rule can be tested natively.
 
 pub mod change;
+pub mod csv;
 pub mod date;
+pub mod export;
 pub mod flow;
 pub mod history;
+pub mod import;
 pub mod instrument;
 pub mod lang;
+pub mod merge;
 pub mod participant;
 pub mod pin;
 pub mod record;
+pub mod report;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod scoring;
 pub mod validate;
 
 pub use change::{who5_change, Change, ChangeLabel, ReliableChange, ReliableChangeError};
+pub use csv::{records_csv, records_ndjson};
 pub use date::{Date, DateError, IsoWeek};
+pub use export::{export_record, ExportDocument, ExportError, ExportRecord, ExportScore};
 pub use flow::{Cursor, Flow};
 pub use history::changes_since_intake;
+pub use import::{
+    check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
+    SchemaProblem,
+};
 pub use instrument::{builtin, Builtin, Instrument, Scale, ScoringRule};
 pub use lang::{Lang, Text};
+pub use merge::{Conflict, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,
 };
 pub use record::{InstrumentRef, RecordError, ResponseRecord};
+pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, Score, ScoreError};
 pub use validate::{validate, Answers, ValidationError};

@@ -146,6 +146,7 @@ impl From<ParticipantCode> for String {
 /// Gender as the young person states it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Gender {
     Girl,
     Boy,
@@ -172,6 +173,7 @@ impl Gender {
 
 /// Age at intake, in the bands programmes report on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum AgeBand {
     #[serde(rename = "12-14")]
     Age12To14,
@@ -213,6 +215,7 @@ impl AgeBand {
 /// The kind of course the young person is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum CourseType {
     Counselling,
     IndividualTreatment,

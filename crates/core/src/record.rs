@@ -27,6 +27,7 @@ pub const CANTRIL: &str = "cantril";
 /// An instrument as a record names it: id and the version answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstrumentRef {
     pub id: String,
     pub version: u32,

@@ -1,0 +1,135 @@
+//! Which files a command reads: the files named, and every `*.json` and
+//! `*.ndjson` file under the directories named.
+//!
+//! Evaluators collect exports into folders, one per municipality or tablet.
+//! The order is fixed (each directory's files sorted by path), so two runs
+//! over the same folder read the same files in the same order and print the
+//! same output.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// How a file holds records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One export document (`*.json`).
+    Document,
+    /// One record per line (`*.ndjson`).
+    Ndjson,
+}
+
+impl Kind {
+    /// By extension: `.ndjson` (any case) is NDJSON, everything else a
+    /// document, so a named file without the usual extension is still read.
+    pub fn of(path: &Path) -> Kind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("ndjson") => Kind::Ndjson,
+            _ => Kind::Document,
+        }
+    }
+}
+
+/// A file to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub kind: Kind,
+    /// Its size in bytes when listed (for the progress bar).
+    pub len: u64,
+}
+
+fn wanted(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("json" | "ndjson")
+    )
+}
+
+/// The files under `paths`: a file as named (whatever its extension); a
+/// directory walked recursively for `*.json` and `*.ndjson`, sorted, without
+/// following symbolic links to directories. A path that does not exist or
+/// cannot be listed is an error naming it.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, io::Error)> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| (path.clone(), e))?;
+        if meta.is_dir() {
+            walk(path, &mut out).map_err(|e| (path.clone(), e))?;
+        } else {
+            out.push(Input {
+                path: path.clone(),
+                kind: Kind::of(path),
+                len: meta.len(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<Input>) -> io::Result<()> {
+    let mut entries: Vec<_> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    entries.sort();
+    for path in entries {
+        let meta = fs::symlink_metadata(&path)?;
+        if meta.is_dir() {
+            walk(&path, out)?;
+        } else if wanted(&path) {
+            let len = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            out.push(Input {
+                kind: Kind::of(&path),
+                path,
+                len,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_extension() {
+        assert_eq!(Kind::of(Path::new("a/b.ndjson")), Kind::Ndjson);
+        assert_eq!(Kind::of(Path::new("a/b.NDJSON")), Kind::Ndjson);
+        assert_eq!(Kind::of(Path::new("a/b.json")), Kind::Document);
+        assert_eq!(Kind::of(Path::new("a/b")), Kind::Document);
+        assert!(wanted(Path::new("x.JSON")) && !wanted(Path::new("x.csv")));
+    }
+
+    #[test]
+    fn directories_are_walked_sorted_and_missing_paths_named() {
+        let dir = std::env::temp_dir().join(format!("trivsel-inputs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        for f in ["b.json", "a.ndjson", "notes.txt", "sub/c.json"] {
+            fs::write(dir.join(f), "{}").unwrap();
+        }
+        let found = collect(std::slice::from_ref(&dir)).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|i| {
+                i.path
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["a.ndjson", "b.json", "sub/c.json"]);
+        assert_eq!(found[0].kind, Kind::Ndjson);
+        let missing = dir.join("nope.json");
+        assert_eq!(
+            collect(std::slice::from_ref(&missing)).unwrap_err().0,
+            missing
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

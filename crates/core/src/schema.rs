@@ -1,0 +1,216 @@
+//! The JSON Schema of the export format, generated from the Rust types.
+//!
+//! Evaluators and other tools (DuckDB, pandas, a municipality's data
+//! warehouse) read exports without this crate; the schema tells them the
+//! shape. It is generated, never written by hand, and committed at
+//! `schema/trivsel-export-v1.schema.json`; the CLI's tests fail when the
+//! committed file and the types drift apart.
+//!
+//! Most types derive `JsonSchema` (behind the `schema` feature). The ones with
+//! their own serde form get a schema written here: dates (`"2026-11-23"`), ISO
+//! weeks (`"2026-W47"`), participant codes, site names and measurement points.
+//! Their patterns describe what this build writes; the parsers remain the
+//! authority on what it reads (import also normalises, e.g. lower-case codes).
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde_json::{json, Value};
+
+use crate::date::{Date, IsoWeek};
+use crate::export::{ExportDocument, FORMAT, VERSION};
+use crate::participant::{MeasurementPoint, ParticipantCode, Site};
+
+/// A response id as written: a lower-case, hyphenated UUID version 4
+/// (`record::is_uuid_v4`).
+pub const UUID_V4_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+/// The schema of an export document (format [`FORMAT`], version
+/// [`VERSION`]), as JSON Schema 2020-12.
+pub fn export_schema() -> Value {
+    let schema = SchemaGenerator::default().into_root_schema_for::<ExportDocument>();
+    let mut value = schema.to_value();
+    value["title"] = json!(format!("{FORMAT} version {VERSION}"));
+    let doc = &mut value["properties"];
+    // The doc comments name these by their Rust constants; say the values.
+    doc["format"]["const"] = json!(FORMAT);
+    doc["format"]["description"] = json!(format!("Always \"{FORMAT}\"."));
+    doc["version"]["const"] = json!(VERSION);
+    doc["version"]["description"] = json!(format!(
+        "The format version: {VERSION}. An importer reads every older version too."
+    ));
+    doc["export_id"]["pattern"] = json!(UUID_V4_PATTERN);
+    if let Some(record) = value.pointer_mut("/$defs/ExportRecord/properties") {
+        record["response_id"]["pattern"] = json!(UUID_V4_PATTERN);
+        record["supersedes"]["pattern"] = json!(UUID_V4_PATTERN);
+    }
+    value
+}
+
+/// [`export_schema`] as the committed file holds it: pretty-printed, with a
+/// final newline.
+pub fn export_schema_pretty() -> String {
+    let mut s = serde_json::to_string_pretty(&export_schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::Date").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A calendar day, ISO 8601 YYYY-MM-DD (date only, never a time).",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        })
+    }
+}
+
+impl JsonSchema for IsoWeek {
+    fn schema_name() -> Cow<'static, str> {
+        "IsoWeek".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::IsoWeek").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An ISO 8601 week, YYYY-Www (the week-numbering year and week 01–53).",
+            "type": "string",
+            "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+        })
+    }
+}
+
+impl JsonSchema for ParticipantCode {
+    fn schema_name() -> Cow<'static, str> {
+        "ParticipantCode".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::ParticipantCode").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A pseudonymous participant code: 6 symbols of Crockford base32 (digits and capitals without I, L, O, U).",
+            "type": "string",
+            "pattern": "^[0-9A-HJKMNP-TV-Z]{6}$"
+        })
+    }
+}
+
+impl JsonSchema for Site {
+    fn schema_name() -> Cow<'static, str> {
+        "Site".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::Site").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The programme or site: 1–40 letters, digits, single spaces and - . ' /, with at least one letter or digit.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": Site::MAX_CHARS,
+            "pattern": "^[\\p{L}0-9.'/-]+( [\\p{L}0-9.'/-]+)*$"
+        })
+    }
+}
+
+impl JsonSchema for MeasurementPoint {
+    fn schema_name() -> Cow<'static, str> {
+        "MeasurementPoint".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::MeasurementPoint").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let only = |kind: &str| {
+            json!({
+                "type": "object",
+                "properties": { "kind": { "const": kind } },
+                "required": ["kind"],
+                "additionalProperties": false
+            })
+        };
+        json_schema!({
+            "description": "When in a course the questionnaire was answered: intake, during (at counselling session 1, 2, …), end or follow-up.",
+            "oneOf": [
+                only("intake"),
+                {
+                    "type": "object",
+                    "properties": {
+                        "kind": { "const": "during" },
+                        "session": { "type": "integer", "minimum": 1, "maximum": u16::MAX }
+                    },
+                    "required": ["kind", "session"],
+                    "additionalProperties": false
+                },
+                only("end"),
+                only("follow_up")
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    #[test]
+    fn the_schema_names_the_format_and_its_custom_types() {
+        let schema = export_schema();
+        assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+        assert_eq!(schema["properties"]["version"]["const"], VERSION);
+        assert_eq!(schema["additionalProperties"], false);
+        let defs = &schema["$defs"];
+        for name in [
+            "ExportRecord",
+            "ExportScore",
+            "InstrumentRef",
+            "Gender",
+            "AgeBand",
+            "CourseType",
+            "Date",
+            "IsoWeek",
+            "ParticipantCode",
+            "Site",
+            "MeasurementPoint",
+        ] {
+            assert!(defs.get(name).is_some(), "{name} missing from $defs");
+        }
+        assert_eq!(
+            defs["ExportRecord"]["properties"]["response_id"]["pattern"],
+            UUID_V4_PATTERN
+        );
+        assert_eq!(defs["ExportRecord"]["additionalProperties"], false);
+        assert!(export_schema_pretty().ends_with("}\n"));
+    }
+
+    /// The patterns accept what this build writes (checked by hand here, as
+    /// core has no regex engine: the shapes are fixed-width).
+    #[test]
+    fn written_values_have_the_documented_shapes() {
+        let date = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(serde_json::to_value(date).unwrap(), "2026-11-23");
+        assert_eq!(serde_json::to_value(date.iso_week()).unwrap(), "2026-W48");
+        let code = ParticipantCode::from_random([0x12, 0x34, 0x56, 0x78]);
+        assert_eq!(serde_json::to_value(&code).unwrap(), "938NKR");
+    }
+}
