@@ -16,7 +16,8 @@ use crate::components::thank_you::ThankYou;
 use crate::components::youth::Youth;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
-use crate::state::{AppState, Screen};
+use crate::services::pwa;
+use crate::state::{Action, AppState, Screen};
 
 #[function_component]
 pub fn App() -> Html {
@@ -25,7 +26,14 @@ pub fn App() -> Html {
 
     {
         let state = state.clone();
-        use_effect_with((), move |_| effects::open(state));
+        use_effect_with((), move |_| {
+            let on_update = {
+                let state = state.clone();
+                move || state.dispatch(Action::UpdateReady)
+            };
+            effects::open(state);
+            pwa::register(on_update);
+        });
     }
     use_effect_with(lang, |lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -51,6 +59,8 @@ pub fn App() -> Html {
         Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
         Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
     };
+    // Never offered while a young person is answering: switching reloads the page.
+    let offer_update = state.update_ready && state.screen != Screen::Youth;
     let ctx: Ctx = state.clone();
     html! {
         <ContextProvider<Ctx> context={ctx}>
@@ -61,6 +71,12 @@ pub fn App() -> Html {
                         <p>{ notice.clone() }</p>
                     }
                 </div>
+                if offer_update {
+                    <div class="card update" role="status">
+                        <p>{ m.update_ready }</p>
+                        <button type="button" class="secondary" onclick={Callback::from(|_| pwa::apply_update())}>{ m.update_now }</button>
+                    </div>
+                }
                 { body }
             </main>
         </ContextProvider<Ctx>>

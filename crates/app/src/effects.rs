@@ -256,22 +256,22 @@ pub fn discard_draft(ctx: Ctx) {
 
 /// Changes the draft with `change` and shows the change only once it is
 /// stored. Taps that arrive while a write is under way are ignored, so no
-/// answer is recorded twice or over another.
+/// answer is recorded twice or over another. One render per tap: the write
+/// guard lives in the store, not in the state.
 pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
     let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
         return;
     };
-    if ctx.busy || !change(&mut draft) {
+    if store.is_writing() || !change(&mut draft) {
         return;
     }
     draft.lang = ctx.lang;
-    ctx.dispatch(Action::Busy(true));
+    store.set_writing(true);
     spawn_local(async move {
-        match store.save_draft(&draft).await {
-            Ok(()) => {
-                ctx.dispatch(Action::DraftSaved(draft));
-                ctx.dispatch(Action::Busy(false));
-            }
+        let saved = store.save_draft(&draft).await;
+        store.set_writing(false);
+        match saved {
+            Ok(()) => ctx.dispatch(Action::DraftSaved(draft)),
             Err(e) => fail(&ctx, e),
         }
     });

@@ -89,6 +89,8 @@ pub struct AppState {
     pub notice: Option<String>,
     /// A storage write is under way: further taps wait for it.
     pub busy: bool,
+    /// A new version of the app is installed and waits to be switched to.
+    pub update_ready: bool,
 }
 
 impl Default for AppState {
@@ -104,6 +106,7 @@ impl Default for AppState {
             data: Data::default(),
             notice: None,
             busy: false,
+            update_ready: false,
         }
     }
 }
@@ -130,6 +133,7 @@ pub enum Action {
     DraftSaved(Draft),
     Submitted(String),
     DraftDiscarded,
+    UpdateReady,
     Busy(bool),
     Notice(Option<String>),
 }
@@ -197,6 +201,7 @@ impl Reducible for AppState {
                 next.screen = Screen::ThankYou(id);
             }
             Action::DraftDiscarded => next.draft = None,
+            Action::UpdateReady => next.update_ready = true,
             Action::Busy(busy) => next.busy = busy,
             Action::Notice(notice) => next.notice = notice,
         }

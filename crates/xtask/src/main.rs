@@ -18,8 +18,11 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  build                       install missing build tools, then `trunk build --release` (into dist/)
-  serve                       install missing build tools, then `trunk serve --release` on 127.0.0.1:8080
+  build                       install missing build tools, then build the release app into dist/
+                              and the evaluator's page into dist/evaluator/
+  serve                       build, then serve dist/ on http://127.0.0.1:8080
+  bench                       build, then measure bytes, time to the first usable screen and
+                              tap -> next question latency with 4x CPU throttling in Chromium
   size [--dist DIR] [--budget-file PATH]
                               raw and gzip bytes of every file the first page loads (default DIR: dist);
                               with a budget file (one integer, gzip bytes), fail when the total exceeds it
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Some("build") if args.len() == 1 => build(&root),
         Some("serve") if args.len() == 1 => serve(&root),
         Some("test") if args.len() == 1 => test::run_all(&root),
+        Some("bench") if args.len() == 1 => bench(&root),
         Some("size") => match size::Args::parse(&args[1..], &root) {
             Ok(size_args) => size::report(&size_args.dist, size_args.budget_file.as_deref()),
             Err(e) => return usage_error(&e),
@@ -73,21 +77,41 @@ fn repo_root() -> PathBuf {
 fn build(root: &Path) -> Result {
     let ctx = run::Ctx::new(root);
     tools::ensure_build_tools(&ctx)?;
-    ctx.run("trunk", &["build", "--release"])
+    build_all(&ctx)
 }
 
-fn serve(root: &Path) -> Result {
-    let ctx = run::Ctx::new(root);
-    tools::ensure_build_tools(&ctx)?;
+/// The tablet app into `dist/`, then the evaluator's own bundle into
+/// `dist/evaluator/` (in that order: Trunk replaces `dist/` on each build).
+pub fn build_all(ctx: &run::Ctx) -> Result {
+    ctx.run("trunk", &["build", "--release"])?;
     ctx.run(
         "trunk",
         &[
-            "serve",
+            "build",
+            "evaluator.html",
             "--release",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "8080",
+            "--dist",
+            "dist/evaluator",
+            "--public-url",
+            "/evaluator/",
         ],
     )
+}
+
+/// Serves exactly what was built, the way a static host would.
+fn serve(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_build_tools(&ctx)?;
+    build_all(&ctx)?;
+    println!("serving http://127.0.0.1:8080/ (the evaluator: http://127.0.0.1:8080/evaluator/)");
+    ctx.run("node", &["tests/e2e/serve.mjs", "dist", "8080"])
+}
+
+/// Bytes, first usable screen and tap latency of the release build.
+fn bench(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_test_tools(&ctx)?;
+    build_all(&ctx)?;
+    size::report(&root.join("dist"), None)?;
+    ctx.run("node", &["tests/bench/bench.mjs"])
 }

@@ -10,7 +10,9 @@ use crate::{size, tools, Result};
 enum Step {
     /// A program found on PATH, with its arguments.
     Command(&'static str, &'static [&'static str]),
-    /// `cargo xtask size`, called in-process.
+    /// Both release builds, as `cargo xtask build` does them.
+    Build,
+    /// `cargo xtask size` against the recorded budget, called in-process.
     Size,
     /// Playwright from the repo's node_modules.
     Playwright,
@@ -39,11 +41,11 @@ const STEPS: &[(&str, Step)] = &[
         "cargo test --workspace",
         Step::Command("cargo", &["test", "--workspace"]),
     ),
+    ("build the app and the evaluator (release)", Step::Build),
     (
-        "trunk build --release",
-        Step::Command("trunk", &["build", "--release"]),
+        "cargo xtask size --budget-file budget/first-load-gzip-bytes",
+        Step::Size,
     ),
-    ("cargo xtask size", Step::Size),
     ("node_modules/.bin/playwright test", Step::Playwright),
 ];
 
@@ -56,7 +58,11 @@ pub fn run_all(root: &Path) -> Result {
         println!("\n==> {name}");
         let result = match step {
             Step::Command(program, args) => ctx.run(program, args),
-            Step::Size => size::report(&root.join("dist"), None),
+            Step::Build => crate::build_all(&ctx),
+            Step::Size => size::report(
+                &root.join("dist"),
+                Some(&root.join("budget").join("first-load-gzip-bytes")),
+            ),
             Step::Playwright => {
                 let playwright = root.join("node_modules").join(".bin").join("playwright");
                 ctx.run_cmd(ctx.command(playwright, &["test"]))

@@ -53,7 +53,6 @@ pub fn QuestionScreen(props: &Props) -> Html {
             m.progress_label, progress.in_instrument, m.of, progress.instrument_len
         )
     };
-    let fill = format!("width: {}%", progress.overall * 100 / progress.total.max(1));
     let answers = if instrument.anchors.is_some() {
         html! { <Ladder {lang} {instrument} {selected} {on_answer} /> }
     } else {
@@ -68,7 +67,7 @@ pub fn QuestionScreen(props: &Props) -> Html {
         <section {class} aria-labelledby="question-heading">
             <div class="progress">
                 <p class="progress-text">{ progress_text }</p>
-                <div class="bar" aria-hidden="true"><div class="fill" style={fill}></div></div>
+                <progress class="bar" aria-hidden="true" max={progress.total.to_string()} value={progress.overall.to_string()}></progress>
             </div>
             <div class="ask">
                 if !stem.is_empty() {

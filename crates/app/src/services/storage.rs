@@ -121,6 +121,8 @@ type Result<T> = std::result::Result<T, StorageError>;
 #[derive(Clone)]
 pub struct Store {
     db: Rc<Database>,
+    /// A draft write is under way (shared by every clone).
+    writing: Rc<std::cell::Cell<bool>>,
 }
 
 impl PartialEq for Store {
@@ -154,7 +156,18 @@ impl Store {
         let db = request
             .await
             .map_err(|e| StorageError::Unavailable(e.to_string()))?;
-        Ok(Store { db: Rc::new(db) })
+        Ok(Store {
+            db: Rc::new(db),
+            writing: Rc::default(),
+        })
+    }
+
+    pub fn is_writing(&self) -> bool {
+        self.writing.get()
+    }
+
+    pub fn set_writing(&self, writing: bool) {
+        self.writing.set(writing);
     }
 
     async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {

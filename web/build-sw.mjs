@@ -1,0 +1,51 @@
+// Trunk post_build hook: finishes the build in Trunk's staging directory.
+//
+// 1. Writes sw.js from the web/sw.js template, with the precache list naming
+//    every file of this build (hashed names included) and a version derived
+//    from their contents.
+// 2. Puts the hash of Trunk's inline loader script into the Content-Security-
+//    Policy in index.html, so that script is the only inline script allowed.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from a Trunk post_build hook');
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+// 2. The CSP hash of the loader (done first: it changes index.html's bytes).
+const indexPath = path.join(staging, 'index.html');
+let index = fs.readFileSync(indexPath, 'utf8');
+const scripts = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+if (scripts.length !== 1) throw new Error(`expected one inline loader script, found ${scripts.length}`);
+const loaderHash = createHash('sha256').update(scripts[0][1], 'utf8').digest('base64');
+if (!index.includes("'sha256-TRUNK-LOADER'")) throw new Error('index.html lacks the CSP placeholder');
+index = index.replace("'sha256-TRUNK-LOADER'", `'sha256-${loaderHash}'`);
+fs.writeFileSync(indexPath, index);
+
+// 1. The service worker: for the tablet app only (the evaluator's page is
+//    built separately and is not an offline app).
+const htmlFile = process.env.TRUNK_HTML_FILE ?? 'index.html';
+if (path.basename(htmlFile) !== 'index.html') {
+  console.log(`build-sw: ${path.basename(htmlFile)}: CSP hash only`);
+  process.exit(0);
+}
+const files = [];
+const walk = (dir) => {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name !== 'sw.js') files.push(full);
+  }
+};
+walk(staging);
+files.sort();
+const version = createHash('sha256');
+for (const f of files) version.update(path.relative(staging, f)).update(fs.readFileSync(f));
+const precache = files.map((f) => '/' + path.relative(staging, f).split(path.sep).join('/'));
+const sw = fs
+  .readFileSync(path.join(here, 'sw.js'), 'utf8')
+  .replace('__VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__PRECACHE__', JSON.stringify(precache));
+fs.writeFileSync(path.join(staging, 'sw.js'), sw);
+console.log(`build-sw: ${precache.length} files precached; loader hash sha256-${loaderHash}`);

@@ -1,0 +1,45 @@
+// trivsel's service worker: serves the app shell offline.
+//
+// This file is a template. At build time web/build-sw.mjs (a Trunk post_build
+// hook) writes it into dist/ with PRECACHE naming the hashed files of that
+// build and VERSION derived from their contents. A new build therefore gets a
+// new cache; the old one is removed when the new worker activates. A new
+// worker waits until the app asks it to take over (the counsellor taps
+// "Opdatér"), so an update never reloads the page in the middle of a
+// questionnaire. Only same-origin GET requests are ever handled.
+
+const VERSION = '__VERSION__';
+const CACHE = `trivsel-${VERSION}`;
+const PRECACHE = __PRECACHE__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('trivsel-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // The evaluator's page has its own bundle and is not part of the offline app.
+  if (url.pathname.startsWith('/evaluator/')) return;
+  if (request.mode === 'navigate') {
+    // Every page of the app is the app shell.
+    event.respondWith(caches.match('/index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+});
