@@ -12,21 +12,28 @@ pub struct Props {
     pub on_answer: Callback<i32>,
 }
 
-#[function_component]
-pub fn Options(props: &Props) -> Html {
+/// One list item per answer option, in the data's order: a button named
+/// exactly by its label, pressed when it is the answer given. Shared by the
+/// WHO-5-style list and the ladder, which differ only in layout (`class`).
+pub fn answer_buttons(props: &Props, class: &'static str) -> Html {
     let buttons = props.instrument.options.iter().map(|opt| {
         let value = i32::from(opt.value);
         let pressed = props.selected == Some(value);
         let onclick = props.on_answer.reform(move |_| value);
         html! {
             <li key={value}>
-                <button type="button" class="option" aria-pressed={pressed.to_string()} {onclick}>
+                <button type="button" {class} aria-pressed={pressed.to_string()} {onclick}>
                     { opt.label.get(props.lang) }
                 </button>
             </li>
         }
     });
+    buttons.collect::<Html>()
+}
+
+#[function_component]
+pub fn Options(props: &Props) -> Html {
     html! {
-        <ul class="options" role="list" aria-labelledby="question-heading">{ for buttons }</ul>
+        <ul class="options" role="list" aria-labelledby="question-heading">{ answer_buttons(props, "option") }</ul>
     }
 }
