@@ -228,13 +228,7 @@ mod tests {
 
     fn record(who5: [i32; 5], ladder: i32) -> ResponseRecord {
         let b = builtin();
-        let answers: Answers = b
-            .who5
-            .items
-            .iter()
-            .zip(who5)
-            .map(|(i, v)| (i.id.clone(), v))
-            .collect();
+        let answers = b.who5.answers_in_order(&who5);
         ResponseRecord {
             id: ID.into(),
             participant: code("938NKR"),

@@ -1013,13 +1013,7 @@ mod tests {
 
     fn record(n: u8, who5: [i32; 5], ladder: i32) -> ExportRecord {
         let b = builtin();
-        let answers: Answers = b
-            .who5
-            .items
-            .iter()
-            .zip(who5)
-            .map(|(i, v)| (i.id.clone(), v))
-            .collect();
+        let answers = b.who5.answers_in_order(&who5);
         let who5_score = ExportScore::from(&score(&b.who5, &answers).unwrap());
         let ladder_answers = Answers::from([("ladder".to_string(), ladder)]);
         let ladder_score = ExportScore::from(&score(&b.cantril, &ladder_answers).unwrap());

@@ -132,6 +132,16 @@ impl Instrument {
         self.items.iter().find(|i| i.id == id)
     }
 
+    /// Answers given in item order: `values[i]` answers the i-th item. Values
+    /// past the last item are ignored; items past the last value stay unanswered.
+    pub fn answers_in_order(&self, values: &[i32]) -> crate::validate::Answers {
+        self.items
+            .iter()
+            .zip(values)
+            .map(|(item, &v)| (item.id.clone(), v))
+            .collect()
+    }
+
     pub fn option(&self, value: u8) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.value == value)
     }
@@ -307,6 +317,16 @@ mod tests {
         );
         assert_eq!(who5.option(0).unwrap().label.en, "At no time");
         assert!(who5.is_verified(Lang::Da) && who5.is_verified(Lang::En));
+    }
+
+    #[test]
+    fn answers_in_order_follow_the_items() {
+        let who5 = &builtin().who5;
+        let answers = who5.answers_in_order(&[5, 4, 3]);
+        assert_eq!(answers.len(), 3);
+        assert_eq!(answers["happy"], 5);
+        assert_eq!(answers["calm"], 4);
+        assert_eq!(answers["active"], 3);
     }
 
     #[test]

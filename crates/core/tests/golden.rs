@@ -35,13 +35,7 @@ fn golden_vectors() {
     assert!(golden.cases.len() >= 3);
     let b = builtin();
     for case in golden.cases {
-        let answers: Answers = b
-            .who5
-            .items
-            .iter()
-            .zip(case.who5)
-            .map(|(item, v)| (item.id.clone(), v))
-            .collect();
+        let answers = b.who5.answers_in_order(&case.who5);
         let s = score(&b.who5, &answers).unwrap();
         let band = |set: &str| s.band(&b.who5, set).map(|band| band.id.clone());
         assert_eq!(s.raw, case.expect.raw, "{}", case.name);
