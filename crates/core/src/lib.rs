@@ -15,6 +15,7 @@ pub mod import;
 pub mod instrument;
 pub mod lang;
 pub mod merge;
+pub mod outbox;
 pub mod participant;
 pub mod pin;
 pub mod record;
