@@ -3,6 +3,9 @@
 import { defineConfig } from '@playwright/test';
 
 const tablet = { hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
+// Another build directory and port can be tested side by side (TRIVSEL_DIST, TRIVSEL_PORT).
+const dist = process.env.TRIVSEL_DIST || 'dist';
+const port = process.env.TRIVSEL_PORT || '4173';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,12 +15,12 @@ export default defineConfig({
   reporter: 'list',
   timeout: 30_000,
   webServer: {
-    command: 'node tests/e2e/serve.mjs dist 4173',
-    url: 'http://127.0.0.1:4173/',
+    command: `node tests/e2e/serve.mjs ${dist} ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
   },
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       // Chromium as root in a container; the network flags keep it from trying

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::broken::Broken;
+use crate::components::export::ExportScreen;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::measurement::NewMeasurement;
@@ -55,6 +56,7 @@ pub fn App() -> Html {
         Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
         Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
         Screen::Settings => html! { <SettingsScreen /> },
+        Screen::Export => html! { <ExportScreen /> },
         Screen::Youth => html! { <Youth /> },
         Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
         Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },

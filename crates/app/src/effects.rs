@@ -2,6 +2,7 @@
 //! writes, hashing, randomness. Each function does its work, then dispatches
 //! the result to the reducer, so the reducer stays pure and testable.
 
+use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
 use trivsel_core::{
     Date, Flow, InstrumentRef, MeasurementPoint, Participant, ParticipantCode, ResponseRecord,
@@ -11,6 +12,7 @@ use yew::UseReducerHandle;
 
 use crate::i18n::messages;
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
+use crate::services::download;
 use crate::services::storage::{self, Draft, Settings, StorageError, Store};
 use crate::state::{instruments, Action, AppState, Data, Screen};
 
@@ -311,6 +313,74 @@ pub fn submit(ctx: Ctx) {
             Ok(()) => {
                 ctx.dispatch(Action::Busy(false));
                 ctx.dispatch(Action::Submitted(id));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Writes the records `scope` takes to a file in `format`, then marks them
+/// exported. Nothing is marked unless the file was handed to the browser.
+pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    let m = messages(ctx.lang);
+    let Ok(bytes) = random_bytes::<16>() else {
+        return ctx.dispatch(Action::Notice(Some(m.no_randomness.to_string())));
+    };
+    let export_id = trivsel_core::record::uuid_v4(bytes);
+    let built = Outbox::build(
+        &ctx.data.records,
+        &ctx.data.participants,
+        scope,
+        export_id,
+        today(),
+    );
+    let outbox = match built {
+        Ok(outbox) => outbox,
+        Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
+    };
+    let name = outbox.file_name(format);
+    if let Err(e) = download::save(&name, format.mime(), &outbox.contents(format)) {
+        return fail(&ctx, storage::js_error(&e));
+    }
+    let records = ctx.data.records.clone();
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.mark_exported(&records, &outbox.ids).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(m.exported(outbox.ids.len(), &name))));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Deletes every exported record from the tablet. The screen asks first.
+pub fn delete_exported(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    let m = messages(ctx.lang);
+    let ids: Vec<String> = ctx
+        .data
+        .records
+        .iter()
+        .filter(|r| r.exported)
+        .map(|r| r.id.clone())
+        .collect();
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.delete_records(&ids).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(m.deleted(ids.len()))));
+                load_data(ctx);
             }
             Err(e) => fail(&ctx, e),
         }

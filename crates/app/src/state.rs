@@ -36,6 +36,8 @@ pub enum Screen {
     Participant(ParticipantCode),
     NewMeasurement(ParticipantCode),
     Settings,
+    /// Counsellor: export, mark exported, delete exported.
+    Export,
     /// The young person's questionnaire: start, questions or review, as the draft says.
     Youth,
     /// After sending: a neutral screen to hand the tablet back.
@@ -54,6 +56,7 @@ impl Screen {
                 | Screen::Participant(_)
                 | Screen::NewMeasurement(_)
                 | Screen::Settings
+                | Screen::Export
                 | Screen::Result(_)
         )
     }
@@ -234,6 +237,7 @@ mod tests {
         for screen in [
             Screen::Home,
             Screen::Settings,
+            Screen::Export,
             Screen::NewParticipant,
             Screen::Result("x".into()),
         ] {

@@ -1,5 +1,6 @@
 //! The thin bar at the top: the app's name, the language switch, and the lock
-//! while the counsellor area is open.
+//! while the counsellor area is open; the way to the evaluator's page while
+//! it is locked.
 
 use yew::prelude::*;
 
@@ -32,6 +33,9 @@ pub fn Header() -> Html {
                     <button type="button" class="link" onclick={lock}>{ m.lock }</button>
                 } else if ctx.screen == Screen::Youth {
                     <button type="button" class="link" onclick={counsellor}>{ m.counsellor_button }</button>
+                } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+                    // The evaluator's page never reads this tablet's data, so it needs no PIN.
+                    <a class="link" href="/evaluator/">{ m.evaluator_link }</a>
                 }
                 <button type="button" class="link" lang={other.tag()} onclick={switch}>{ m.switch_to }</button>
             </span>

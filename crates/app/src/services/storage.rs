@@ -315,6 +315,29 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Marks the records with `ids` as exported, all in one transaction. The
+    /// answers stay as they were: only the flag changes.
+    pub async fn mark_exported(&self, records: &[ResponseRecord], ids: &[String]) -> Result<()> {
+        let mut puts = Vec::with_capacity(ids.len());
+        for record in records.iter().filter(|r| ids.contains(&r.id)) {
+            let marked = ResponseRecord {
+                exported: true,
+                ..record.clone()
+            };
+            puts.push((RESPONSES, record.id.clone(), to_json(&marked)?));
+        }
+        self.write(&[RESPONSES], &puts, &[]).await
+    }
+
+    /// Deletes the records with `ids`, all or none. The caller only ever
+    /// passes exported records, after the counsellor has confirmed.
+    pub async fn delete_records(&self, ids: &[String]) -> Result<()> {
+        let deletes: Vec<(&str, &str)> = ids.iter().map(|id| (RESPONSES, id.as_str())).collect();
+        self.write(&[RESPONSES], &[], &deletes).await
+    }
+}
+
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))
 }

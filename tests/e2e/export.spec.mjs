@@ -1,0 +1,112 @@
+// A counsellor exports the tablet's responses, the way the evaluation needs
+// them: the choice of records, the three formats, marking, and a separate,
+// confirmed delete that only ever removes exported responses.
+import fs from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { answerAll, button, freshYouth, press, sendAndUnlock } from './helpers.mjs';
+
+/** The export screen, from the score screen the counsellor sees after sending. */
+async function openExport(page) {
+  await press(button(page, 'Til deltageren'));
+  await press(button(page, 'Alle deltagere'));
+  await press(button(page, 'Eksportér'));
+  await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
+}
+
+/** Presses the export button and returns the downloaded file's name and text. */
+async function download(page, label) {
+  const [file] = await Promise.all([page.waitForEvent('download'), press(button(page, label))]);
+  const text = fs.readFileSync(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), text };
+}
+
+test('export, mark, export again, choose a period, then delete only what was exported', async ({ page }) => {
+  const code = await freshYouth(page);
+  await answerAll(page, [5, 3, 5, 5, 5], 7);
+  await sendAndUnlock(page);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  });
+
+  await openExport(page);
+  // Default: JSON of what is not yet exported.
+  await expect(page.getByRole('radio', { name: 'Kun dem, der ikke er eksporteret endnu' })).toBeChecked();
+  const json = await download(page, 'Eksportér 1 besvarelse');
+  expect(json.name).toBe(`trivsel-erhvervsskolen-nord-${today}.json`);
+  const doc = JSON.parse(json.text);
+  expect(doc.format).toBe('trivsel-export');
+  expect(doc.version).toBe(1);
+  expect(doc.created).toBe(today);
+  expect(doc.records).toHaveLength(1);
+  const [r] = doc.records;
+  expect(r.participant).toBe(code);
+  expect(r.site).toBe('Erhvervsskolen Nord');
+  expect(r.week).toMatch(/^\d{4}-W\d{2}$/);
+  expect(r.scores.who5).toEqual({ raw: 23, percentage: 92, flagged_items: [] });
+  expect(r.scores.cantril.raw).toBe(7);
+  // No day or time of the response (only the export's own day), no names.
+  expect(json.text).not.toContain('"date"');
+  expect(json.text.split(today)).toHaveLength(2);
+  expect(Object.keys(r).sort()).toEqual(
+    ['age_band', 'answers', 'course', 'gender', 'participant', 'point', 'response_id', 'scores', 'site', 'supersedes', 'week'],
+  );
+  await expect(page.getByRole('alert')).toHaveText(
+    `1 besvarelse er eksporteret til trivsel-erhvervsskolen-nord-${today}.json og markeret som eksporteret.`,
+  );
+
+  // Marked: nothing is left to export by default, and home says so.
+  await expect(button(page, 'Eksportér 0 besvarelser')).toBeVisible();
+  await press(button(page, 'Eksportér 0 besvarelser'));
+  await expect(page.getByRole('alert')).toHaveText('Der er ingen besvarelser at eksportere i det valgte.');
+
+  // All records, as CSV for a spreadsheet.
+  await page.getByRole('radio', { name: 'Alle besvarelser' }).check();
+  await page.getByRole('radio', { name: 'CSV – til regneark (UTF-8)' }).check();
+  const csv = await download(page, 'Eksportér 1 besvarelse');
+  expect(csv.name).toBe(`trivsel-erhvervsskolen-nord-${today}.csv`);
+  expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.text.trim().split(/\r?\n/)).toHaveLength(2);
+  expect(csv.text).toContain(code);
+
+  // A period: today is in it, a backwards period is refused.
+  await page.getByRole('radio', { name: 'Besvarelser i en periode' }).check();
+  await page.getByRole('radio', { name: /^NDJSON/ }).check();
+  await press(button(page, 'Eksportér 0 besvarelser'));
+  await expect(page.getByRole('alert')).toHaveText('Vælg både en start- og en slutdato.');
+  await page.getByLabel('Fra og med dato').fill(today);
+  await page.getByLabel('Til og med dato').fill('2000-01-01');
+  await press(button(page, 'Eksportér 0 besvarelser'));
+  await expect(page.getByRole('alert')).toHaveText('Slutdatoen ligger før startdatoen.');
+  await page.getByLabel('Til og med dato').fill(today);
+  const ndjson = await download(page, 'Eksportér 1 besvarelse');
+  expect(ndjson.name).toBe(`trivsel-erhvervsskolen-nord-${today}.ndjson`);
+  expect(JSON.parse(ndjson.text.trim()).response_id).toBe(r.response_id);
+
+  // Deleting asks first; cancelling keeps everything.
+  await press(button(page, 'Slet 1 eksporteret besvarelse …'));
+  await expect(page.getByText('Sletningen kan ikke fortrydes.', { exact: false })).toBeVisible();
+  await press(button(page, 'Annullér'));
+  await expect(button(page, 'Slet 1 eksporteret besvarelse …')).toBeVisible();
+  await press(button(page, 'Slet 1 eksporteret besvarelse …'));
+  await press(button(page, 'Ja, slet 1 besvarelse'));
+  await expect(page.getByRole('alert')).toHaveText('1 besvarelse er slettet fra tabletten.');
+  await expect(page.getByText('Der er ingen eksporterede besvarelser at slette.')).toBeVisible();
+
+  // Gone after a reload too; the participant stays.
+  await page.reload();
+  await page.getByLabel('PIN-kode', { exact: true }).fill('246810');
+  await press(button(page, 'Lås op'));
+  const row = page.getByRole('row').filter({ hasText: code });
+  await expect(row.getByRole('cell').last()).toHaveText('0');
+});
+
+test('an unexported response is never deleted', async ({ page }) => {
+  await freshYouth(page);
+  await answerAll(page, [1, 1, 1, 1, 1], 2);
+  await sendAndUnlock(page);
+  await openExport(page);
+  await expect(page.getByText('Der er ingen eksporterede besvarelser at slette.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Slet / })).toHaveCount(0);
+});

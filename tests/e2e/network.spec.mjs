@@ -1,0 +1,64 @@
+// No data leaves the device except through an export the counsellor makes:
+// every request of a whole youth + counsellor + export + evaluator session,
+// the service worker's included, goes to the app's own origin.
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { answerAll, button, freshYouth, press, sendAndUnlock } from './helpers.mjs';
+
+const fixture = (name) => path.resolve('tests/fixtures/export', name);
+
+/** Whether `url` is a request that leaves `origin`. In-memory URLs are not
+ * network requests: data: has no origin, and a blob:'s origin is the page's
+ * own (an export being saved). */
+const leaves = (url, origin) => !url.startsWith('data:') && new URL(url).origin !== origin;
+
+test('a full session requests nothing outside its own origin', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  const seen = [];
+  // The context sees the page's requests and the service worker's.
+  context.on('request', (request) => seen.push(request.url()));
+
+  await freshYouth(page);
+  await answerAll(page, [4, 3, 2, 4, 3], 6);
+  await sendAndUnlock(page);
+  await press(button(page, 'Til deltageren'));
+  await press(button(page, 'Alle deltagere'));
+  await press(button(page, 'Eksportér'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    press(button(page, 'Eksportér 1 besvarelse')),
+  ]);
+  const exported = await download.path();
+  await page.reload();
+
+  // The evaluator's page, with the tablet's export and a frozen fixture.
+  await page.goto('/evaluator/');
+  await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles([exported, fixture('v1-tablet-a.json')]);
+  await expect(page.getByRole('table').first()).toBeVisible();
+
+  expect(seen.length).toBeGreaterThan(5);
+  expect(seen.some((u) => u.endsWith('.wasm'))).toBe(true);
+  expect(seen.filter((u) => leaves(u, origin)), 'requests that left the origin').toEqual([]);
+});
+
+test('the check can fail, and the CSP stops a request to another origin', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL).origin;
+  expect(leaves(`${origin}/sw.js`, origin)).toBe(false);
+  expect(leaves(`blob:${origin}/0f8fad5b-d9cb-469f-a165-70867728950e`, origin)).toBe(false);
+  expect(leaves('http://example.invalid/beacon', origin)).toBe(true);
+  expect(leaves('blob:http://example.invalid/0f8fad5b', origin)).toBe(true);
+  expect(leaves(origin.replace('127.0.0.1', 'localhost'), origin)).toBe(true);
+
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  await page.goto('/');
+  const violated = await page.evaluate(async () => {
+    const violation = new Promise((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective)));
+    const fetched = await fetch('http://example.invalid/beacon').then(() => 'sent', () => 'refused');
+    return [fetched, await violation];
+  });
+  expect(violated).toEqual(['refused', 'connect-src']);
+  expect(seen.filter((u) => leaves(u, origin))).toEqual([]);
+});
