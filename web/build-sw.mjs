@@ -16,7 +16,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 // 2. The CSP hash of the loader (done first: it changes index.html's bytes).
 const indexPath = path.join(staging, 'index.html');
 let index = fs.readFileSync(indexPath, 'utf8');
-const scripts = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+const scripts = [...index.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)];
 if (scripts.length !== 1) throw new Error(`expected one inline loader script, found ${scripts.length}`);
 const loaderHash = createHash('sha256').update(scripts[0][1], 'utf8').digest('base64');
 if (!index.includes("'sha256-TRUNK-LOADER'")) throw new Error('index.html lacks the CSP placeholder');
@@ -26,6 +26,40 @@ fs.writeFileSync(indexPath, index);
 // 1. The service worker: for the tablet app only (the evaluator's page is
 //    built separately and is not an offline app).
 const htmlFile = process.env.TRUNK_HTML_FILE ?? 'index.html';
+// 3. The export page is part of the offline app too: its build (after the
+//    app's) adds its files to the service worker the app's build wrote.
+if (path.basename(htmlFile) === 'eksport.html') {
+  const dist = process.env.TRUNK_DIST_DIR;
+  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/eksport/';
+  if (!dist) throw new Error('TRUNK_DIST_DIR is not set');
+  const swPath = path.join(dist, '..', 'sw.js');
+  if (!fs.existsSync(swPath)) throw new Error(`${swPath} is missing: build index.html before eksport.html`);
+  const own = [];
+  const walkOwn = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walkOwn(full);
+      else own.push(full);
+    }
+  };
+  walkOwn(staging);
+  own.sort();
+  let sw = fs.readFileSync(swPath, 'utf8');
+  const listMatch = sw.match(/const PRECACHE = (\[.*\]);/);
+  const versionMatch = sw.match(/const VERSION = '([0-9a-f]+)';/);
+  if (!listMatch || !versionMatch) throw new Error(`${swPath} has no PRECACHE list or VERSION`);
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const added = own.map((f) => base + path.relative(staging, f).split(path.sep).join('/'));
+  const list = JSON.parse(listMatch[1]).filter((u) => !u.startsWith(base)).concat(added);
+  const version = createHash('sha256').update(versionMatch[1]);
+  for (const f of own) version.update(path.relative(staging, f)).update(fs.readFileSync(f));
+  sw = sw
+    .replace(listMatch[0], `const PRECACHE = ${JSON.stringify(list)};`)
+    .replace(versionMatch[0], `const VERSION = '${version.digest('hex').slice(0, 16)}';`);
+  fs.writeFileSync(swPath, sw);
+  console.log(`build-sw: eksport.html: ${added.length} files added to ${swPath}`);
+  process.exit(0);
+}
 if (path.basename(htmlFile) !== 'index.html') {
   console.log(`build-sw: ${path.basename(htmlFile)}: CSP hash only`);
   process.exit(0);

@@ -37,8 +37,9 @@ self.addEventListener('fetch', (event) => {
   // The evaluator's page has its own bundle and is not part of the offline app.
   if (url.pathname.startsWith('/evaluator/')) return;
   if (request.mode === 'navigate') {
-    // Every page of the app is the app shell.
-    event.respondWith(caches.match('/index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    // The export page is its own shell; every other page of the app is the app's.
+    const shell = url.pathname.startsWith('/eksport/') ? '/eksport/index.html' : '/index.html';
+    event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
     return;
   }
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));

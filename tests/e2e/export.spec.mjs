@@ -3,13 +3,17 @@
 // confirmed delete that only ever removes exported responses.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { answerAll, button, freshYouth, press, sendAndUnlock } from './helpers.mjs';
+import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
 
-/** The export screen, from the score screen the counsellor sees after sending. */
+/** The export page, from the score screen the counsellor sees after sending:
+ * its own page, which asks for the PIN again. */
 async function openExport(page) {
   await press(button(page, 'Til deltageren'));
   await press(button(page, 'Alle deltagere'));
-  await press(button(page, 'Eksportér'));
+  await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
+  await expect(page).toHaveURL(/\/eksport\/$/);
+  await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toHaveCount(0);
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
 }
 
@@ -96,8 +100,10 @@ test('export, mark, export again, choose a period, then delete only what was exp
 
   // Gone after a reload too; the participant stays.
   await page.reload();
-  await page.getByLabel('PIN-kode', { exact: true }).fill('246810');
-  await press(button(page, 'Lås op'));
+  await unlock(page);
+  await expect(page.getByText('Der er ingen eksporterede besvarelser at slette.')).toBeVisible();
+  await press(page.getByRole('link', { name: 'Alle deltagere' }));
+  await unlock(page);
   const row = page.getByRole('row').filter({ hasText: code });
   await expect(row.getByRole('cell').last()).toHaveText('0');
 });

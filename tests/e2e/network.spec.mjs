@@ -3,7 +3,7 @@
 // the service worker's included, goes to the app's own origin.
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { answerAll, button, freshYouth, press, sendAndUnlock } from './helpers.mjs';
+import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
 
 const fixture = (name) => path.resolve('tests/fixtures/export', name);
 
@@ -23,7 +23,8 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   await sendAndUnlock(page);
   await press(button(page, 'Til deltageren'));
   await press(button(page, 'Alle deltagere'));
-  await press(button(page, 'Eksportér'));
+  await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
+  await unlock(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     press(button(page, 'Eksportér 1 besvarelse')),

@@ -1,10 +1,10 @@
-//! The root component: holds the state, shares it with every screen through a
-//! context, and picks the screen to show.
+//! The root component of the tablet app: holds the state, shares it with every
+//! screen through a context, and picks the screen to show. [`use_app`] and
+//! [`page`] are the parts the export page's root shares with it.
 
 use yew::prelude::*;
 
 use crate::components::broken::Broken;
-use crate::components::export::ExportScreen;
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::measurement::NewMeasurement;
@@ -18,13 +18,14 @@ use crate::components::youth::Youth;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::services::pwa;
-use crate::state::{Action, AppState, Screen};
+use crate::state::{Action, AppState, Page, Screen};
 
-#[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+/// The app's state for `page`: opens storage and registers the service worker
+/// once, and keeps `<html lang>` and the title in step with the language.
+#[hook]
+pub fn use_app(page: Page) -> Ctx {
+    let state = use_reducer(move || AppState::for_page(page));
     let lang = state.lang;
-
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -44,33 +45,23 @@ pub fn App() -> Html {
             doc.set_title(messages(*lang).app_name);
         }
     });
+    state
+}
 
-    let m = messages(lang);
-    let body = match &state.screen {
-        Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
-        Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::SetPin => html! { <SetPin /> },
-        Screen::Unlock(_) => html! { <Unlock /> },
-        Screen::Home => html! { <Home /> },
-        Screen::NewParticipant => html! { <NewParticipant /> },
-        Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
-        Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
-        Screen::Settings => html! { <SettingsScreen /> },
-        Screen::Export => html! { <ExportScreen /> },
-        Screen::Youth => html! { <Youth /> },
-        Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
-        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
-    };
+/// The frame around every screen: the context, the top bar, the message
+/// area and the update offer.
+pub fn page(ctx: Ctx, body: Html) -> Html {
+    let m = messages(ctx.lang);
     // Never offered while a young person is answering: switching reloads the page.
-    let offer_update = state.update_ready && state.screen != Screen::Youth;
-    let ctx: Ctx = state.clone();
+    let offer_update = ctx.update_ready && ctx.screen != Screen::Youth;
+    let notice = ctx.notice.clone();
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <Header />
             <main id="main">
                 <div class="notice" role="alert" aria-live="assertive">
-                    if let Some(notice) = &state.notice {
-                        <p>{ notice.clone() }</p>
+                    if let Some(notice) = notice {
+                        <p>{ notice }</p>
                     }
                 </div>
                 if offer_update {
@@ -83,4 +74,27 @@ pub fn App() -> Html {
             </main>
         </ContextProvider<Ctx>>
     }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_app(Page::Tablet);
+    let m = messages(state.lang);
+    let body = match &state.screen {
+        Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
+        Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
+        Screen::SetPin => html! { <SetPin /> },
+        Screen::Unlock(_) => html! { <Unlock /> },
+        Screen::Home => html! { <Home /> },
+        Screen::NewParticipant => html! { <NewParticipant /> },
+        Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
+        Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
+        Screen::Settings => html! { <SettingsScreen /> },
+        // The export is its own page (see `export_app`).
+        Screen::Export => html! { <Home /> },
+        Screen::Youth => html! { <Youth /> },
+        Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
+        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
+    };
+    page(state, body)
 }

@@ -10,7 +10,7 @@ use trivsel_core::{
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
-use crate::i18n::messages;
+use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
 use crate::services::download;
 use crate::services::storage::{self, Draft, Settings, StorageError, Store};
@@ -352,7 +352,9 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
         match store.mark_exported(&records, &outbox.ids).await {
             Ok(()) => {
                 ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::Notice(Some(m.exported(outbox.ids.len(), &name))));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).exported(outbox.ids.len(), &name),
+                )));
                 load_data(ctx);
             }
             Err(e) => fail(&ctx, e),
@@ -366,7 +368,6 @@ pub fn delete_exported(ctx: Ctx) {
     if ctx.busy {
         return;
     }
-    let m = messages(ctx.lang);
     let ids: Vec<String> = ctx
         .data
         .records
@@ -379,7 +380,9 @@ pub fn delete_exported(ctx: Ctx) {
         match store.delete_records(&ids).await {
             Ok(()) => {
                 ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::Notice(Some(m.deleted(ids.len()))));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).deleted(ids.len()),
+                )));
                 load_data(ctx);
             }
             Err(e) => fail(&ctx, e),

@@ -117,22 +117,6 @@ pub struct Messages {
     pub update_now: &'static str,
     // Export.
     pub export: &'static str,
-    pub export_intro: &'static str,
-    pub export_which: &'static str,
-    pub scope_not_exported: &'static str,
-    pub scope_all: &'static str,
-    pub scope_range: &'static str,
-    pub date_from: &'static str,
-    pub date_to: &'static str,
-    pub date_invalid: &'static str,
-    pub export_format: &'static str,
-    pub format_json: &'static str,
-    pub format_csv: &'static str,
-    pub format_ndjson: &'static str,
-    pub delete_heading: &'static str,
-    pub delete_explained: &'static str,
-    pub delete_none: &'static str,
-    pub delete_warning: &'static str,
     pub evaluator_link: &'static str,
     // Storage.
     pub storage_heading: &'static str,
@@ -161,55 +145,6 @@ impl Messages {
             (true, n) => format!("{n} besvarelser er ikke eksporteret endnu."),
             (false, 1) => "1 response has not been exported yet.".into(),
             (false, n) => format!("{n} responses have not been exported yet."),
-        }
-    }
-
-    pub fn export_button(&self, n: usize) -> String {
-        match (self.da(), n) {
-            (true, 1) => "Eksportér 1 besvarelse".into(),
-            (true, n) => format!("Eksportér {n} besvarelser"),
-            (false, 1) => "Export 1 response".into(),
-            (false, n) => format!("Export {n} responses"),
-        }
-    }
-
-    pub fn exported(&self, n: usize, file: &str) -> String {
-        match (self.da(), n) {
-            (true, 1) => {
-                format!("1 besvarelse er eksporteret til {file} og markeret som eksporteret.")
-            }
-            (true, n) => {
-                format!("{n} besvarelser er eksporteret til {file} og markeret som eksporteret.")
-            }
-            (false, 1) => format!("1 response was exported to {file} and marked as exported."),
-            (false, n) => format!("{n} responses were exported to {file} and marked as exported."),
-        }
-    }
-
-    pub fn delete_button(&self, n: usize) -> String {
-        match (self.da(), n) {
-            (true, 1) => "Slet 1 eksporteret besvarelse …".into(),
-            (true, n) => format!("Slet {n} eksporterede besvarelser …"),
-            (false, 1) => "Delete 1 exported response …".into(),
-            (false, n) => format!("Delete {n} exported responses …"),
-        }
-    }
-
-    pub fn delete_confirm(&self, n: usize) -> String {
-        match (self.da(), n) {
-            (true, 1) => "Ja, slet 1 besvarelse".into(),
-            (true, n) => format!("Ja, slet {n} besvarelser"),
-            (false, 1) => "Yes, delete 1 response".into(),
-            (false, n) => format!("Yes, delete {n} responses"),
-        }
-    }
-
-    pub fn deleted(&self, n: usize) -> String {
-        match (self.da(), n) {
-            (true, 1) => "1 besvarelse er slettet fra tabletten.".into(),
-            (true, n) => format!("{n} besvarelser er slettet fra tabletten."),
-            (false, 1) => "1 response was deleted from the tablet.".into(),
-            (false, n) => format!("{n} responses were deleted from the tablet."),
         }
     }
 
@@ -415,22 +350,6 @@ static DA: Messages = Messages {
     update_ready: "En ny version af Trivsel er klar.",
     update_now: "Opdatér nu",
     export: "Eksportér",
-    export_intro: "Eksporten er anonymiseret: deltagerkode, køn, aldersgruppe, sted, forløb, målepunkt, uge, svar og scorer. Aldrig navne, fritekst eller klokkeslæt. Eksporterede besvarelser bliver på tabletten, markeret som eksporteret.",
-    export_which: "Hvilke besvarelser?",
-    scope_not_exported: "Kun dem, der ikke er eksporteret endnu",
-    scope_all: "Alle besvarelser",
-    scope_range: "Besvarelser i en periode",
-    date_from: "Fra og med dato",
-    date_to: "Til og med dato",
-    date_invalid: "Vælg både en start- og en slutdato.",
-    export_format: "Filformat",
-    format_json: "JSON – til evalueringssiden og kommandolinjeværktøjet",
-    format_csv: "CSV – til regneark (UTF-8)",
-    format_ndjson: "NDJSON – én besvarelse pr. linje, til store analyser",
-    delete_heading: "Slet eksporterede besvarelser",
-    delete_explained: "Sletning fjerner kun besvarelser, der er eksporteret. Ikke-eksporterede besvarelser og deltagerne bliver på tabletten.",
-    delete_none: "Der er ingen eksporterede besvarelser at slette.",
-    delete_warning: "Sletningen kan ikke fortrydes. Besvarelserne findes derefter kun i de filer, du har eksporteret.",
     evaluator_link: "Evaluering (uden PIN)",
     storage_heading: "Lager på denne tablet",
     persisted: "Browseren har lovet ikke at slette data ved pladsmangel.",
@@ -545,6 +464,121 @@ static EN: Messages = Messages {
     update_ready: "A new version of Wellbeing is ready.",
     update_now: "Update now",
     export: "Export",
+    evaluator_link: "Evaluation (no PIN)",
+    storage_heading: "Storage on this tablet",
+    persisted: "The browser has promised not to delete data when space runs low.",
+    not_persisted: "The browser may delete data when space runs low. Export regularly.",
+    broken_heading: "Wellbeing cannot be used right now",
+    broken_youth: "Something is wrong with the tablet. Please give it to your counsellor.",
+    for_counsellor: "For the counsellor",
+};
+
+/// The export page's own text: kept apart from [`Messages`] so the tablet's
+/// first load does not carry it (the export page is its own bundle).
+pub struct ExportMessages {
+    pub lang: Lang,
+    pub export_intro: &'static str,
+    pub export_which: &'static str,
+    pub scope_not_exported: &'static str,
+    pub scope_all: &'static str,
+    pub scope_range: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub date_invalid: &'static str,
+    pub export_format: &'static str,
+    pub format_json: &'static str,
+    pub format_csv: &'static str,
+    pub format_ndjson: &'static str,
+    pub delete_heading: &'static str,
+    pub delete_explained: &'static str,
+    pub delete_none: &'static str,
+    pub delete_warning: &'static str,
+}
+
+pub fn export_messages(lang: Lang) -> &'static ExportMessages {
+    match lang {
+        Lang::Da => &EXPORT_DA,
+        Lang::En => &EXPORT_EN,
+    }
+}
+
+impl ExportMessages {
+    fn da(&self) -> bool {
+        self.lang == Lang::Da
+    }
+
+    pub fn export_button(&self, n: usize) -> String {
+        match (self.da(), n) {
+            (true, 1) => "Eksportér 1 besvarelse".into(),
+            (true, n) => format!("Eksportér {n} besvarelser"),
+            (false, 1) => "Export 1 response".into(),
+            (false, n) => format!("Export {n} responses"),
+        }
+    }
+
+    pub fn exported(&self, n: usize, file: &str) -> String {
+        match (self.da(), n) {
+            (true, 1) => {
+                format!("1 besvarelse er eksporteret til {file} og markeret som eksporteret.")
+            }
+            (true, n) => {
+                format!("{n} besvarelser er eksporteret til {file} og markeret som eksporteret.")
+            }
+            (false, 1) => format!("1 response was exported to {file} and marked as exported."),
+            (false, n) => format!("{n} responses were exported to {file} and marked as exported."),
+        }
+    }
+
+    pub fn delete_button(&self, n: usize) -> String {
+        match (self.da(), n) {
+            (true, 1) => "Slet 1 eksporteret besvarelse …".into(),
+            (true, n) => format!("Slet {n} eksporterede besvarelser …"),
+            (false, 1) => "Delete 1 exported response …".into(),
+            (false, n) => format!("Delete {n} exported responses …"),
+        }
+    }
+
+    pub fn delete_confirm(&self, n: usize) -> String {
+        match (self.da(), n) {
+            (true, 1) => "Ja, slet 1 besvarelse".into(),
+            (true, n) => format!("Ja, slet {n} besvarelser"),
+            (false, 1) => "Yes, delete 1 response".into(),
+            (false, n) => format!("Yes, delete {n} responses"),
+        }
+    }
+
+    pub fn deleted(&self, n: usize) -> String {
+        match (self.da(), n) {
+            (true, 1) => "1 besvarelse er slettet fra tabletten.".into(),
+            (true, n) => format!("{n} besvarelser er slettet fra tabletten."),
+            (false, 1) => "1 response was deleted from the tablet.".into(),
+            (false, n) => format!("{n} responses were deleted from the tablet."),
+        }
+    }
+}
+
+static EXPORT_DA: ExportMessages = ExportMessages {
+    lang: Lang::Da,
+    export_intro: "Eksporten er anonymiseret: deltagerkode, køn, aldersgruppe, sted, forløb, målepunkt, uge, svar og scorer. Aldrig navne, fritekst eller klokkeslæt. Eksporterede besvarelser bliver på tabletten, markeret som eksporteret.",
+    export_which: "Hvilke besvarelser?",
+    scope_not_exported: "Kun dem, der ikke er eksporteret endnu",
+    scope_all: "Alle besvarelser",
+    scope_range: "Besvarelser i en periode",
+    date_from: "Fra og med dato",
+    date_to: "Til og med dato",
+    date_invalid: "Vælg både en start- og en slutdato.",
+    export_format: "Filformat",
+    format_json: "JSON – til evalueringssiden og kommandolinjeværktøjet",
+    format_csv: "CSV – til regneark (UTF-8)",
+    format_ndjson: "NDJSON – én besvarelse pr. linje, til store analyser",
+    delete_heading: "Slet eksporterede besvarelser",
+    delete_explained: "Sletning fjerner kun besvarelser, der er eksporteret. Ikke-eksporterede besvarelser og deltagerne bliver på tabletten.",
+    delete_none: "Der er ingen eksporterede besvarelser at slette.",
+    delete_warning: "Sletningen kan ikke fortrydes. Besvarelserne findes derefter kun i de filer, du har eksporteret.",
+};
+
+static EXPORT_EN: ExportMessages = ExportMessages {
+    lang: Lang::En,
     export_intro: "The export is anonymised: participant code, gender, age band, site, course, measurement point, week, answers and scores. Never names, free text or times of day. Exported responses stay on the tablet, marked as exported.",
     export_which: "Which responses?",
     scope_not_exported: "Only those not exported yet",
@@ -561,11 +595,4 @@ static EN: Messages = Messages {
     delete_explained: "Deleting only removes responses that have been exported. Responses not yet exported and the participants stay on the tablet.",
     delete_none: "There are no exported responses to delete.",
     delete_warning: "Deleting cannot be undone. The responses then exist only in the files you exported.",
-    evaluator_link: "Evaluation (no PIN)",
-    storage_heading: "Storage on this tablet",
-    persisted: "The browser has promised not to delete data when space runs low.",
-    not_persisted: "The browser may delete data when space runs low. Export regularly.",
-    broken_heading: "Wellbeing cannot be used right now",
-    broken_youth: "Something is wrong with the tablet. Please give it to your counsellor.",
-    for_counsellor: "For the counsellor",
 };

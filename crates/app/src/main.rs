@@ -1,24 +1,5 @@
-//! Entry point: mounts the app into the page Trunk built.
-
-mod app;
-mod components;
-mod effects;
-mod i18n;
-mod services;
-mod state;
+//! Entry point of the tablet app: mounts it into the page Trunk built.
 
 fn main() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            // Replace the static "loading" text with the app.
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    trivsel_app::mount::<trivsel_app::app::App>();
 }

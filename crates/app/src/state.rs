@@ -66,6 +66,26 @@ impl Screen {
 pub enum AfterUnlock {
     Home,
     Result(String),
+    Export,
+}
+
+/// Which page of the tablet this is: the app, or the counsellor's export
+/// page, which only ever shows the PIN prompt and the export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Tablet,
+    Export,
+}
+
+impl Page {
+    /// Where the PIN prompt leads on this page.
+    fn after_unlock(self) -> AfterUnlock {
+        match self {
+            Page::Tablet => AfterUnlock::Home,
+            Page::Export => AfterUnlock::Export,
+        }
+    }
 }
 
 /// What the counsellor screens show, loaded from storage after unlocking.
@@ -80,6 +100,7 @@ pub struct Data {
 
 #[derive(Clone, PartialEq)]
 pub struct AppState {
+    pub page: Page,
     pub lang: Lang,
     pub screen: Screen,
     pub store: Option<Store>,
@@ -96,9 +117,19 @@ pub struct AppState {
     pub update_ready: bool,
 }
 
+impl AppState {
+    pub fn for_page(page: Page) -> AppState {
+        AppState {
+            page,
+            ..AppState::default()
+        }
+    }
+}
+
 impl Default for AppState {
     fn default() -> Self {
         AppState {
+            page: Page::Tablet,
             lang: Lang::default(),
             screen: Screen::Loading,
             store: None,
@@ -157,10 +188,12 @@ impl Reducible for AppState {
                 next.store = Some(store);
                 next.has_pin = has_pin;
                 next.settings = settings;
-                next.screen = match (&draft, has_pin) {
-                    (Some(_), _) => Screen::Youth,
-                    (None, false) => Screen::SetPin,
-                    (None, true) => Screen::Unlock(AfterUnlock::Home),
+                next.screen = match (next.page, &draft, has_pin) {
+                    // The export page never shows the questionnaire in progress.
+                    (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
+                    (Page::Tablet, Some(_), _) => Screen::Youth,
+                    (Page::Tablet, None, false) => Screen::SetPin,
+                    (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
                 };
                 if let Some(d) = &draft {
                     next.lang = d.lang;
@@ -179,13 +212,14 @@ impl Reducible for AppState {
                 next.unlocked = true;
                 next.screen = match &next.screen {
                     Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(id.clone()),
+                    Screen::Unlock(AfterUnlock::Export) => Screen::Export,
                     _ => Screen::Home,
                 };
             }
             Action::Lock => {
                 next.unlocked = false;
                 next.data = Data::default();
-                next.screen = Screen::Unlock(AfterUnlock::Home);
+                next.screen = Screen::Unlock(next.page.after_unlock());
             }
             Action::DataLoaded(data) => next.data = data,
             Action::SettingsSaved(settings) => next.settings = settings,
@@ -210,7 +244,7 @@ impl Reducible for AppState {
         }
         // The gate: nothing reaches a counsellor screen while locked.
         if next.screen.is_counsellor() && !next.unlocked {
-            next.screen = Screen::Unlock(AfterUnlock::Home);
+            next.screen = Screen::Unlock(next.page.after_unlock());
         }
         // A new screen starts without the last screen's message.
         if !sets_notice && next.screen != self.screen {
@@ -250,6 +284,18 @@ mod tests {
         assert_eq!(s.screen, Screen::Settings);
         let s = s.reduce(Action::Lock).reduce(Action::Go(Screen::Home));
         assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+    }
+
+    #[test]
+    fn the_export_page_opens_at_the_pin_and_leads_only_to_the_export() {
+        let opened = Rc::new(AppState::for_page(Page::Export));
+        // Even with a questionnaire in progress, this page shows the PIN prompt.
+        let s = opened.clone().reduce(Action::Go(Screen::Export));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Export));
+        let s = s.reduce(Action::Unlocked);
+        assert_eq!(s.screen, Screen::Export);
+        let s = s.reduce(Action::Lock);
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Export));
     }
 
     #[test]

@@ -19,6 +19,7 @@ usage: cargo xtask <command>
 
 commands:
   build                       install missing build tools, then build the release app into dist/
+                              the export page into dist/eksport/
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
   bench                       build, then measure bytes, time to the first usable screen and
@@ -80,10 +81,24 @@ fn build(root: &Path) -> Result {
     build_all(&ctx)
 }
 
-/// The tablet app into `dist/`, then the evaluator's own bundle into
-/// `dist/evaluator/` (in that order: Trunk replaces `dist/` on each build).
+/// The tablet app into `dist/`, then its export page into `dist/eksport/` and
+/// the evaluator's own bundle into `dist/evaluator/` (in that order: Trunk
+/// replaces `dist/` on each build, and the export page's build adds its files
+/// to the service worker the app's build wrote).
 pub fn build_all(ctx: &run::Ctx) -> Result {
     ctx.run("trunk", &["build", "--release"])?;
+    ctx.run(
+        "trunk",
+        &[
+            "build",
+            "eksport.html",
+            "--release",
+            "--dist",
+            "dist/eksport",
+            "--public-url",
+            "/eksport/",
+        ],
+    )?;
     ctx.run(
         "trunk",
         &[

@@ -1,6 +1,7 @@
 //! Counsellor: export the tablet's responses (all, not yet exported, or a
 //! period) as JSON, CSV or NDJSON, and, separately and after confirming,
-//! delete the ones already exported.
+//! delete the ones already exported. It is the whole of the export page
+//! (`/eksport/`, see `export_app`), so none of it is in the tablet's first load.
 
 use trivsel_core::outbox::{FileFormat, Scope};
 use trivsel_core::Date;
@@ -10,8 +11,8 @@ use yew::prelude::*;
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
 use crate::effects::{self, Ctx};
-use crate::i18n::messages;
-use crate::state::{Action, Screen};
+use crate::i18n::{export_messages, messages};
+use crate::state::Action;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Which {
@@ -28,6 +29,7 @@ fn date_of(node: &NodeRef) -> Option<Date> {
 pub fn ExportScreen() -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     let m = messages(ctx.lang);
+    let x = export_messages(ctx.lang);
     let heading = use_focus_on(());
     let which = use_state(|| Some(Which::NotExported));
     let format = use_state(|| Some(FileFormat::Json));
@@ -59,7 +61,7 @@ pub fn ExportScreen() -> Html {
             match scope {
                 Some(scope) => effects::export(ctx.clone(), scope, format.unwrap_or_default()),
                 None => ctx.dispatch(Action::Notice(Some(
-                    messages(ctx.lang).date_invalid.to_string(),
+                    export_messages(ctx.lang).date_invalid.to_string(),
                 ))),
             }
         })
@@ -79,23 +81,19 @@ pub fn ExportScreen() -> Html {
             effects::delete_exported(ctx.clone());
         })
     };
-    let back = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Home)))
-    };
     let which_label = move |w: Which| {
         match w {
-            Which::NotExported => m.scope_not_exported,
-            Which::All => m.scope_all,
-            Which::Period => m.scope_range,
+            Which::NotExported => x.scope_not_exported,
+            Which::All => x.scope_all,
+            Which::Period => x.scope_range,
         }
         .to_string()
     };
     let format_label = move |f: FileFormat| {
         match f {
-            FileFormat::Json => m.format_json,
-            FileFormat::Csv => m.format_csv,
-            FileFormat::Ndjson => m.format_ndjson,
+            FileFormat::Json => x.format_json,
+            FileFormat::Csv => x.format_csv,
+            FileFormat::Ndjson => x.format_ndjson,
         }
         .to_string()
     };
@@ -104,42 +102,42 @@ pub fn ExportScreen() -> Html {
     html! {
         <section class="screen export" aria-labelledby="x-heading">
             <h1 id="x-heading" tabindex="-1" ref={heading}>{ m.export }</h1>
-            <p>{ m.export_intro }</p>
+            <p>{ x.export_intro }</p>
             <form class="form" {onsubmit}>
-                { radios("which", m.export_which, &which_choices, which_label, &which) }
+                { radios("which", x.export_which, &which_choices, which_label, &which) }
                 if *which == Some(Which::Period) {
                     <div class="period">
                         <div>
-                            <label for="from">{ m.date_from }</label>
+                            <label for="from">{ x.date_from }</label>
                             <input id="from" type="date" ref={from} value={shown(period.0)} onchange={on_period.clone()} />
                         </div>
                         <div>
-                            <label for="to">{ m.date_to }</label>
+                            <label for="to">{ x.date_to }</label>
                             <input id="to" type="date" ref={to} value={shown(period.1)} onchange={on_period} />
                         </div>
                     </div>
                 }
-                { radios("format", m.export_format, &FileFormat::ALL, format_label, &format) }
+                { radios("format", x.export_format, &FileFormat::ALL, format_label, &format) }
                 <div class="steps">
-                    <button type="button" class="secondary" onclick={back}>{ m.all_participants }</button>
-                    <button type="submit" class="primary" disabled={ctx.busy}>{ m.export_button(count) }</button>
+                    <a class="secondary" href="/">{ m.all_participants }</a>
+                    <button type="submit" class="primary" disabled={ctx.busy}>{ x.export_button(count) }</button>
                 </div>
             </form>
             <section class="card delete" aria-labelledby="del-heading">
-                <h2 id="del-heading">{ m.delete_heading }</h2>
-                <p>{ m.delete_explained }</p>
+                <h2 id="del-heading">{ x.delete_heading }</h2>
+                <p>{ x.delete_explained }</p>
                 if exported == 0 {
-                    <p>{ m.delete_none }</p>
+                    <p>{ x.delete_none }</p>
                 } else if *confirming {
                     <div role="group" aria-labelledby="del-warning">
-                        <p id="del-warning" class="warn">{ m.delete_warning }</p>
+                        <p id="del-warning" class="warn">{ x.delete_warning }</p>
                         <div class="actions">
                             <button type="button" class="secondary" onclick={cancel_delete}>{ m.cancel }</button>
-                            <button type="button" class="danger" disabled={ctx.busy} onclick={delete}>{ m.delete_confirm(exported) }</button>
+                            <button type="button" class="danger" disabled={ctx.busy} onclick={delete}>{ x.delete_confirm(exported) }</button>
                         </div>
                     </div>
                 } else {
-                    <button type="button" class="secondary" onclick={ask}>{ m.delete_button(exported) }</button>
+                    <button type="button" class="secondary" onclick={ask}>{ x.delete_button(exported) }</button>
                 }
             </section>
         </section>

@@ -63,7 +63,8 @@ pub fn Home() -> Html {
             { for in_progress }
             <div class="actions">
                 <button type="button" class="primary" onclick={go(Screen::NewParticipant)}>{ m.new_participant }</button>
-                <button type="button" class="secondary" onclick={go(Screen::Export)}>{ m.export }</button>
+                // The export is its own page and bundle; it asks for the PIN again.
+                <a class="secondary" href="/eksport/">{ m.export }</a>
                 <button type="button" class="secondary" onclick={go(Screen::Settings)}>{ m.settings }</button>
             </div>
             if data.participants.is_empty() {

@@ -1,0 +1,26 @@
+//! The root component of the counsellor's export page (`/eksport/`). It shares
+//! the tablet's storage, state and PIN gate, but shows only the PIN prompt and
+//! the export screen, so the export's code lives in this page's bundle alone.
+
+use yew::prelude::*;
+
+use crate::app::{page, use_app};
+use crate::components::broken::Broken;
+use crate::components::export::ExportScreen;
+use crate::components::pin::Unlock;
+use crate::i18n::messages;
+use crate::state::{Page, Screen};
+
+#[function_component]
+pub fn ExportApp() -> Html {
+    let state = use_app(Page::Export);
+    let m = messages(state.lang);
+    let body = match &state.screen {
+        Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
+        Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
+        Screen::Export => html! { <ExportScreen /> },
+        // Everything else on this page is the PIN prompt, which leads here.
+        _ => html! { <Unlock /> },
+    };
+    page(state, body)
+}
