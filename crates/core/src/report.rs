@@ -18,8 +18,8 @@
 mod render;
 
 pub use render::{
-    render, render_csv, render_json, render_markdown, render_text, suppressed_text, tables, Format,
-    Kind, Row, Table,
+    cell_text, notes, render, render_csv, render_json, render_markdown, render_text,
+    suppressed_text, tables, title, Format, Kind, Row, Table,
 };
 
 use std::collections::HashMap;

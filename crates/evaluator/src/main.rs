@@ -1,12 +1,21 @@
 //! Entry point of the evaluator's page: its own bundle, so the report and the
-//! import code never add a byte to what the tablet loads.
+//! import code never add a byte to what the tablet loads. Mounts the page.
 
-use yew::prelude::*;
-
-#[function_component]
-fn Evaluator() -> Html {
-    html! { <main id="main"><h1>{ "Evaluering" }</h1></main> }
-}
+mod actions;
+mod app;
+mod chart;
+mod compute;
+mod download;
+mod file_list;
+mod files;
+mod i18n;
+mod merge_view;
+mod paint;
+mod picker;
+mod printed;
+mod report_view;
+mod settings;
+mod state;
 
 fn main() {
     let root = web_sys::window()
@@ -14,11 +23,12 @@ fn main() {
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
+            // Replace the static "loading" text with the page.
             root.set_inner_html("");
-            yew::Renderer::<Evaluator>::with_root(root).render();
+            yew::Renderer::<app::App>::with_root(root).render();
         }
         None => {
-            yew::Renderer::<Evaluator>::new().render();
+            yew::Renderer::<app::App>::new().render();
         }
     }
 }

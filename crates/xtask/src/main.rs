@@ -23,7 +23,8 @@ commands:
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
   bench                       build, then measure bytes, time to the first usable screen and
-                              tap -> next question latency with 4x CPU throttling in Chromium
+                              tap -> next question latency with 4x CPU throttling in Chromium;
+                              then the evaluator's page with 100 000 responses (time, memory)
   size [--dist DIR] [--budget-file PATH]
                               raw and gzip bytes of every file the first page loads (default DIR: dist);
                               with a budget file (one integer, gzip bytes), fail when the total exceeds it
@@ -122,11 +123,14 @@ fn serve(root: &Path) -> Result {
     ctx.run("node", &["tests/e2e/serve.mjs", "dist", "8080"])
 }
 
-/// Bytes, first usable screen and tap latency of the release build.
+/// Bytes, first usable screen and tap latency of the release build; then the
+/// evaluator's page: time and memory to read, merge and report 100 000 responses.
 fn bench(root: &Path) -> Result {
     let ctx = run::Ctx::new(root);
     tools::ensure_test_tools(&ctx)?;
     build_all(&ctx)?;
     size::report(&root.join("dist"), None)?;
-    ctx.run("node", &["tests/bench/bench.mjs"])
+    ctx.run("node", &["tests/bench/bench.mjs"])?;
+    // The evaluator's page with 100 000 responses (written by the CLI's `generate`).
+    ctx.run("node", &["tests/bench/evaluator.mjs"])
 }

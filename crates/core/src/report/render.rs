@@ -421,8 +421,9 @@ fn value_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
 }
 
 /// A cell for a table: the value and, for anything but a count, its `n` in
-/// parentheses (`41,2 (12)`).
-pub(super) fn cell_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
+/// parentheses (`41,2 (12)`). Every renderer and every front end prints a
+/// cell with this, so the page and the CLI show the same digits.
+pub fn cell_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
     let value = value_text(cell, kind, lang, suppressed);
     match (cell, kind) {
         (Cell::Value { n, .. }, Kind::Mean | Kind::Percent | Kind::Difference) => {
@@ -432,7 +433,8 @@ pub(super) fn cell_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) ->
     }
 }
 
-fn title(lang: Lang) -> String {
+/// The report's title.
+pub fn title(lang: Lang) -> String {
     tr(
         lang,
         "Evalueringsrapport: WHO-5 og trivselsstigen",
@@ -441,7 +443,7 @@ fn title(lang: Lang) -> String {
 }
 
 /// The lines that state the settings and how to read the tables.
-fn notes(report: &Report, lang: Lang) -> Vec<String> {
+pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     let p = &report.params;
     let reference = number(p.ladder_reference, lang);
     let rc = match (p.reliable_change, lang) {
