@@ -103,3 +103,73 @@ export async function sendAndUnlock(page, lang = 'da') {
     await press(button(page, 'Unlock'));
   }
 }
+
+// ---- Accessibility: axe-core, focus and names (a11y, keyboard and zoom specs) ----
+
+const axeSource = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** The WCAG levels every screen is held to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the page as it is now and fails, naming each violation's id, help and the
+ * nodes concerned, unless there are none. axe is evaluated through the DevTools protocol, which
+ * the page's CSP does not govern, so the CSP under test stays as shipped. */
+export async function expectNoAxeViolations(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(`${axeSource}\n;void 0`);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+  const text = violations
+    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}\n      ${(n.summary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .join('\n');
+  expect(violations.length, `axe violations on "${label}":\n${text}`).toBe(0);
+}
+
+/** What has the keyboard focus: its role and accessible name (from the accessibility tree),
+ * whether it matches :focus-visible, and how that focus is drawn. */
+export async function focused(page) {
+  const el = page.locator('*:focus');
+  await expect(el).toHaveCount(1);
+  const style = await el.evaluate((e) => {
+    const cs = getComputedStyle(e);
+    return {
+      tag: e.tagName.toLowerCase(),
+      focusVisible: e.matches(':focus-visible'),
+      outlineStyle: cs.outlineStyle,
+      outlineWidth: parseFloat(cs.outlineWidth) || 0,
+      boxShadow: cs.boxShadow,
+    };
+  });
+  const snapshot = (await el.ariaSnapshot()).split('\n')[0];
+  const m = snapshot.match(/^- (\w+)(?: "((?:[^"\\]|\\.)*)")?/);
+  return { ...style, role: m?.[1], name: m?.[2] ?? '' };
+}
+
+/** Fails unless the focused element is the control `role` named `name`, matches :focus-visible
+ * and draws that focus: an outline of at least 2 px, or an outer box-shadow (an inset one marks
+ * a chosen answer, not the focus). */
+export async function expectFocus(page, role, name) {
+  const f = await focused(page);
+  expect(f.role, `focus on ${JSON.stringify(f)}`).toBe(role);
+  if (name instanceof RegExp) expect(f.name, `focus on ${JSON.stringify(f)}`).toMatch(name);
+  else expect(f.name, `focus on ${JSON.stringify(f)}`).toBe(name);
+  expect(f.focusVisible, `"${f.name}" matches :focus-visible`).toBe(true);
+  const outlined = f.outlineStyle !== 'none' && f.outlineWidth >= 2;
+  const shadowed = f.boxShadow !== 'none' && f.boxShadow.split(/,(?![^(]*\))/).some((s) => !s.includes('inset'));
+  expect(outlined || shadowed, `"${f.name}" shows its focus (outline ${f.outlineStyle} ${f.outlineWidth}px, box-shadow ${f.boxShadow})`).toBe(true);
+}
+
+/** Every control on the page has a non-empty accessible name. */
+export async function expectNamedControls(page) {
+  const controls = page.locator('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])');
+  const n = await controls.count();
+  for (let i = 0; i < n; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
+}

@@ -1,0 +1,106 @@
+// The young person's whole flow by keyboard alone once the counsellor has
+// handed over: Tab, Shift+Tab, Enter and Space, with the focus always on the
+// intended control, drawn visibly, and every control named. The document
+// language follows the language switch.
+import { test, expect } from '@playwright/test';
+import {
+  button, expectFocus, expectNamedControls, figure, freshYouth, ladder, unlock, who5, who5Label,
+} from './helpers.mjs';
+
+/** Presses `key` `times` times, checking after each press that the focus is visible and named. */
+async function tab(page, times, key = 'Tab') {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await expectFocus(page, 'button', /\S/);
+  }
+}
+
+test('the whole youth flow by keyboard alone, with a visible focus on named controls', async ({ page }) => {
+  await freshYouth(page); // the counsellor's part, by touch
+  const h1 = page.getByRole('heading', { level: 1 });
+
+  // Start: the heading has the focus; Shift+Tab reaches the language switch in the top bar.
+  await expect(h1).toHaveText('Hvordan har du haft det?');
+  await expect(h1).toBeFocused();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await expectNamedControls(page);
+  await page.keyboard.press('Shift+Tab');
+  await expectFocus(page, 'button', 'English');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(h1).toHaveText('How have you been?');
+  await expectFocus(page, 'button', 'Dansk');
+  await expectNamedControls(page);
+  await page.keyboard.press('Space');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+  await expect(h1).toHaveText('Hvordan har du haft det?');
+  await expectFocus(page, 'button', 'English');
+  await page.keyboard.press('Tab');
+  await expectFocus(page, 'button', 'Start');
+  await page.keyboard.press('Enter');
+
+  // WHO-5: the options follow the heading in the data's order (5 first); Back comes last.
+  const values = [4, 2, 5, 0, 3];
+  for (let i = 0; i < 5; i++) {
+    await expect(h1).toHaveText(who5.items[i].text.da);
+    await expect(h1).toBeFocused();
+    await expectNamedControls(page);
+    const index = who5.options.findIndex((o) => o.value === values[i]);
+    if (i === 1) {
+      // Past the right answer and back with Shift+Tab.
+      await tab(page, index + 3);
+      await tab(page, 2, 'Shift+Tab');
+    } else {
+      await tab(page, index + 1);
+    }
+    await expectFocus(page, 'button', who5Label(values[i]));
+    await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
+    if (i === 2) {
+      // Back to item 3 from item 4: the answer given is kept and marked.
+      await expect(h1).toHaveText(who5.items[3].text.da);
+      await tab(page, who5.options.length + 1);
+      await expectFocus(page, 'button', 'Tilbage');
+      await page.keyboard.press('Enter');
+      await expect(h1).toHaveText(who5.items[2].text.da);
+      await expect(h1).toBeFocused();
+      await tab(page, index + 1);
+      await expectFocus(page, 'button', who5Label(values[i]));
+      await expect(page.locator('*:focus')).toHaveAttribute('aria-pressed', 'true');
+      await page.keyboard.press('Enter');
+    }
+  }
+
+  // The ladder: rung 10 first.
+  await expect(h1).toHaveText(ladder.items[0].text.da);
+  await expect(h1).toBeFocused();
+  await expectNamedControls(page);
+  await tab(page, 10 - 6 + 1);
+  await expectFocus(page, 'button', '6');
+  await page.keyboard.press('Enter');
+
+  // Review: six "Ret" buttons, Tilbage, then Send svar.
+  await expect(h1).toHaveText('Tjek dine svar');
+  await expect(h1).toBeFocused();
+  await expectNamedControls(page);
+  await tab(page, 1);
+  await expectFocus(page, 'button', 'Ret spørgsmål 1');
+  await tab(page, 7);
+  await expectFocus(page, 'button', 'Send svar');
+  await page.keyboard.press('Shift+Tab');
+  await expectFocus(page, 'button', 'Tilbage');
+  await page.keyboard.press('Tab');
+  await expectFocus(page, 'button', 'Send svar');
+  await page.keyboard.press('Enter');
+
+  await expect(h1).toHaveText('Tak for dine svar');
+  await expect(h1).toBeFocused();
+  await expectNamedControls(page);
+
+  // The counsellor sees exactly the answers given by keyboard: 4+2+5+0+3 = 14 → 56.
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(figure(page, 'Råscore')).toHaveText('14 af 25');
+  await expect(figure(page, 'Procentscore')).toHaveText('56 af 100');
+  await expect(figure(page, 'Trin på stigen')).toHaveText('6 af 10');
+  await expect(page.locator('ul.flags li')).toHaveText([who5.items[3].text.da]);
+});
