@@ -3,7 +3,9 @@
 // confirmed delete that only ever removes exported responses.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
+import {
+  answerAll, button, expectNoAxeViolations, freshYouth, press, sendAndUnlock, unlock,
+} from './helpers.mjs';
 
 /** The export page, from the score screen the counsellor sees after sending:
  * its own page, which asks for the PIN again. */
@@ -13,6 +15,7 @@ async function openExport(page) {
   await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
   await expect(page).toHaveURL(/\/eksport\/$/);
   await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'export page: PIN prompt');
   await unlock(page);
   await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
 }
@@ -35,6 +38,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
   });
 
   await openExport(page);
+  await expectNoAxeViolations(page, 'export page');
   // Default: JSON of what is not yet exported.
   await expect(page.getByRole('radio', { name: 'Kun dem, der ikke er eksporteret endnu' })).toBeChecked();
   const json = await download(page, 'Eksportér 1 besvarelse');
@@ -91,6 +95,8 @@ test('export, mark, export again, choose a period, then delete only what was exp
   // Deleting asks first; cancelling keeps everything.
   await press(button(page, 'Slet 1 eksporteret besvarelse …'));
   await expect(page.getByText('Sletningen kan ikke fortrydes.', { exact: false })).toBeVisible();
+  await page.getByLabel('Fra og med dato').scrollIntoViewIfNeeded();
+  await expectNoAxeViolations(page, 'export page: period and confirming a delete');
   await press(button(page, 'Annullér'));
   await expect(button(page, 'Slet 1 eksporteret besvarelse …')).toBeVisible();
   await press(button(page, 'Slet 1 eksporteret besvarelse …'));
