@@ -4,9 +4,7 @@
 
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
-use trivsel_core::{
-    Date, Flow, InstrumentRef, MeasurementPoint, Participant, ParticipantCode, ResponseRecord,
-};
+use trivsel_core::{Date, Flow, MeasurementPoint, Participant, ParticipantCode, ResponseRecord};
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
@@ -297,13 +295,7 @@ pub fn submit(ctx: Ctx) {
         point: draft.point,
         date: today(),
         answers: draft.flow.answers,
-        instruments: instruments()
-            .iter()
-            .map(|i| InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect(),
+        instruments: trivsel_core::builtin().refs(),
         supersedes: draft.supersedes,
         exported: false,
     };

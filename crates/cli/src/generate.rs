@@ -191,14 +191,7 @@ pub fn each_record(
 
 /// The instruments every generated record uses.
 pub fn instruments() -> Vec<InstrumentRef> {
-    builtin()
-        .all()
-        .iter()
-        .map(|i| InstrumentRef {
-            id: i.id.clone(),
-            version: i.version,
-        })
-        .collect()
+    builtin().refs()
 }
 
 /// Writes an export document, record by record.

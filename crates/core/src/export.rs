@@ -191,14 +191,7 @@ pub fn document(export_id: String, created: Date, records: Vec<ExportRecord>) ->
         version: VERSION,
         export_id,
         created,
-        instruments: builtin()
-            .all()
-            .iter()
-            .map(|i| InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect(),
+        instruments: builtin().refs(),
         records,
     }
 }
@@ -241,14 +234,7 @@ mod tests {
                     Answers::from([("ladder".into(), ladder)]),
                 ),
             ]),
-            instruments: b
-                .all()
-                .iter()
-                .map(|i| InstrumentRef {
-                    id: i.id.clone(),
-                    version: i.version,
-                })
-                .collect(),
+            instruments: b.refs(),
             supersedes: Some(OLD.into()),
             exported: false,
         }

@@ -252,6 +252,17 @@ pub struct Builtin {
 }
 
 impl Builtin {
+    /// The instruments as a record or an export names them: id and version.
+    pub fn refs(&self) -> Vec<crate::record::InstrumentRef> {
+        self.all()
+            .iter()
+            .map(|i| crate::record::InstrumentRef {
+                id: i.id.clone(),
+                version: i.version,
+            })
+            .collect()
+    }
+
     pub fn all(&self) -> [&Instrument; 2] {
         [&self.who5, &self.cantril]
     }

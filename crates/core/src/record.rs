@@ -305,14 +305,7 @@ mod tests {
     }
 
     fn refs() -> Vec<InstrumentRef> {
-        builtin()
-            .all()
-            .iter()
-            .map(|i| InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect()
+        builtin().refs()
     }
 
     fn record() -> ResponseRecord {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use trivsel_core::export::{document, export_record, ExportDocument, ExportScore};
 use trivsel_core::import::{parse_document, ImportError, Limits, RecordProblem, SchemaProblem};
 use trivsel_core::merge::Merger;
-use trivsel_core::record::{uuid_v4, InstrumentRef};
+use trivsel_core::record::uuid_v4;
 use trivsel_core::{
     builtin, score, AgeBand, Answers, CourseType, Date, Gender, Lang, MeasurementPoint,
     Participant, ParticipantCode, ResponseRecord, Site,
@@ -386,14 +386,7 @@ fn response(
                 Answers::from([("ladder".to_string(), ladder)]),
             ),
         ]),
-        instruments: b
-            .all()
-            .iter()
-            .map(|i| InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect(),
+        instruments: b.refs(),
         supersedes: None,
         exported: false,
     }

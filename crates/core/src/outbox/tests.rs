@@ -4,7 +4,7 @@ use super::*;
 use crate::import::{parse_document, Limits};
 use crate::instrument::builtin;
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
-use crate::record::{InstrumentRef, CANTRIL, WHO5};
+use crate::record::{CANTRIL, WHO5};
 use crate::validate::Answers;
 
 const EXPORT_ID: &str = "9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e";
@@ -35,14 +35,7 @@ fn record(id_tail: u8, c: &str, day: u8, exported: bool) -> ResponseRecord {
             (WHO5.to_string(), b.who5.answers_in_order(&[3, 3, 2, 4, 1])),
             (CANTRIL.to_string(), Answers::from([("ladder".into(), 6)])),
         ]),
-        instruments: b
-            .all()
-            .iter()
-            .map(|i| InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect(),
+        instruments: b.refs(),
         supersedes: None,
         exported,
     }
