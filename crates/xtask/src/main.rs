@@ -119,7 +119,9 @@ fn serve(root: &Path) -> Result {
     let ctx = run::Ctx::new(root);
     tools::ensure_build_tools(&ctx)?;
     build_all(&ctx)?;
-    println!("serving http://127.0.0.1:8080/ (the evaluator: http://127.0.0.1:8080/evaluator/)");
+    println!(
+        "serving http://127.0.0.1:8080/ (the export page: /eksport/, the evaluator: /evaluator/)"
+    );
     ctx.run("node", &["tests/e2e/serve.mjs", "dist", "8080"])
 }
 
