@@ -23,9 +23,27 @@ if (!index.includes("'sha256-TRUNK-LOADER'")) throw new Error('index.html lacks 
 index = index.replace("'sha256-TRUNK-LOADER'", `'sha256-${loaderHash}'`);
 fs.writeFileSync(indexPath, index);
 
-// 1. The service worker: for the tablet app only (the evaluator's page is
-//    built separately and is not an offline app).
+// The files of this build, as sorted paths relative to the staging directory
+// (sw.js itself left out), and a hash of their names and contents.
+const builtFiles = () => {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name !== 'sw.js') files.push(path.relative(staging, full).split(path.sep).join('/'));
+    }
+  };
+  walk(staging);
+  return files.sort();
+};
+const hashOf = (hash, files) => {
+  for (const f of files) hash.update(f).update(fs.readFileSync(path.join(staging, f)));
+  return hash.digest('hex').slice(0, 16);
+};
+
 const htmlFile = process.env.TRUNK_HTML_FILE ?? 'index.html';
+
 // 3. The export page is part of the offline app too: its build (after the
 //    app's) adds its files to the service worker the app's build wrote.
 if (path.basename(htmlFile) === 'eksport.html') {
@@ -34,52 +52,34 @@ if (path.basename(htmlFile) === 'eksport.html') {
   if (!dist) throw new Error('TRUNK_DIST_DIR is not set');
   const swPath = path.join(dist, '..', 'sw.js');
   if (!fs.existsSync(swPath)) throw new Error(`${swPath} is missing: build index.html before eksport.html`);
-  const own = [];
-  const walkOwn = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walkOwn(full);
-      else own.push(full);
-    }
-  };
-  walkOwn(staging);
-  own.sort();
+  const own = builtFiles();
   let sw = fs.readFileSync(swPath, 'utf8');
   const listMatch = sw.match(/const PRECACHE = (\[.*\]);/);
   const versionMatch = sw.match(/const VERSION = '([0-9a-f]+)';/);
   if (!listMatch || !versionMatch) throw new Error(`${swPath} has no PRECACHE list or VERSION`);
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
-  const added = own.map((f) => base + path.relative(staging, f).split(path.sep).join('/'));
+  const added = own.map((f) => base + f);
   const list = JSON.parse(listMatch[1]).filter((u) => !u.startsWith(base)).concat(added);
-  const version = createHash('sha256').update(versionMatch[1]);
-  for (const f of own) version.update(path.relative(staging, f)).update(fs.readFileSync(f));
+  const version = hashOf(createHash('sha256').update(versionMatch[1]), own);
   sw = sw
     .replace(listMatch[0], `const PRECACHE = ${JSON.stringify(list)};`)
-    .replace(versionMatch[0], `const VERSION = '${version.digest('hex').slice(0, 16)}';`);
+    .replace(versionMatch[0], `const VERSION = '${version}';`);
   fs.writeFileSync(swPath, sw);
   console.log(`build-sw: eksport.html: ${added.length} files added to ${swPath}`);
   process.exit(0);
 }
+
+// 1. The service worker: for the tablet app only (the evaluator's page is
+//    built separately and is not an offline app).
 if (path.basename(htmlFile) !== 'index.html') {
   console.log(`build-sw: ${path.basename(htmlFile)}: CSP hash only`);
   process.exit(0);
 }
-const files = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (entry.name !== 'sw.js') files.push(full);
-  }
-};
-walk(staging);
-files.sort();
-const version = createHash('sha256');
-for (const f of files) version.update(path.relative(staging, f)).update(fs.readFileSync(f));
-const precache = files.map((f) => '/' + path.relative(staging, f).split(path.sep).join('/'));
+const files = builtFiles();
+const precache = files.map((f) => `/${f}`);
 const sw = fs
   .readFileSync(path.join(here, 'sw.js'), 'utf8')
-  .replace('__VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__VERSION__', hashOf(createHash('sha256'), files))
   .replace('__PRECACHE__', JSON.stringify(precache));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
 console.log(`build-sw: ${precache.length} files precached; loader hash sha256-${loaderHash}`);

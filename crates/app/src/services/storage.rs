@@ -313,14 +313,13 @@ impl Store {
         )
         .await
     }
-}
 
-impl Store {
     /// Marks the records with `ids` as exported, all in one transaction. The
     /// answers stay as they were: only the flag changes.
     pub async fn mark_exported(&self, records: &[ResponseRecord], ids: &[String]) -> Result<()> {
+        let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut puts = Vec::with_capacity(ids.len());
-        for record in records.iter().filter(|r| ids.contains(&r.id)) {
+        for record in records.iter().filter(|r| ids.contains(r.id.as_str())) {
             let marked = ResponseRecord {
                 exported: true,
                 ..record.clone()
