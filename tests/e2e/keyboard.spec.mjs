@@ -58,6 +58,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
     if (i === 2) {
       // Back to item 3 from item 4: the answer given is kept and marked.
       await expect(h1).toHaveText(who5.items[3].text.da);
+      await expect(h1).toBeFocused();
       await tab(page, who5.options.length + 1);
       await expectFocus(page, 'button', 'Tilbage');
       await page.keyboard.press('Enter');

@@ -128,6 +128,56 @@ test('a correction supersedes the measurement it corrects', async ({ page }) => 
   await expect(rows.first()).toContainText('36');
 });
 
+test('five taps in one task, before any write has committed, are all kept in order', async ({ page }) => {
+  await freshYouth(page);
+  await button(page, 'Start').tap();
+  const values = [5, 1, 4, 0, 3];
+  // Only microtasks between the taps: no IndexedDB event can arrive in between.
+  await page.evaluate(async (labels) => {
+    const heading = () => document.querySelector('h1').textContent;
+    for (const label of labels) {
+      const before = heading();
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();
+      for (let i = 0; i < 50 && heading() === before; i++) await Promise.resolve();
+      if (heading() === before) throw new Error(`no next question after ${label}`);
+    }
+  }, values.map((v) => who5Label(v)));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
+  for (let n = 4; n >= 0; n--) {
+    await button(page, 'Tilbage').tap();
+    await expect(page.getByText(`Spørgsmål ${n + 1} af 5`)).toBeVisible();
+    await expect(button(page, who5Label(values[n]))).toHaveAttribute('aria-pressed', 'true');
+  }
+});
+
+test('a write that fails after the next question shows goes back to the question, says so, and a retry works', async ({ page }) => {
+  await freshYouth(page);
+  await button(page, 'Start').tap();
+  await button(page, who5Label(5)).tap();
+  await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
+  // The write starts, then the database aborts it: as a disk error would.
+  await page.evaluate(() => {
+    window.__realCommit = IDBTransaction.prototype.commit;
+    IDBTransaction.prototype.commit = function () { this.abort(); };
+  });
+  await button(page, who5Label(4)).tap();
+  await expect(page.getByRole('alert')).toContainText('Dit svar blev ikke gemt.');
+  await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
+  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'false');
+  await page.evaluate(() => { IDBTransaction.prototype.commit = window.__realCommit; });
+  await button(page, who5Label(4)).tap();
+  await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+  await expect(page.getByText('Dit svar blev ikke gemt.')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'true');
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, who5Label(5))).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('IndexedDB unavailable: a calm message for the young person, a clear one for the counsellor', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked by policy', 'SecurityError'); } });

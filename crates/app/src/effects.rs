@@ -254,25 +254,33 @@ pub fn discard_draft(ctx: Ctx) {
     });
 }
 
-/// Changes the draft with `change` and shows the change only once it is
-/// stored. Taps that arrive while a write is under way are ignored, so no
-/// answer is recorded twice or over another. One render per tap: the write
-/// guard lives in the store, not in the state.
+/// Changes the draft with `change`, starts storing it, and shows it at once.
+///
+/// The write is issued to IndexedDB before the change is shown, and commits a
+/// few milliseconds later, so the next question is on screen within the same
+/// frame as the tap. Writes commit in the order they were begun, each with the
+/// whole draft, so the last one shown is the one kept. If a write cannot even
+/// start, nothing changes on screen; if it fails later, the screen goes back to
+/// the draft as last committed, and either way the young person is told.
 pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
     let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
         return;
     };
-    if store.is_writing() || !change(&mut draft) {
+    if !change(&mut draft) {
         return;
     }
     draft.lang = ctx.lang;
-    store.set_writing(true);
+    let committed = match store.begin_save_draft(&draft) {
+        Ok(committed) => committed,
+        Err(e) => return fail(&ctx, e),
+    };
+    ctx.dispatch(Action::DraftShown(draft));
     spawn_local(async move {
-        let saved = store.save_draft(&draft).await;
-        store.set_writing(false);
-        match saved {
-            Ok(()) => ctx.dispatch(Action::DraftSaved(draft)),
-            Err(e) => fail(&ctx, e),
+        if let Err(e) = committed.await {
+            if let Some(stored) = store.committed_draft() {
+                ctx.dispatch(Action::DraftShown(stored));
+            }
+            fail(&ctx, e);
         }
     });
 }

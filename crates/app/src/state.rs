@@ -163,8 +163,9 @@ pub enum Action {
     SettingsSaved(Settings),
     /// The counsellor hands the tablet over with a fresh draft.
     HandedOver(Draft),
-    /// The draft was stored; show it.
-    DraftSaved(Draft),
+    /// Show this draft: one whose write has begun, or, after a failed
+    /// write, the one last committed. Only while the young person answers.
+    DraftShown(Draft),
     Submitted(String),
     DraftDiscarded,
     UpdateReady,
@@ -230,7 +231,12 @@ impl Reducible for AppState {
                 next.draft = Some(draft);
                 next.screen = Screen::Youth;
             }
-            Action::DraftSaved(draft) => next.draft = Some(draft),
+            Action::DraftShown(draft) => {
+                if next.screen == Screen::Youth {
+                    next.draft = Some(draft);
+                    next.notice = None;
+                }
+            }
             Action::Submitted(id) => {
                 next.draft = None;
                 next.unlocked = false;

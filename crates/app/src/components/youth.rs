@@ -1,5 +1,5 @@
 //! The young person's part: start, one question at a time, review, send.
-//! Every tap is stored before the next screen shows (see `effects::update_draft`).
+//! Every tap's write begins before the next screen shows (see `effects::update_draft`).
 
 use trivsel_core::Cursor;
 use yew::prelude::*;

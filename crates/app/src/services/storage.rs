@@ -4,6 +4,8 @@
 //! stored is exactly what core validates and exports. Schema changes go through
 //! [`upgrade`], one arm per version, so an old database is always carried forward.
 
+use std::cell::RefCell;
+use std::future::{Future, IntoFuture};
 use std::rc::Rc;
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
@@ -121,8 +123,9 @@ type Result<T> = std::result::Result<T, StorageError>;
 #[derive(Clone)]
 pub struct Store {
     db: Rc<Database>,
-    /// A draft write is under way (shared by every clone).
-    writing: Rc<std::cell::Cell<bool>>,
+    /// The questionnaire in progress as last committed (shared by every
+    /// clone): what the screen goes back to if a later write fails.
+    committed_draft: Rc<RefCell<Option<Draft>>>,
 }
 
 impl PartialEq for Store {
@@ -158,16 +161,13 @@ impl Store {
             .map_err(|e| StorageError::Unavailable(e.to_string()))?;
         Ok(Store {
             db: Rc::new(db),
-            writing: Rc::default(),
+            committed_draft: Rc::default(),
         })
     }
 
-    pub fn is_writing(&self) -> bool {
-        self.writing.get()
-    }
-
-    pub fn set_writing(&self, writing: bool) {
-        self.writing.set(writing);
+    /// The questionnaire in progress as it was last read or committed.
+    pub fn committed_draft(&self) -> Option<Draft> {
+        self.committed_draft.borrow().clone()
     }
 
     async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
@@ -198,30 +198,41 @@ impl Store {
         puts: &[(&str, String, String)],
         deletes: &[(&str, &str)],
     ) -> Result<()> {
+        self.begin_write(store_names, puts, deletes)?.await
+    }
+
+    /// Issues `puts` and `deletes` in one transaction at once and asks it to
+    /// commit; the returned future says whether it committed. Readwrite
+    /// transactions on the same stores commit in the order they were begun.
+    fn begin_write(
+        &self,
+        store_names: &[&str],
+        puts: &[(&str, String, String)],
+        deletes: &[(&str, &str)],
+    ) -> Result<impl Future<Output = Result<()>>> {
         let tx = self
             .db
             .transaction(store_names, TransactionMode::ReadWrite)
             .map_err(StorageError::from_idb)?;
+        // A request that fails aborts the transaction, so its outcome is the
+        // transaction's; the requests themselves need not be awaited.
         for (store, key, json) in puts {
             let os = tx.object_store(store).map_err(StorageError::from_idb)?;
             os.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))
-                .map_err(StorageError::from_idb)?
-                .await
                 .map_err(StorageError::from_idb)?;
         }
         for (store, key) in deletes {
             let os = tx.object_store(store).map_err(StorageError::from_idb)?;
             os.delete(JsValue::from_str(key))
-                .map_err(StorageError::from_idb)?
-                .await
                 .map_err(StorageError::from_idb)?;
         }
-        let done = tx.await.map_err(StorageError::from_idb)?;
-        if done.is_committed() {
-            Ok(())
-        } else {
-            Err(StorageError::Failed("the write was aborted".into()))
-        }
+        let done = tx.commit().map_err(StorageError::from_idb)?.into_future();
+        Ok(async move {
+            match done.await.map_err(StorageError::from_idb)? {
+                result if result.is_committed() => Ok(()),
+                _ => Err(StorageError::Failed("the write was aborted".into())),
+            }
+        })
     }
 
     async fn put<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
@@ -273,13 +284,29 @@ impl Store {
         self.put(META, KEY_SETTINGS, settings).await
     }
     pub async fn draft(&self) -> Result<Option<Draft>> {
-        self.get(META, KEY_DRAFT).await
+        let draft: Option<Draft> = self.get(META, KEY_DRAFT).await?;
+        self.committed_draft.replace(draft.clone());
+        Ok(draft)
     }
     pub async fn save_draft(&self, draft: &Draft) -> Result<()> {
-        self.put(META, KEY_DRAFT, draft).await
+        self.begin_save_draft(draft)?.await
+    }
+    /// Starts writing `draft` before returning, so the caller can show it at
+    /// once; the future resolves when it has committed (or failed).
+    pub fn begin_save_draft(&self, draft: &Draft) -> Result<impl Future<Output = Result<()>>> {
+        let json = to_json(draft)?;
+        let done = self.begin_write(&[META], &[(META, KEY_DRAFT.to_string(), json)], &[])?;
+        let (committed, draft) = (self.committed_draft.clone(), draft.clone());
+        Ok(async move {
+            done.await?;
+            committed.replace(Some(draft));
+            Ok(())
+        })
     }
     pub async fn discard_draft(&self) -> Result<()> {
-        self.write(&[META], &[], &[(META, KEY_DRAFT)]).await
+        self.write(&[META], &[], &[(META, KEY_DRAFT)]).await?;
+        self.committed_draft.replace(None);
+        Ok(())
     }
     pub async fn participants(&self) -> Result<(Vec<Participant>, usize)> {
         self.all(PARTICIPANTS).await
@@ -311,7 +338,9 @@ impl Store {
             &[(RESPONSES, record.id.clone(), json)],
             &[(META, KEY_DRAFT)],
         )
-        .await
+        .await?;
+        self.committed_draft.replace(None);
+        Ok(())
     }
 
     /// Marks the records with `ids` as exported, all in one transaction. The
