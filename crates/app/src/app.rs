@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::components::broken::Broken;
-use crate::components::header::Header;
+use crate::components::header::{Header, Offer};
 use crate::components::home::Home;
 use crate::components::measurement::NewMeasurement;
 use crate::components::participant::ParticipantScreen;
@@ -55,9 +55,19 @@ pub fn page(ctx: Ctx, body: Html) -> Html {
     // Never offered while a young person is answering: switching reloads the page.
     let offer_update = ctx.update_ready && ctx.screen != Screen::Youth;
     let notice = ctx.notice.clone();
+    let offer = if ctx.unlocked {
+        Offer::Lock
+    } else if ctx.screen == Screen::Youth {
+        Offer::Counsellor
+    } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+        Offer::Evaluator
+    } else {
+        Offer::Nothing
+    };
+    let (lang, dispatch) = (ctx.lang, ctx.dispatcher());
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <Header />
+            <Header {lang} {offer} {dispatch} />
             <main id="main">
                 <div class="notice" role="alert" aria-live="assertive">
                     if let Some(notice) = notice {

@@ -316,4 +316,31 @@ mod tests {
             .reduce(Action::Unlocked);
         assert_eq!(s.screen, Screen::Result("r1".into()));
     }
+
+    fn draft(begun: bool) -> Draft {
+        Draft {
+            participant: ParticipantCode::from_random([0, 0, 0, 1]),
+            point: trivsel_core::MeasurementPoint::Intake,
+            started: trivsel_core::Date::new(2026, 11, 23).unwrap(),
+            supersedes: None,
+            lang: Lang::Da,
+            begun,
+            flow: trivsel_core::Flow::new(&instruments()),
+        }
+    }
+
+    #[test]
+    fn a_shown_draft_replaces_the_last_and_its_message_only_while_answering() {
+        let answering = locked()
+            .reduce(Action::HandedOver(draft(false)))
+            .reduce(Action::Notice(Some("Dit svar blev ikke gemt.".into())))
+            .reduce(Action::DraftShown(draft(true)));
+        assert_eq!(answering.draft, Some(draft(true)));
+        assert_eq!(answering.notice, None);
+        // A write that fails after the response was sent changes nothing.
+        let sent = answering.reduce(Action::Submitted("r1".into()));
+        let after = sent.reduce(Action::DraftShown(draft(false)));
+        assert_eq!(after.draft, None);
+        assert_eq!(after.screen, Screen::ThankYou("r1".into()));
+    }
 }

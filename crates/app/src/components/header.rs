@@ -1,41 +1,64 @@
 //! The thin bar at the top: the app's name, the language switch, and the lock
 //! while the counsellor area is open; the way to the evaluator's page while
 //! it is locked.
+//!
+//! It takes what it shows as props, not from the app's context, so a tap in
+//! the questionnaire (which changes the context) does not render it again.
 
+use trivsel_core::Lang;
 use yew::prelude::*;
 
-use crate::effects::Ctx;
 use crate::i18n::messages;
-use crate::state::{Action, AfterUnlock, Screen};
+use crate::state::{Action, AfterUnlock, AppState, Screen};
+
+/// Which of its links the bar offers, besides the language switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// The counsellor area is open: "Lås".
+    Lock,
+    /// A young person is answering: the way to the counsellor's PIN.
+    Counsellor,
+    /// At the PIN prompt: the evaluator's page, which needs no PIN.
+    Evaluator,
+    Nothing,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub offer: Offer,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
 
 #[function_component]
-pub fn Header() -> Html {
-    let ctx = use_context::<Ctx>().expect("app context");
-    let m = messages(ctx.lang);
+pub fn Header(props: &Props) -> Html {
+    let m = messages(props.lang);
     let other = m.switch_to_lang;
+    let dispatch = props.dispatch.clone();
+    let on = move |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action()))
+    };
     let switch = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::SetLang(other)))
-    };
-    let lock = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Lock))
-    };
-    let counsellor = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Unlock(AfterUnlock::Home))))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetLang(other)))
     };
     html! {
         <header class="topbar">
             <span class="brand">{ m.app_name }</span>
             <span class="bar-actions">
-                if ctx.unlocked {
-                    <button type="button" class="link" onclick={lock}>{ m.lock }</button>
-                } else if ctx.screen == Screen::Youth {
-                    <button type="button" class="link" onclick={counsellor}>{ m.counsellor_button }</button>
-                } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
-                    // The evaluator's page never reads this tablet's data, so it needs no PIN.
-                    <a class="link" href="/evaluator/">{ m.evaluator_link }</a>
+                {
+                    match props.offer {
+                        Offer::Lock => html! {
+                            <button type="button" class="link" onclick={on(|| Action::Lock)}>{ m.lock }</button>
+                        },
+                        Offer::Counsellor => html! {
+                            <button type="button" class="link" onclick={on(|| Action::Go(Screen::Unlock(AfterUnlock::Home)))}>{ m.counsellor_button }</button>
+                        },
+                        // The evaluator's page never reads this tablet's data, so it needs no PIN.
+                        Offer::Evaluator => html! { <a class="link" href="/evaluator/">{ m.evaluator_link }</a> },
+                        Offer::Nothing => Html::default(),
+                    }
                 }
                 <button type="button" class="link" lang={other.tag()} onclick={switch}>{ m.switch_to }</button>
             </span>
