@@ -128,6 +128,13 @@ test('a correction supersedes the measurement it corrects', async ({ page }) => 
   await expect(rows.first()).toContainText('36');
 });
 
+/** The young person is told, question `step` is still shown, and `label` is not marked as the answer. */
+async function expectNotSaved(page, step, label) {
+  await expect(page.getByRole('alert')).toContainText('Dit svar blev ikke gemt.');
+  await expect(page.getByText(`Spørgsmål ${step} af 5`)).toBeVisible();
+  await expect(button(page, label)).toHaveAttribute('aria-pressed', 'false');
+}
+
 test('five taps in one task, before any write has committed, are all kept in order', async ({ page }) => {
   await freshYouth(page);
   await button(page, 'Start').tap();
@@ -163,9 +170,7 @@ test('a write that fails after the next question shows goes back to the question
     IDBTransaction.prototype.commit = function () { this.abort(); };
   });
   await button(page, who5Label(4)).tap();
-  await expect(page.getByRole('alert')).toContainText('Dit svar blev ikke gemt.');
-  await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
-  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'false');
+  await expectNotSaved(page, 2, who5Label(4));
   await page.evaluate(() => { IDBTransaction.prototype.commit = window.__realCommit; });
   await button(page, who5Label(4)).tap();
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
@@ -196,9 +201,7 @@ test('storage full: the answer is not lost silently, the young person is told, a
     IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
   await button(page, who5Label(4)).tap();
-  await expect(page.getByRole('alert')).toContainText('Dit svar blev ikke gemt.');
-  await expect(page.getByText('Spørgsmål 1 af 5')).toBeVisible();
-  await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'false');
+  await expectNotSaved(page, 1, who5Label(4));
   await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
   await button(page, who5Label(4)).tap();
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
