@@ -7,7 +7,6 @@ pub mod focus;
 pub mod form;
 pub mod header;
 pub mod home;
-pub mod ladder;
 pub mod measurement;
 pub mod options;
 pub mod participant;

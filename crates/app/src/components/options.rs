@@ -1,5 +1,11 @@
-//! The answer options of a WHO-5-style item: one large button per option,
-//! whose accessible name is exactly its visible label.
+//! The answers to one question: a large button per option, whose accessible
+//! name is exactly its visible label. A WHO-5-style item lists them; the
+//! 0–10 scale draws them as a ladder, 10 at the top, with its two ends
+//! labelled beside it.
+//!
+//! Both are one component with one list, so going from the last WHO-5 item to
+//! the ladder keeps the list and its six shared answers (5 to 0) in the DOM
+//! and only adds the five rungs above them.
 
 use trivsel_core::{Instrument, Lang};
 use yew::prelude::*;
@@ -12,10 +18,14 @@ pub struct Props {
     pub on_answer: Callback<i32>,
 }
 
-/// One list item per answer option, in the data's order: a button named
-/// exactly by its label, pressed when it is the answer given. Shared by the
-/// WHO-5-style list and the ladder, which differ only in layout (`class`).
-pub fn answer_buttons(props: &Props, class: &'static str) -> Html {
+#[function_component]
+pub fn Answers(props: &Props) -> Html {
+    let anchors = props.instrument.anchors.as_ref();
+    let (list, class) = match anchors {
+        Some(_) => ("ladder", "rung"),
+        None => ("options", "option"),
+    };
+    // In the data's order: the ladder's rungs are listed top first.
     let buttons = props.instrument.options.iter().map(|opt| {
         let value = i32::from(opt.value);
         let pressed = props.selected == Some(value);
@@ -28,12 +38,15 @@ pub fn answer_buttons(props: &Props, class: &'static str) -> Html {
             </li>
         }
     });
-    buttons.collect::<Html>()
-}
-
-#[function_component]
-pub fn Options(props: &Props) -> Html {
     html! {
-        <ul class="options" role="list" aria-labelledby="question-heading">{ answer_buttons(props, "option") }</ul>
+        <div class={classes!(anchors.is_some().then_some("ladder-wrap"))}>
+            if let Some(a) = anchors {
+                <p class="anchor anchor-top">{ a.top.get(props.lang) }</p>
+            }
+            <ul class={list} role="list" aria-labelledby="question-heading">{ for buttons }</ul>
+            if let Some(a) = anchors {
+                <p class="anchor anchor-bottom">{ a.bottom.get(props.lang) }</p>
+            }
+        </div>
     }
 }

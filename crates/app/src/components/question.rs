@@ -4,8 +4,7 @@ use trivsel_core::{Flow, Lang};
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
-use crate::components::ladder::Ladder;
-use crate::components::options::Options;
+use crate::components::options::Answers;
 use crate::i18n::messages;
 use crate::state::instruments;
 
@@ -53,11 +52,7 @@ pub fn QuestionScreen(props: &Props) -> Html {
             m.progress_label, progress.in_instrument, m.of, progress.instrument_len
         )
     };
-    let answers = if instrument.anchors.is_some() {
-        html! { <Ladder {lang} {instrument} {selected} {on_answer} /> }
-    } else {
-        html! { <Options {lang} {instrument} {selected} {on_answer} /> }
-    };
+    let answers = html! { <Answers {lang} {instrument} {selected} {on_answer} /> };
     let class = classes!(
         "screen",
         "question",
