@@ -3,32 +3,8 @@
 // every text field's border can be seen (1.4.11, which axe leaves out).
 import { test, expect } from '@playwright/test';
 import {
-  button, expectNoAxeViolations, freshYouth, ladder, newParticipant, setPin, unlock, who5, who5Label,
+  button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, newParticipant, setPin, unlock, who5, who5Label,
 } from './helpers.mjs';
-
-/** WCAG 1.4.11, which axe does not check: an empty text field is known only by its border, so
- * the border needs a contrast of 3:1 against what surrounds the field. */
-async function expectVisibleFieldBorders(page, label) {
-  const weak = await page.locator('input:not([type="radio"]):not([type="checkbox"]):not([type="hidden"])').evaluateAll((inputs) => {
-    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
-    const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-    const behind = (e) => {
-      for (let x = e.parentElement; x; x = x.parentElement) {
-        const c = rgb(getComputedStyle(x).backgroundColor);
-        if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    return inputs.map((e) => {
-      const cs = getComputedStyle(e);
-      const r = ratio(rgb(cs.borderTopColor), behind(e));
-      return parseFloat(cs.borderTopWidth) > 0 && r >= 3 ? null : `#${e.id}: border ${cs.borderTopWidth} ${cs.borderTopColor}, contrast ${r.toFixed(2)}:1`;
-    }).filter(Boolean);
-  });
-  expect(weak, `${label}: text fields whose border is too faint`).toEqual([]);
-}
 
 /** The young person's screens from the start screen to the thank-you screen, each checked. */
 async function youthScreens(page, lang) {

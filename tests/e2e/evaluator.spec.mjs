@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.mjs';
+import { expectNoAxeViolations, expectVisibleFieldBorders } from './helpers.mjs';
 
 const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 const tablets = ['a', 'b', 'c'].map((t) => fixture(`export/v1-tablet-${t}.json`));
@@ -245,8 +245,10 @@ test('a changed setting recomputes the report, and a wrong one is named', async 
 test('the page has no axe violations, empty and with a report', async ({ page }) => {
   await open(page);
   await expectNoAxeViolations(page, 'empty');
+  await expectVisibleFieldBorders(page, 'empty');
   await loadTablets(page);
   await page.getByLabel('Vælg eksportfiler').setInputFiles(fixture('hostile/empty.json'));
   await expect(fileLine(page, 'empty.json')).toContainText('Afvist:');
   await expectNoAxeViolations(page, 'report, one file rejected');
+  await expectVisibleFieldBorders(page, 'report, one file rejected');
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import {
-  answerAll, button, expectNoAxeViolations, freshYouth, press, sendAndUnlock, unlock,
+  answerAll, button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, press, sendAndUnlock, unlock,
 } from './helpers.mjs';
 
 /** The export page, from the score screen the counsellor sees after sending:
@@ -97,6 +97,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
   await expect(page.getByText('Sletningen kan ikke fortrydes.', { exact: false })).toBeVisible();
   await page.getByLabel('Fra og med dato').scrollIntoViewIfNeeded();
   await expectNoAxeViolations(page, 'export page: period and confirming a delete');
+  await expectVisibleFieldBorders(page, 'export page: period');
   await press(button(page, 'Annullér'));
   await expect(button(page, 'Slet 1 eksporteret besvarelse …')).toBeVisible();
   await press(button(page, 'Slet 1 eksporteret besvarelse …'));
