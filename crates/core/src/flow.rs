@@ -155,10 +155,28 @@ impl Flow {
         self.first_unanswered().is_none()
     }
 
-    pub fn progress(&self) -> Option<Progress> {
+    /// Where an answer to the current question leads: the same place whatever
+    /// the value. None on the review screen. The app uses it to prepare that
+    /// screen while the question is being read.
+    pub fn after_answer(&self) -> Option<Cursor> {
         let Cursor::Item(n) = self.cursor else {
             return None;
         };
+        let value = *self.steps.get(n)?.values.first()?;
+        let mut next = self.clone();
+        next.answer(i32::from(value)).then_some(next.cursor)
+    }
+
+    /// Progress at the current question; None on the review screen.
+    pub fn progress(&self) -> Option<Progress> {
+        match self.cursor {
+            Cursor::Item(n) => self.progress_at(n),
+            Cursor::Review => None,
+        }
+    }
+
+    /// Progress at step `n`, whichever question is showing.
+    pub fn progress_at(&self, n: usize) -> Option<Progress> {
         let step = self.steps.get(n)?;
         let same: Vec<usize> = (0..self.steps.len())
             .filter(|&m| self.steps[m].instrument == step.instrument)
@@ -251,6 +269,44 @@ mod tests {
         assert!(f.back());
         assert_eq!(f.cursor, Cursor::Review);
         assert_eq!(f.answer_to(0), Some(5));
+    }
+
+    #[test]
+    fn after_answer_is_where_every_answer_leads() {
+        let mut f = flow();
+        let mut seen = vec![];
+        while f.cursor != Cursor::Review {
+            let expected = f.after_answer();
+            // Any value the item offers goes to the same place.
+            for &v in &f.current().unwrap().values {
+                let mut g = f.clone();
+                assert!(g.answer(i32::from(v)));
+                assert_eq!(Some(g.cursor), expected);
+            }
+            seen.push(expected.unwrap());
+            f.answer(i32::from(f.current().unwrap().values[0]));
+        }
+        let items: Vec<Cursor> = (1..6).map(Cursor::Item).collect();
+        assert_eq!(seen[..5], items[..]);
+        assert_eq!(seen[5], Cursor::Review);
+        assert_eq!(f.after_answer(), None);
+        // While editing, an answer returns to review; an unanswered question first.
+        f.edit(2);
+        assert_eq!(f.after_answer(), Some(Cursor::Review));
+        f.answers.get_mut("who5").unwrap().remove("calm");
+        assert_eq!(f.after_answer(), Some(Cursor::Item(1)));
+    }
+
+    #[test]
+    fn progress_at_any_step_matches_progress_there() {
+        let mut f = flow();
+        for n in 0..6 {
+            assert_eq!(f.progress_at(n), f.progress());
+            f.answer(i32::from(f.current().unwrap().values[0]));
+        }
+        assert_eq!(f.progress(), None);
+        assert_eq!(f.progress_at(5).map(|p| p.overall), Some(6));
+        assert_eq!(f.progress_at(6), None);
     }
 
     #[test]
