@@ -41,7 +41,7 @@ async function throttledPage() {
  */
 function measureTap(label) {
   return new Promise((resolve, reject) => {
-    const heading = () => document.querySelector('h1')?.textContent;
+    const heading = () => [...document.querySelectorAll('h1')].find((h) => !h.closest('[hidden]'))?.textContent;
     const before = heading();
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
     if (!button) return reject(new Error(`no button ${label}`));

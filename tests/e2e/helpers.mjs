@@ -167,9 +167,10 @@ export async function expectFocus(page, role, name) {
   expect(outlined || shadowed, `"${f.name}" shows its focus (outline ${f.outlineStyle} ${f.outlineWidth}px, box-shadow ${f.boxShadow})`).toBe(true);
 }
 
-/** Every control on the page has a non-empty accessible name. */
+/** Every control on the page has a non-empty accessible name; a hidden one (a screen
+ * prepared ahead) has none, and is out of reach until it is shown. */
 export async function expectNamedControls(page) {
-  const controls = page.locator('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])');
+  const controls = page.locator('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])').filter({ visible: true });
   const n = await controls.count();
   for (let i = 0; i < n; i++) await expect(controls.nth(i)).toHaveAccessibleName(/\S/);
 }

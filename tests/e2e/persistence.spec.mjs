@@ -141,7 +141,7 @@ test('five taps in one task, before any write has committed, are all kept in ord
   const values = [5, 1, 4, 0, 3];
   // Only microtasks between the taps: no IndexedDB event can arrive in between.
   await page.evaluate(async (labels) => {
-    const heading = () => document.querySelector('h1').textContent;
+    const heading = () => [...document.querySelectorAll('h1')].find((h) => !h.closest('[hidden]')).textContent;
     for (const label of labels) {
       const before = heading();
       [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();

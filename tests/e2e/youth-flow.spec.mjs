@@ -42,6 +42,36 @@ test('the flagged item is named: 5,5,5,1,5 flags "vågnet frisk og udhvilet"', a
   await expect(page.locator('ul.flags li')).toHaveText([/vågnet frisk og udhvilet/]);
 });
 
+test('the screen the last question leads to waits unseen and unreachable, then shows with the focus on its heading', async ({ page }) => {
+  await freshYouth(page);
+  await button(page, 'Start').tap();
+  for (let i = 0; i < 4; i++) await button(page, who5Label(3)).tap();
+  await expect(page.getByText('Spørgsmål 5 af 5')).toBeVisible();
+  // Prepared once the question has been painted: in the page, but not on screen,
+  // not in the accessibility tree, and never reached by Tab.
+  const prepared = page.locator('section[hidden]');
+  await expect(prepared).toHaveCount(1);
+  await expect(prepared).toBeHidden();
+  await expect(button(page, '10')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[4].text.da);
+  const ladderScreen = await prepared.elementHandle();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[hidden]')), `Tab ${i + 1}`).toBe(false);
+  }
+  // The tap shows the very screen that waited, and the ladder is read from its heading.
+  await button(page, who5Label(3)).tap();
+  expect(await ladderScreen.isVisible()).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ladder.items[0].text.da);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // The ladder's own next screen, review, waits in turn; then shows, focused.
+  await expect(page.locator('section[hidden]')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toHaveCount(0);
+  await button(page, '6').tap();
+  await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeFocused();
+  await expect(page.locator('section[hidden]')).toHaveCount(0);
+});
+
 test('going back keeps the answers, and review changes one answer', async ({ page }) => {
   await freshYouth(page);
   await answerAll(page, [5, 3, 5, 5, 5], 8);

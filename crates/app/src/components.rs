@@ -5,6 +5,7 @@ pub mod chart;
 pub mod export;
 pub mod focus;
 pub mod form;
+pub mod frame;
 pub mod header;
 pub mod home;
 pub mod measurement;

@@ -1,9 +1,10 @@
 //! Moves keyboard and screen-reader focus to a screen's heading when the screen changes,
 //! so a new question is announced and Tab continues from it.
 
-use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::components::frame::next_frame;
 
 /// Focuses the element behind the returned ref whenever `key` changes.
 ///
@@ -13,17 +14,23 @@ use yew::prelude::*;
 /// question was ready to paint. In the frame the layout is due anyway.
 #[hook]
 pub fn use_focus_on<K: PartialEq + Clone + 'static>(key: K) -> NodeRef {
+    use_focus_when_shown(key, true)
+}
+
+/// As [`use_focus_on`], for a screen that may be rendered hidden (prepared
+/// ahead): it takes the focus when it is shown, not before.
+#[hook]
+pub fn use_focus_when_shown<K: PartialEq + Clone + 'static>(key: K, shown: bool) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(key, move |_| {
-            let focus = Closure::once_into_js(move || {
-                if let Some(el) = node.cast::<HtmlElement>() {
-                    let _ = el.focus();
-                }
-            });
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(focus.unchecked_ref());
+        use_effect_with((key, shown), move |(_, shown)| {
+            if *shown {
+                next_frame(move || {
+                    if let Some(el) = node.cast::<HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                });
             }
         });
     }

@@ -15,6 +15,8 @@ pub struct Props {
     pub lang: Lang,
     pub instrument: &'static Instrument,
     pub selected: Option<i32>,
+    /// The id of the question's heading, which names the list.
+    pub heading: AttrValue,
     pub on_answer: Callback<i32>,
 }
 
@@ -43,7 +45,7 @@ pub fn Answers(props: &Props) -> Html {
             if let Some(a) = anchors {
                 <p class="anchor anchor-top">{ a.top.get(props.lang) }</p>
             }
-            <ul class={list} role="list" aria-labelledby="question-heading">{ for buttons }</ul>
+            <ul class={list} role="list" aria-labelledby={props.heading.clone()}>{ for buttons }</ul>
             if let Some(a) = anchors {
                 <p class="anchor anchor-bottom">{ a.bottom.get(props.lang) }</p>
             }

@@ -1,9 +1,10 @@
 //! One question on its own screen: progress, the item's wording, its answers and Back.
+//! It may be rendered hidden, prepared ahead (see `youth`), and is shown by a prop.
 
 use trivsel_core::{Flow, Lang};
 use yew::prelude::*;
 
-use crate::components::focus::use_focus_on;
+use crate::components::focus::use_focus_when_shown;
 use crate::components::options::Answers;
 use crate::i18n::messages;
 use crate::state::instruments;
@@ -14,6 +15,9 @@ pub struct Props {
     pub flow: Flow,
     /// The step of the flow to show.
     pub n: usize,
+    /// Rendered but not shown: the screen an answer will lead to.
+    #[prop_or_default]
+    pub hidden: bool,
     pub on_answer: Callback<i32>,
     pub on_back: Callback<()>,
 }
@@ -24,13 +28,14 @@ pub fn QuestionScreen(props: &Props) -> Html {
         lang,
         flow,
         n,
+        hidden,
         on_answer,
         on_back,
     } = props;
     let lang = *lang;
     let m = messages(lang);
-    let heading = use_focus_on(*n);
-    let (Some(step), Some(progress)) = (flow.steps.get(*n), flow.progress()) else {
+    let heading = use_focus_when_shown(*n, !*hidden);
+    let (Some(step), Some(progress)) = (flow.steps.get(*n), flow.progress_at(*n)) else {
         return Html::default();
     };
     let Some(instrument) = instruments().into_iter().find(|i| i.id == step.instrument) else {
@@ -52,14 +57,17 @@ pub fn QuestionScreen(props: &Props) -> Html {
             m.progress_label, progress.in_instrument, m.of, progress.instrument_len
         )
     };
-    let answers = html! { <Answers {lang} {instrument} {selected} {on_answer} /> };
+    // One id per instrument: a prepared screen of the next instrument can be in
+    // the DOM beside this one, and the WHO-5 items share their heading element.
+    let heading_id = AttrValue::from(format!("heading-{}", instrument.id));
+    let answers = html! { <Answers {lang} {instrument} {selected} heading={heading_id.clone()} {on_answer} /> };
     let class = classes!(
         "screen",
         "question",
         instrument.anchors.is_some().then_some("is-ladder")
     );
     html! {
-        <section {class} aria-labelledby="question-heading">
+        <section {class} hidden={*hidden} aria-labelledby={heading_id.clone()}>
             <div class="progress">
                 <p class="progress-text">{ progress_text }</p>
                 <progress class="bar" aria-hidden="true" max={progress.total.to_string()} value={progress.overall.to_string()}></progress>
@@ -68,7 +76,7 @@ pub fn QuestionScreen(props: &Props) -> Html {
                 if !stem.is_empty() {
                     <p class="stem">{ stem }</p>
                 }
-                <h1 id="question-heading" tabindex="-1" ref={heading}>{ item.text.get(lang) }</h1>
+                <h1 id={heading_id} tabindex="-1" ref={heading}>{ item.text.get(lang) }</h1>
                 <p class="hint">{ if instrument.anchors.is_some() { m.ladder_hint } else { m.choose_one } }</p>
             </div>
             { answers }

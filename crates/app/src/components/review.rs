@@ -1,9 +1,10 @@
 //! The review screen: every question with its answer, each changeable, then send.
+//! It may be rendered hidden, prepared ahead (see `youth`), and is shown by a prop.
 
 use trivsel_core::{Flow, Lang};
 use yew::prelude::*;
 
-use crate::components::focus::use_focus_on;
+use crate::components::focus::use_focus_when_shown;
 use crate::i18n::messages;
 use crate::state::instruments;
 
@@ -11,6 +12,9 @@ use crate::state::instruments;
 pub struct Props {
     pub lang: Lang,
     pub flow: Flow,
+    /// Rendered but not shown: the screen an answer will lead to.
+    #[prop_or_default]
+    pub hidden: bool,
     pub on_edit: Callback<usize>,
     pub on_back: Callback<()>,
     pub on_submit: Callback<()>,
@@ -20,7 +24,7 @@ pub struct Props {
 pub fn Review(props: &Props) -> Html {
     let lang = props.lang;
     let m = messages(lang);
-    let heading = use_focus_on(());
+    let heading = use_focus_when_shown((), !props.hidden);
     let all = instruments();
     let rows = props.flow.steps.iter().enumerate().map(|(n, step)| {
         let instrument = all.iter().find(|i| i.id == step.instrument);
@@ -47,7 +51,7 @@ pub fn Review(props: &Props) -> Html {
     let on_back = props.on_back.reform(|_| ());
     let on_submit = props.on_submit.reform(|_| ());
     html! {
-        <section class="screen review" aria-labelledby="review-heading">
+        <section class="screen review" hidden={props.hidden} aria-labelledby="review-heading">
             <h1 id="review-heading" tabindex="-1" ref={heading}>{ m.review_heading }</h1>
             <p class="lead">{ m.review_intro }</p>
             <ol class="answers">{ for rows }</ol>

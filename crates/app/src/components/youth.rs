@@ -1,9 +1,17 @@
 //! The young person's part: start, one question at a time, review, send.
 //! Every tap's write begins before the next screen shows (see `effects::update_draft`).
+//!
+//! A tap that changes the kind of screen (the last WHO-5 item to the ladder,
+//! the ladder to review) would build a whole screen between tap and paint.
+//! So once the current screen is painted, the screen that any answer leads to
+//! is rendered hidden beside it, and the tap only has to show it. A tap to the
+//! next question of the same instrument keeps the screen and changes its text.
 
-use trivsel_core::Cursor;
+use trivsel_core::{Cursor, Flow};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
+use crate::components::frame::use_painted;
 use crate::components::question::QuestionScreen;
 use crate::components::review::Review;
 use crate::components::start::Start;
@@ -67,6 +75,17 @@ pub fn Youth() -> Html {
             submit: Callback::from(move |()| effects::submit(latest.borrow().clone())),
         }
     });
+    let shown = ctx.draft.as_ref().filter(|d| d.begun);
+    // The screen showing and the one an answer leads to: when either changes,
+    // the next one is prepared only after the new frame has been painted.
+    let screens = shown.map(|d| {
+        let f = &d.flow;
+        (
+            screen_key(f, f.cursor),
+            f.after_answer().map(|c| screen_key(f, c)),
+        )
+    });
+    let painted = use_painted(screens);
     let Some(draft) = ctx.draft.clone() else {
         return Html::default();
     };
@@ -78,15 +97,39 @@ pub fn Youth() -> Html {
             <Start {lang} code={draft.participant.to_string()} {resuming} {on_begin} />
         };
     }
-    let on_back = taps.back.clone();
-    match draft.flow.cursor {
-        Cursor::Item(n) => {
-            let on_answer = taps.answer.clone();
-            html! { <QuestionScreen {lang} flow={draft.flow} {n} {on_answer} {on_back} /> }
+    let flow = &draft.flow;
+    let current = flow.cursor;
+    let screen = |cursor: Cursor, hidden: bool| {
+        let key = screen_key(flow, cursor);
+        let (flow, on_back) = (flow.clone(), taps.back.clone());
+        match cursor {
+            Cursor::Item(n) => {
+                let on_answer = taps.answer.clone();
+                html! { <QuestionScreen {key} {lang} {flow} {n} {hidden} {on_answer} {on_back} /> }
+            }
+            Cursor::Review => {
+                let (on_edit, on_submit) = (taps.edit.clone(), taps.submit.clone());
+                html! { <Review {key} {lang} {flow} {hidden} {on_edit} {on_back} {on_submit} /> }
+            }
         }
-        Cursor::Review => {
-            let (on_edit, on_submit) = (taps.edit.clone(), taps.submit.clone());
-            html! { <Review {lang} flow={draft.flow} {on_edit} {on_back} {on_submit} /> }
+    };
+    let mut screens = vec![screen(current, false)];
+    if let Some(next) = flow.after_answer() {
+        if painted && screen_key(flow, next) != screen_key(flow, current) {
+            screens.push(screen(next, true));
         }
+    }
+    // Keyed, so the prepared screen's elements are kept when it is shown.
+    VList::with_children(screens, None).into()
+}
+
+/// Which screen shows `cursor`: one per instrument, whose questions share it, and review.
+fn screen_key(flow: &Flow, cursor: Cursor) -> String {
+    match cursor {
+        Cursor::Item(n) => match flow.steps.get(n) {
+            Some(step) => format!("item-{}", step.instrument),
+            None => "item".into(),
+        },
+        Cursor::Review => "review".into(),
     }
 }
