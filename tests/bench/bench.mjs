@@ -53,7 +53,7 @@ function measureTap(label) {
       const layout = performance.now() - t0;
       requestAnimationFrame(() => resolve({ dom, layout, frame: performance.now() - t0 }));
     });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     const t0 = performance.now();
     button.click();
   });

@@ -3,9 +3,10 @@
 //! 0–10 scale draws them as a ladder, 10 at the top, with its two ends
 //! labelled beside it.
 //!
-//! Both are one component with one list, so going from the last WHO-5 item to
-//! the ladder keeps the list and its six shared answers (5 to 0) in the DOM
-//! and only adds the five rungs above them.
+//! The buttons sit directly in a group named by the question's heading: no
+//! list items around them, so a screen has fewer elements to style and lay
+//! out when it is shown. Both kinds are one component, so going from the last
+//! WHO-5 item to the ladder keeps the six shared answers (5 to 0).
 
 use trivsel_core::{Instrument, Lang};
 use yew::prelude::*;
@@ -33,11 +34,9 @@ pub fn Answers(props: &Props) -> Html {
         let pressed = props.selected == Some(value);
         let onclick = props.on_answer.reform(move |_| value);
         html! {
-            <li key={value}>
-                <button type="button" {class} aria-pressed={pressed.to_string()} {onclick}>
-                    { opt.label.get(props.lang) }
-                </button>
-            </li>
+            <button key={value} type="button" {class} aria-pressed={pressed.to_string()} {onclick}>
+                { opt.label.get(props.lang) }
+            </button>
         }
     });
     html! {
@@ -45,7 +44,7 @@ pub fn Answers(props: &Props) -> Html {
             if let Some(a) = anchors {
                 <p class="anchor anchor-top">{ a.top.get(props.lang) }</p>
             }
-            <ul class={list} role="list" aria-labelledby={props.heading.clone()}>{ for buttons }</ul>
+            <div class={list} role="group" aria-labelledby={props.heading.clone()}>{ for buttons }</div>
             if let Some(a) = anchors {
                 <p class="anchor anchor-bottom">{ a.bottom.get(props.lang) }</p>
             }

@@ -4,8 +4,9 @@
 //! A tap that changes the kind of screen (the last WHO-5 item to the ladder,
 //! the ladder to review) would build a whole screen between tap and paint.
 //! So once the current screen is painted, the screen that any answer leads to
-//! is rendered hidden beside it, and the tap only has to show it. A tap to the
-//! next question of the same instrument keeps the screen and changes its text.
+//! is rendered hidden beside it, and the tap only has to show it; the screen
+//! the tap leaves is hidden, and removed only after the next paint. A tap to
+//! the next question of the same instrument keeps the screen and changes its text.
 
 use trivsel_core::{Cursor, Flow};
 use yew::prelude::*;
@@ -86,6 +87,8 @@ pub fn Youth() -> Html {
         )
     });
     let painted = use_painted(screens);
+    // The cursor of the screen shown by the last render.
+    let before = use_mut_ref(|| None::<Cursor>);
     let Some(draft) = ctx.draft.clone() else {
         return Html::default();
     };
@@ -113,13 +116,19 @@ pub fn Youth() -> Html {
             }
         }
     };
-    let mut screens = vec![screen(current, false)];
+    let key = screen_key(flow, current);
+    let left = before.replace(Some(current));
+    let mut screens = vec![];
+    if let Some(left) = left.filter(|l| !painted && screen_key(flow, *l) != key) {
+        screens.push(screen(left, true));
+    }
+    screens.push(screen(current, false));
     if let Some(next) = flow.after_answer() {
-        if painted && screen_key(flow, next) != screen_key(flow, current) {
+        if painted && screen_key(flow, next) != key {
             screens.push(screen(next, true));
         }
     }
-    // Keyed, so the prepared screen's elements are kept when it is shown.
+    // Keyed, so a prepared screen's elements are kept when it is shown.
     VList::with_children(screens, None).into()
 }
 
