@@ -97,24 +97,64 @@ pub enum ReliableChange {
     JacobsonTruax { sd: f64, reliability: f64 },
 }
 
+/// The unchecked shape of a [`ReliableChange`]: a plain struct, read field
+/// by field (see `participant::PointRepr` for why). Its errors read as serde's own.
 #[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-enum ReliableChangeRepr {
-    Mdc { points: f64 },
-    JacobsonTruax { sd: f64, reliability: f64 },
+#[serde(deny_unknown_fields)]
+struct ReliableChangeRepr {
+    kind: ReliableChangeKind,
+    points: Option<f64>,
+    sd: Option<f64>,
+    reliability: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ReliableChangeKind {
+    Mdc,
+    JacobsonTruax,
 }
 
 impl TryFrom<ReliableChangeRepr> for ReliableChange {
-    type Error = ReliableChangeError;
+    type Error = String;
 
-    fn try_from(repr: ReliableChangeRepr) -> Result<Self, ReliableChangeError> {
+    fn try_from(repr: ReliableChangeRepr) -> Result<Self, String> {
+        use ReliableChangeKind::{JacobsonTruax, Mdc};
+        let unknown =
+            |field: &str, expected: &str| format!("unknown field `{field}`, expected {expected}");
+        let missing = |field: &str| format!("missing field `{field}`");
         let rc = match repr {
-            ReliableChangeRepr::Mdc { points } => Self::Mdc { points },
-            ReliableChangeRepr::JacobsonTruax { sd, reliability } => {
-                Self::JacobsonTruax { sd, reliability }
-            }
+            ReliableChangeRepr {
+                kind: Mdc,
+                sd: Some(_),
+                ..
+            } => return Err(unknown("sd", "`points`")),
+            ReliableChangeRepr {
+                kind: Mdc,
+                reliability: Some(_),
+                ..
+            } => return Err(unknown("reliability", "`points`")),
+            ReliableChangeRepr {
+                kind: Mdc, points, ..
+            } => Self::Mdc {
+                points: points.ok_or_else(|| missing("points"))?,
+            },
+            ReliableChangeRepr {
+                kind: JacobsonTruax,
+                points: Some(_),
+                ..
+            } => return Err(unknown("points", "`sd` or `reliability`")),
+            ReliableChangeRepr {
+                kind: JacobsonTruax,
+                sd,
+                reliability,
+                ..
+            } => Self::JacobsonTruax {
+                sd: sd.ok_or_else(|| missing("sd"))?,
+                reliability: reliability.ok_or_else(|| missing("reliability"))?,
+            },
         };
-        rc.check().map(|()| rc)
+        rc.check().map(|()| rc).map_err(|e| e.to_string())
     }
 }
 
@@ -377,6 +417,13 @@ mod tests {
             r#"{"kind":"jacobson_truax","sd":-1,"reliability":0.8}"#,
             r#"{"kind":"mdc","points":23.6,"extra":1}"#,
             r#"{"kind":"rci","points":23.6}"#,
+            r#"{"kind":"mdc","points":23.6,"sd":20}"#,
+            r#"{"kind":"mdc","points":23.6,"reliability":0.8}"#,
+            r#"{"kind":"jacobson_truax","sd":20,"reliability":0.8,"points":1}"#,
+            r#"{"kind":"jacobson_truax","sd":20}"#,
+            r#"{"kind":"jacobson_truax","reliability":0.8}"#,
+            r#"{"points":23.6}"#,
+            r#"{"kind":"mdc","kind":"mdc","points":23.6}"#,
         ] {
             assert!(
                 serde_json::from_str::<ReliableChange>(bad).is_err(),

@@ -66,7 +66,12 @@ pub struct Anchors {
 
 /// How the answers become a score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "ScoringRuleRepr",
+    deny_unknown_fields
+)]
 pub enum ScoringRule {
     /// Raw score = sum of all items; percentage = raw × `percentage_factor`.
     /// Items answered at or below `flag_items_at_most` are flagged (WHO-5: 0 or 1).
@@ -76,6 +81,54 @@ pub enum ScoringRule {
     },
     /// One item; its value is the score (the 0–10 ladder).
     Single,
+}
+
+/// The unchecked shape of a [`ScoringRule`]: a plain struct, read field by
+/// field (see `participant::PointRepr` for why). Its errors read as serde's own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoringRuleRepr {
+    kind: ScoringKind,
+    percentage_factor: Option<u32>,
+    flag_items_at_most: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ScoringKind {
+    Sum,
+    Single,
+}
+
+impl TryFrom<ScoringRuleRepr> for ScoringRule {
+    type Error = &'static str;
+
+    fn try_from(repr: ScoringRuleRepr) -> Result<Self, Self::Error> {
+        match repr {
+            ScoringRuleRepr {
+                kind: ScoringKind::Sum,
+                percentage_factor,
+                flag_items_at_most,
+            } => Ok(ScoringRule::Sum {
+                percentage_factor: percentage_factor.ok_or("missing field `percentage_factor`")?,
+                flag_items_at_most,
+            }),
+            ScoringRuleRepr {
+                kind: ScoringKind::Single,
+                percentage_factor: Some(_),
+                ..
+            } => Err("unknown field `percentage_factor`, there are no fields"),
+            ScoringRuleRepr {
+                kind: ScoringKind::Single,
+                flag_items_at_most: Some(_),
+                ..
+            } => Err("unknown field `flag_items_at_most`, there are no fields"),
+            ScoringRuleRepr {
+                kind: ScoringKind::Single,
+                ..
+            } => Ok(ScoringRule::Single),
+        }
+    }
 }
 
 /// Which number a band set is read on.
@@ -289,6 +342,41 @@ fn parse(json: &str) -> Instrument {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scoring_rules_read_only_their_own_fields() {
+        let rule = |json: &str| serde_json::from_str::<ScoringRule>(json);
+        assert_eq!(
+            rule(r#"{"kind":"sum","percentage_factor":4,"flag_items_at_most":1}"#).unwrap(),
+            ScoringRule::Sum {
+                percentage_factor: 4,
+                flag_items_at_most: Some(1)
+            }
+        );
+        assert_eq!(
+            rule(r#"{"percentage_factor":4,"kind":"sum"}"#).unwrap(),
+            ScoringRule::Sum {
+                percentage_factor: 4,
+                flag_items_at_most: None
+            }
+        );
+        assert_eq!(rule(r#"{"kind":"single"}"#).unwrap(), ScoringRule::Single);
+        for r in [
+            ScoringRule::Single,
+            rule(r#"{"kind":"sum","percentage_factor":4}"#).unwrap(),
+        ] {
+            assert_eq!(rule(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+        }
+        for bad in [
+            r#"{"kind":"sum"}"#,
+            r#"{"kind":"single","percentage_factor":4}"#,
+            r#"{"kind":"single","flag_items_at_most":1}"#,
+            r#"{"kind":"mean"}"#,
+            r#"{"kind":"sum","percentage_factor":4,"weights":[1]}"#,
+        ] {
+            assert!(rule(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn shipped_instruments_are_coherent() {
