@@ -15,6 +15,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::tagged;
 
 /// The official WHO-5 rule: a difference of this many percentage points or
 /// more is a significant change (WHO-5 scoring text, 1998; see
@@ -97,14 +98,16 @@ pub enum ReliableChange {
     JacobsonTruax { sd: f64, reliability: f64 },
 }
 
-/// The unchecked shape of a [`ReliableChange`]: a plain struct, read field
-/// by field (see `participant::PointRepr` for why). Its errors read as serde's own.
+/// The unchecked shape of a [`ReliableChange`] (see `tagged`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReliableChangeRepr {
     kind: ReliableChangeKind,
+    #[serde(default, deserialize_with = "tagged::present")]
     points: Option<f64>,
+    #[serde(default, deserialize_with = "tagged::present")]
     sd: Option<f64>,
+    #[serde(default, deserialize_with = "tagged::present")]
     reliability: Option<f64>,
 }
 
@@ -122,7 +125,7 @@ impl TryFrom<ReliableChangeRepr> for ReliableChange {
         use ReliableChangeKind::{JacobsonTruax, Mdc};
         let unknown =
             |field: &str, expected: &str| format!("unknown field `{field}`, expected {expected}");
-        let missing = |field: &str| format!("missing field `{field}`");
+        let missing = tagged::missing_field;
         let rc = match repr {
             ReliableChangeRepr {
                 kind: Mdc,
@@ -418,6 +421,8 @@ mod tests {
             r#"{"kind":"mdc","points":23.6,"extra":1}"#,
             r#"{"kind":"rci","points":23.6}"#,
             r#"{"kind":"mdc","points":23.6,"sd":20}"#,
+            r#"{"kind":"mdc","points":23.6,"sd":null}"#,
+            r#"{"kind":"mdc","points":null}"#,
             r#"{"kind":"mdc","points":23.6,"reliability":0.8}"#,
             r#"{"kind":"jacobson_truax","sd":20,"reliability":0.8,"points":1}"#,
             r#"{"kind":"jacobson_truax","sd":20}"#,

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{Lang, Text};
+use crate::tagged;
 
 /// A questionnaire definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,12 +84,13 @@ pub enum ScoringRule {
     Single,
 }
 
-/// The unchecked shape of a [`ScoringRule`]: a plain struct, read field by
-/// field (see `participant::PointRepr` for why). Its errors read as serde's own.
+/// The unchecked shape of a [`ScoringRule`] (see `tagged`). A sum's
+/// `flag_items_at_most` may be `null`, as it could before.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ScoringRuleRepr {
     kind: ScoringKind,
+    #[serde(default, deserialize_with = "tagged::present")]
     percentage_factor: Option<u32>,
     flag_items_at_most: Option<u8>,
 }
@@ -101,7 +103,7 @@ enum ScoringKind {
 }
 
 impl TryFrom<ScoringRuleRepr> for ScoringRule {
-    type Error = &'static str;
+    type Error = String;
 
     fn try_from(repr: ScoringRuleRepr) -> Result<Self, Self::Error> {
         match repr {
@@ -110,19 +112,20 @@ impl TryFrom<ScoringRuleRepr> for ScoringRule {
                 percentage_factor,
                 flag_items_at_most,
             } => Ok(ScoringRule::Sum {
-                percentage_factor: percentage_factor.ok_or("missing field `percentage_factor`")?,
+                percentage_factor: percentage_factor
+                    .ok_or_else(|| tagged::missing_field("percentage_factor"))?,
                 flag_items_at_most,
             }),
             ScoringRuleRepr {
                 kind: ScoringKind::Single,
                 percentage_factor: Some(_),
                 ..
-            } => Err("unknown field `percentage_factor`, there are no fields"),
+            } => Err(tagged::unknown_field("percentage_factor")),
             ScoringRuleRepr {
                 kind: ScoringKind::Single,
                 flag_items_at_most: Some(_),
                 ..
-            } => Err("unknown field `flag_items_at_most`, there are no fields"),
+            } => Err(tagged::unknown_field("flag_items_at_most")),
             ScoringRuleRepr {
                 kind: ScoringKind::Single,
                 ..
@@ -360,6 +363,13 @@ mod tests {
                 flag_items_at_most: None
             }
         );
+        assert_eq!(
+            rule(r#"{"kind":"sum","percentage_factor":4,"flag_items_at_most":null}"#).unwrap(),
+            ScoringRule::Sum {
+                percentage_factor: 4,
+                flag_items_at_most: None
+            }
+        );
         assert_eq!(rule(r#"{"kind":"single"}"#).unwrap(), ScoringRule::Single);
         for r in [
             ScoringRule::Single,
@@ -369,6 +379,7 @@ mod tests {
         }
         for bad in [
             r#"{"kind":"sum"}"#,
+            r#"{"kind":"sum","percentage_factor":null}"#,
             r#"{"kind":"single","percentage_factor":4}"#,
             r#"{"kind":"single","flag_items_at_most":1}"#,
             r#"{"kind":"mean"}"#,

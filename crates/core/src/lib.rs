@@ -23,6 +23,7 @@ pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scoring;
+mod tagged;
 pub mod validate;
 
 pub use change::{who5_change, Change, ChangeLabel, ReliableChange, ReliableChangeError};

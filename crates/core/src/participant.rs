@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::lang::Lang;
+use crate::tagged;
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O and U,
 /// so a code read aloud or handwritten is not mistaken for another.
@@ -406,14 +407,12 @@ pub enum MeasurementPoint {
     FollowUp,
 }
 
-/// The unchecked shape of a [`MeasurementPoint`], for deserialising: a plain
-/// struct, which serde reads field by field. (Derived for an internally
-/// tagged enum, serde buffers the whole object first, and that machinery
-/// cost the app's first load several KB.) Its errors read as serde's own.
+/// The unchecked shape of a [`MeasurementPoint`] (see `tagged`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PointRepr {
     kind: PointKind,
+    #[serde(default, deserialize_with = "tagged::present")]
     session: Option<u16>,
 }
 
@@ -427,15 +426,15 @@ enum PointKind {
 }
 
 impl TryFrom<PointRepr> for MeasurementPoint {
-    type Error = &'static str;
+    type Error = String;
 
     fn try_from(repr: PointRepr) -> Result<Self, Self::Error> {
         Ok(match (repr.kind, repr.session) {
             (PointKind::During, Some(session)) => {
                 Self::during(session).ok_or("a session number is at least 1")?
             }
-            (PointKind::During, None) => return Err("missing field `session`"),
-            (_, Some(_)) => return Err("unknown field `session`, there are no fields"),
+            (PointKind::During, None) => return Err(tagged::missing_field("session")),
+            (_, Some(_)) => return Err(tagged::unknown_field("session")),
             (PointKind::Intake, None) => Self::Intake,
             (PointKind::End, None) => Self::End,
             (PointKind::FollowUp, None) => Self::FollowUp,
@@ -714,6 +713,8 @@ mod tests {
             r#"{"kind":"midway"}"#,
             r#""intake""#,
             r#"{"kind":"end","session":2}"#,
+            r#"{"kind":"intake","session":null}"#,
+            r#"{"kind":"during","session":null}"#,
             r#"{"session":2}"#,
             r#"{"kind":"during","session":2,"week":3}"#,
         ] {
