@@ -76,17 +76,22 @@ pub fn Youth() -> Html {
             submit: Callback::from(move |()| effects::submit(latest.borrow().clone())),
         }
     });
-    let shown = ctx.draft.as_ref().filter(|d| d.begun);
-    // The screen showing and the one an answer leads to: when either changes,
-    // the next one is prepared only after the new frame has been painted.
-    let screens = shown.map(|d| {
+    // The screen showing, and where an answer leads when that is another
+    // screen: when either changes, the next one is prepared only after the new
+    // frame has been painted.
+    let keys = ctx.draft.as_ref().filter(|d| d.begun).map(|d| {
         let f = &d.flow;
-        (
-            screen_key(f, f.cursor),
-            f.after_answer().map(|c| screen_key(f, c)),
-        )
+        let key = screen_key(f, f.cursor);
+        let next = f
+            .after_answer()
+            .map(|c| (c, screen_key(f, c)))
+            .filter(|(_, k)| *k != key);
+        (key, next)
     });
-    let painted = use_painted(screens);
+    let painted = use_painted(
+        keys.as_ref()
+            .map(|(key, next)| (key.clone(), next.as_ref().map(|(_, k)| k.clone()))),
+    );
     // The cursor of the screen shown by the last render.
     let before = use_mut_ref(|| None::<Cursor>);
     let Some(draft) = ctx.draft.clone() else {
@@ -100,10 +105,11 @@ pub fn Youth() -> Html {
             <Start {lang} code={draft.participant.to_string()} {resuming} {on_begin} />
         };
     }
+    let Some((key, next)) = keys else {
+        return Html::default();
+    };
     let flow = &draft.flow;
-    let current = flow.cursor;
-    let screen = |cursor: Cursor, hidden: bool| {
-        let key = screen_key(flow, cursor);
+    let screen = |cursor: Cursor, key: String, hidden: bool| {
         let (flow, on_back) = (flow.clone(), taps.back.clone());
         match cursor {
             Cursor::Item(n) => {
@@ -116,17 +122,16 @@ pub fn Youth() -> Html {
             }
         }
     };
-    let key = screen_key(flow, current);
-    let left = before.replace(Some(current));
     let mut screens = vec![];
-    if let Some(left) = left.filter(|l| !painted && screen_key(flow, *l) != key) {
-        screens.push(screen(left, true));
-    }
-    screens.push(screen(current, false));
-    if let Some(next) = flow.after_answer() {
-        if painted && screen_key(flow, next) != key {
-            screens.push(screen(next, true));
+    if let Some(left) = before.replace(Some(flow.cursor)).filter(|_| !painted) {
+        let left_key = screen_key(flow, left);
+        if left_key != key {
+            screens.push(screen(left, left_key, true));
         }
+    }
+    screens.push(screen(flow.cursor, key, false));
+    if let Some((next, next_key)) = next.filter(|_| painted) {
+        screens.push(screen(next, next_key, true));
     }
     // Keyed, so a prepared screen's elements are kept when it is shown.
     VList::with_children(screens, None).into()
