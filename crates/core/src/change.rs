@@ -123,20 +123,18 @@ impl TryFrom<ReliableChangeRepr> for ReliableChange {
 
     fn try_from(repr: ReliableChangeRepr) -> Result<Self, String> {
         use ReliableChangeKind::{JacobsonTruax, Mdc};
-        let unknown =
-            |field: &str, expected: &str| format!("unknown field `{field}`, expected {expected}");
-        let missing = tagged::missing_field;
+        let (unknown, missing) = (tagged::unknown_field, tagged::missing_field);
         let rc = match repr {
             ReliableChangeRepr {
                 kind: Mdc,
                 sd: Some(_),
                 ..
-            } => return Err(unknown("sd", "`points`")),
+            } => return Err(unknown("sd", &["points"])),
             ReliableChangeRepr {
                 kind: Mdc,
                 reliability: Some(_),
                 ..
-            } => return Err(unknown("reliability", "`points`")),
+            } => return Err(unknown("reliability", &["points"])),
             ReliableChangeRepr {
                 kind: Mdc, points, ..
             } => Self::Mdc {
@@ -146,7 +144,7 @@ impl TryFrom<ReliableChangeRepr> for ReliableChange {
                 kind: JacobsonTruax,
                 points: Some(_),
                 ..
-            } => return Err(unknown("points", "`sd` or `reliability`")),
+            } => return Err(unknown("points", &["sd", "reliability"])),
             ReliableChangeRepr {
                 kind: JacobsonTruax,
                 sd,

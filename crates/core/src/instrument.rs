@@ -120,12 +120,12 @@ impl TryFrom<ScoringRuleRepr> for ScoringRule {
                 kind: ScoringKind::Single,
                 percentage_factor: Some(_),
                 ..
-            } => Err(tagged::unknown_field("percentage_factor")),
+            } => Err(tagged::unknown_field("percentage_factor", &[])),
             ScoringRuleRepr {
                 kind: ScoringKind::Single,
                 flag_items_at_most: Some(_),
                 ..
-            } => Err(tagged::unknown_field("flag_items_at_most")),
+            } => Err(tagged::unknown_field("flag_items_at_most", &[])),
             ScoringRuleRepr {
                 kind: ScoringKind::Single,
                 ..

@@ -434,7 +434,7 @@ impl TryFrom<PointRepr> for MeasurementPoint {
                 Self::during(session).ok_or("a session number is at least 1")?
             }
             (PointKind::During, None) => return Err(tagged::missing_field("session")),
-            (_, Some(_)) => return Err(tagged::unknown_field("session")),
+            (_, Some(_)) => return Err(tagged::unknown_field("session", &[])),
             (PointKind::Intake, None) => Self::Intake,
             (PointKind::End, None) => Self::End,
             (PointKind::FollowUp, None) => Self::FollowUp,
