@@ -258,10 +258,11 @@ pub fn discard_draft(ctx: Ctx) {
 ///
 /// The write is issued to IndexedDB before the change is shown, and commits a
 /// few milliseconds later, so the next question is painted in the first frame
-/// after the tap instead of after the commit. Writes commit in the order they were begun, each with the
-/// whole draft, so the last one shown is the one kept. If a write cannot even
-/// start, nothing changes on screen; if it fails later, the screen goes back to
-/// the draft as last committed, and either way the young person is told.
+/// after the tap instead of after the commit. Writes commit in the order they
+/// were begun, each with the whole draft, so the last one shown is the one
+/// kept. If a write cannot even start, nothing changes on screen; if it fails
+/// later, the screen goes back to the draft as last committed, and either way
+/// the young person is told.
 pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
     let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
         return;

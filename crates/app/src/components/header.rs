@@ -34,15 +34,8 @@ pub struct Props {
 pub fn Header(props: &Props) -> Html {
     let m = messages(props.lang);
     let other = m.switch_to_lang;
-    let dispatch = props.dispatch.clone();
-    let on = move |action: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(action()))
-    };
-    let switch = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetLang(other)))
-    };
+    let dispatch = &props.dispatch;
+    let switch = on_click(dispatch, move || Action::SetLang(other));
     html! {
         <header class="topbar">
             <span class="brand">{ m.app_name }</span>
@@ -50,10 +43,10 @@ pub fn Header(props: &Props) -> Html {
                 {
                     match props.offer {
                         Offer::Lock => html! {
-                            <button type="button" class="link" onclick={on(|| Action::Lock)}>{ m.lock }</button>
+                            <button type="button" class="link" onclick={on_click(dispatch, || Action::Lock)}>{ m.lock }</button>
                         },
                         Offer::Counsellor => html! {
-                            <button type="button" class="link" onclick={on(|| Action::Go(Screen::Unlock(AfterUnlock::Home)))}>{ m.counsellor_button }</button>
+                            <button type="button" class="link" onclick={on_click(dispatch, || Action::Go(Screen::Unlock(AfterUnlock::Home)))}>{ m.counsellor_button }</button>
                         },
                         // The evaluator's page never reads this tablet's data, so it needs no PIN.
                         Offer::Evaluator => html! { <a class="link" href="/evaluator/">{ m.evaluator_link }</a> },
@@ -64,4 +57,13 @@ pub fn Header(props: &Props) -> Html {
             </span>
         </header>
     }
+}
+
+/// A click handler that dispatches the action `action` makes.
+fn on_click(
+    dispatch: &UseReducerDispatcher<AppState>,
+    action: impl Fn() -> Action + 'static,
+) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(action()))
 }
