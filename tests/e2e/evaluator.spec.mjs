@@ -22,14 +22,16 @@ function danish(cell, kind) {
 }
 
 /** The text of the cell in the row headed `row` and the column headed `column`
- * of the table captioned `caption`. */
+ * of the table captioned `caption`. Waits for that row first: a changed
+ * setting takes the report away while it is computed again, and a row header
+ * that names the setting ("(8)") exists only in the report computed with it. */
 async function cell(page, caption, row, column) {
   const table = page.getByRole('table', { name: caption, exact: true });
+  const tr = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) });
+  await expect(tr).toHaveCount(1);
   const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
   const index = headers.indexOf(column);
   expect(index, `column "${column}" in ${headers.join(' | ')}`).toBeGreaterThan(0);
-  const tr = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) });
-  await expect(tr).toHaveCount(1);
   return (await tr.getByRole('cell').nth(index - 1).innerText()).trim();
 }
 
