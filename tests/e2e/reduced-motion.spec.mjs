@@ -20,7 +20,14 @@ async function moving(page) {
         ? `${path} > ${node.localName}${node.pseudoType ? `::${node.pseudoType}` : ''}${node.attributes?.length ? `[${node.attributes.join(' ')}]` : ''}`
         : path;
       if (node.nodeType === 1) {
-        const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId });
+        // A screen left behind is removed after the next paint, maybe during this walk: gone, it
+        // cannot move, and its subtree is skipped. Any other failure fails the test.
+        const style = await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }).catch((e) => {
+          if (/node/i.test(e.message) && /(find|found|detached)/i.test(e.message)) return null;
+          throw e;
+        });
+        if (!style) return;
+        const { computedStyle } = style;
         const get = (name) => computedStyle.find((p) => p.name === name)?.value ?? '0s';
         const transition = seconds(get('transition-duration'));
         const animation = get('animation-name') === 'none' ? 0 : seconds(get('animation-duration'));

@@ -61,7 +61,7 @@ test('the screen the last question leads to waits unseen and unreachable, then s
   }
   // The tap shows the very screen that waited, and the ladder is read from its heading.
   await button(page, who5Label(3)).tap();
-  expect(await ladderScreen.isVisible()).toBe(true);
+  await expect.poll(() => ladderScreen.isVisible()).toBe(true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ladder.items[0].text.da);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   // The ladder's own next screen, review, waits in turn; then shows, focused.
