@@ -124,33 +124,16 @@ impl TryFrom<ReliableChangeRepr> for ReliableChange {
     fn try_from(repr: ReliableChangeRepr) -> Result<Self, String> {
         use ReliableChangeKind::{JacobsonTruax, Mdc};
         let (unknown, missing) = (tagged::unknown_field, tagged::missing_field);
-        let rc = match repr {
-            ReliableChangeRepr {
-                kind: Mdc,
-                sd: Some(_),
-                ..
-            } => return Err(unknown("sd", &["points"])),
-            ReliableChangeRepr {
-                kind: Mdc,
-                reliability: Some(_),
-                ..
-            } => return Err(unknown("reliability", &["points"])),
-            ReliableChangeRepr {
-                kind: Mdc, points, ..
-            } => Self::Mdc {
+        let rc = match (repr.kind, repr.points, repr.sd, repr.reliability) {
+            (Mdc, _, Some(_), _) => return Err(unknown("sd", &["points"])),
+            (Mdc, _, _, Some(_)) => return Err(unknown("reliability", &["points"])),
+            (Mdc, points, None, None) => Self::Mdc {
                 points: points.ok_or_else(|| missing("points"))?,
             },
-            ReliableChangeRepr {
-                kind: JacobsonTruax,
-                points: Some(_),
-                ..
-            } => return Err(unknown("points", &["sd", "reliability"])),
-            ReliableChangeRepr {
-                kind: JacobsonTruax,
-                sd,
-                reliability,
-                ..
-            } => Self::JacobsonTruax {
+            (JacobsonTruax, Some(_), _, _) => {
+                return Err(unknown("points", &["sd", "reliability"]))
+            }
+            (JacobsonTruax, None, sd, reliability) => Self::JacobsonTruax {
                 sd: sd.ok_or_else(|| missing("sd"))?,
                 reliability: reliability.ok_or_else(|| missing("reliability"))?,
             },

@@ -106,30 +106,16 @@ impl TryFrom<ScoringRuleRepr> for ScoringRule {
     type Error = String;
 
     fn try_from(repr: ScoringRuleRepr) -> Result<Self, Self::Error> {
-        match repr {
-            ScoringRuleRepr {
-                kind: ScoringKind::Sum,
-                percentage_factor,
-                flag_items_at_most,
-            } => Ok(ScoringRule::Sum {
+        use ScoringKind::{Single, Sum};
+        match (repr.kind, repr.percentage_factor, repr.flag_items_at_most) {
+            (Sum, percentage_factor, flag_items_at_most) => Ok(ScoringRule::Sum {
                 percentage_factor: percentage_factor
                     .ok_or_else(|| tagged::missing_field("percentage_factor"))?,
                 flag_items_at_most,
             }),
-            ScoringRuleRepr {
-                kind: ScoringKind::Single,
-                percentage_factor: Some(_),
-                ..
-            } => Err(tagged::unknown_field("percentage_factor", &[])),
-            ScoringRuleRepr {
-                kind: ScoringKind::Single,
-                flag_items_at_most: Some(_),
-                ..
-            } => Err(tagged::unknown_field("flag_items_at_most", &[])),
-            ScoringRuleRepr {
-                kind: ScoringKind::Single,
-                ..
-            } => Ok(ScoringRule::Single),
+            (Single, Some(_), _) => Err(tagged::unknown_field("percentage_factor", &[])),
+            (Single, None, Some(_)) => Err(tagged::unknown_field("flag_items_at_most", &[])),
+            (Single, None, None) => Ok(ScoringRule::Single),
         }
     }
 }
