@@ -10,18 +10,20 @@
 use serde::Serialize;
 
 use crate::export::ExportRecord;
-use crate::instrument::{builtin, Instrument, ScoringRule};
+use crate::instrument::Instrument;
 use crate::participant::MeasurementPoint;
 
-/// The CSV of `records`, in the order given. Columns: `response_id`,
-/// `participant`, `gender`, `age_band`, `site`, `course`, `point` (e.g.
-/// `intake`, `during_3`), `week`, `supersedes`, then an answer column per
-/// item of each shipped instrument (`who5_happy`, …, `cantril_ladder`), then
-/// its scores (`who5_raw`, `who5_percentage`, `who5_flagged` as `;`-joined
-/// item ids, `cantril_value`). A record without an instrument has empty
-/// cells for it. Codes (`girl`, `15-17`, …) are the export format's names.
-pub fn records_csv(records: &[ExportRecord]) -> String {
-    let instruments = builtin().all();
+/// The CSV of `records`, in the order given, with columns for `instruments`
+/// (the definitions the records answered, in order). Columns:
+/// `response_id`, `participant`, `gender`, `age_band`, `site`, `course`,
+/// `point` (e.g. `intake`, `during_3`), `week`, `supersedes`, then an answer
+/// column per item of each instrument (`who5_happy`, …), then its scores
+/// (`who5_raw`, `who5_percentage`, …), its flagged items where it flags any
+/// (`who5_flagged`, `;`-joined item ids) and its declined items where it
+/// offers "prefer not to answer" (`substance_declined`). A record without an
+/// instrument, a declined item and a score resting on one have empty cells.
+/// Codes (`girl`, `15-17`, …) are the export format's names.
+pub fn records_csv(records: &[ExportRecord], instruments: &[Instrument]) -> String {
     let mut out = String::from("\u{feff}");
     let mut header: Vec<String> = [
         "response_id",
@@ -40,7 +42,7 @@ pub fn records_csv(records: &[ExportRecord]) -> String {
         header.extend(i.items.iter().map(|item| format!("{}_{}", i.id, item.id)));
     }
     for i in instruments {
-        header.extend(score_columns(i).iter().map(|c| format!("{}_{c}", i.id)));
+        header.extend(score_columns(i).map(|c| format!("{}_{c}", i.id)));
     }
     push_row(&mut out, &header);
     for r in records {
@@ -65,15 +67,25 @@ pub fn records_csv(records: &[ExportRecord]) -> String {
             }));
         }
         for i in instruments {
-            let score = r.scores.get(&i.id);
-            for &column in score_columns(i) {
-                row.push(match (score, column) {
+            let asked = r
+                .instruments
+                .iter()
+                .any(|x| x.id == i.id && x.version == i.version);
+            let scores = r.scores.get(&i.id).filter(|_| asked);
+            for column in score_columns(i) {
+                row.push(match (scores, column) {
                     (None, _) => String::new(),
-                    (Some(s), "raw" | "value") => s.raw.to_string(),
-                    (Some(s), "percentage") => {
-                        s.percentage.map(|p| p.to_string()).unwrap_or_default()
-                    }
-                    (Some(s), _) => s.flagged_items.join(";"),
+                    (Some(_), "flagged") => r
+                        .flagged
+                        .get(&i.id)
+                        .map(|f| f.join(";"))
+                        .unwrap_or_default(),
+                    (Some(_), "declined") => r
+                        .declined
+                        .get(&i.id)
+                        .map(|d| d.iter().cloned().collect::<Vec<_>>().join(";"))
+                        .unwrap_or_default(),
+                    (Some(s), score) => s.get(score).map(u32::to_string).unwrap_or_default(),
                 });
             }
         }
@@ -93,12 +105,21 @@ pub fn records_ndjson(records: &[ExportRecord]) -> String {
     out
 }
 
-/// The score columns of an instrument, by its scoring rule.
-fn score_columns(instrument: &Instrument) -> &'static [&'static str] {
-    match instrument.scoring {
-        ScoringRule::Sum { .. } => &["raw", "percentage", "flagged"],
-        ScoringRule::Single => &["value"],
-    }
+/// The score columns of an instrument: each score, then `flagged` where it
+/// flags items and `declined` where an item may be declined.
+fn score_columns(instrument: &Instrument) -> impl Iterator<Item = &str> {
+    let flags = instrument.flag_items_at_most.is_some().then_some("flagged");
+    let declines = instrument
+        .items
+        .iter()
+        .any(|i| instrument.declinable(i))
+        .then_some("declined");
+    instrument
+        .scores
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(flags)
+        .chain(declines)
 }
 
 /// A unit enum's name in the export format (`girl`, `15-17`, …).
@@ -147,66 +168,40 @@ fn cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Catalogue;
     use crate::date::IsoWeek;
-    use crate::export::ExportScore;
-    use crate::participant::{AgeBand, CourseType, Gender, ParticipantCode, Site};
-    use crate::record::{CANTRIL, WHO5};
-    use crate::validate::Answers;
-    use std::collections::BTreeMap;
+    use crate::participant::{AgeBand, CourseType, Gender, Site};
+    use crate::testing::{exported, rescored, who5_and_ladder};
+
+    const WHO5: &str = "who5";
+    const CANTRIL: &str = "cantril";
 
     fn record() -> ExportRecord {
-        let who5: Answers = [
-            ("happy", 5),
-            ("calm", 5),
-            ("active", 5),
-            ("rested", 1),
-            ("interest", 0),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), *v))
-        .collect();
-        ExportRecord {
-            response_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
-            participant: ParticipantCode::parse("938NKR").unwrap(),
-            gender: Gender::NotStated,
-            age_band: AgeBand::Age15To17,
-            site: Site::parse("Ærø - Øst").unwrap(),
-            course: CourseType::IndividualTreatment,
-            point: MeasurementPoint::During { session: 3 },
-            week: IsoWeek::new(2026, 47).unwrap(),
-            answers: BTreeMap::from([
-                (WHO5.to_string(), who5),
-                (CANTRIL.to_string(), Answers::from([("ladder".into(), 7)])),
-            ]),
-            scores: BTreeMap::from([
-                (
-                    WHO5.to_string(),
-                    ExportScore {
-                        raw: 16,
-                        percentage: Some(64),
-                        flagged_items: vec!["rested".into(), "interest".into()],
-                    },
-                ),
-                (
-                    CANTRIL.to_string(),
-                    ExportScore {
-                        raw: 7,
-                        percentage: None,
-                        flagged_items: vec![],
-                    },
-                ),
-            ]),
-            supersedes: None,
-        }
+        let mut r = exported(
+            "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "938NKR",
+            who5_and_ladder([5, 5, 5, 1, 0], 7),
+        );
+        r.gender = Gender::NotStated;
+        r.age_band = AgeBand::Age15To17;
+        r.site = Site::parse("Ærø - Øst").unwrap();
+        r.course = CourseType::IndividualTreatment;
+        r.point = MeasurementPoint::During { session: 3 };
+        r.week = IsoWeek::new(2026, 47).unwrap();
+        r
+    }
+
+    fn shipped_two() -> Vec<crate::instrument::Instrument> {
+        Catalogue::shipped().instruments()[..2].to_vec()
     }
 
     #[test]
     fn csv_has_bom_crlf_header_and_a_row_per_record() {
         let mut no_ladder = record();
         no_ladder.answers.remove(CANTRIL);
-        no_ladder.scores.remove(CANTRIL);
+        let mut no_ladder = rescored(no_ladder);
         no_ladder.point = MeasurementPoint::FollowUp;
-        let csv = records_csv(&[record(), no_ladder]);
+        let csv = records_csv(&[record(), no_ladder], &shipped_two());
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines.len(), 4, "{csv:?}");
@@ -231,6 +226,32 @@ mod tests {
         assert!(!csv.contains("\n\n") && !csv.replace("\r\n", "").contains('\n'));
     }
 
+    /// A declined item's cell is empty, and the instrument's `declined`
+    /// column names it; a score resting on it is empty too, never 0.
+    #[test]
+    fn a_declined_item_is_an_empty_cell() {
+        let substance = crate::testing::substance();
+        let mut r = record();
+        r.answers
+            .insert("substance".into(), substance.answers_in_order(&[3, 0, 1]));
+        r.declined.insert(
+            "substance".into(),
+            crate::validate::Declined::from(["anydrug_7d".to_string()]),
+        );
+        let r = rescored(r);
+        let csv = records_csv(&[r], Catalogue::shipped().instruments());
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(lines[0].ends_with(
+            "substance_cannabis_30d,substance_binge_30d,substance_otherdrugs_30d,substance_anydrug_7d,substance_declined"
+        ), "{}", lines[0]);
+        assert!(lines[1].ends_with(",3,0,1,,anydrug_7d"), "{}", lines[1]);
+        assert!(
+            lines[1].contains(",3,0,1,,16,64,rested;interest,7,3,0,1,,"),
+            "{}",
+            lines[1]
+        );
+    }
+
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
         assert_eq!(cell("plain"), "plain");
@@ -245,7 +266,7 @@ mod tests {
         assert_eq!(cell("12-14"), "12-14");
         let mut r = record();
         r.site = Site::parse("-Aarhus").unwrap();
-        assert!(records_csv(&[r]).contains(",'-Aarhus,"));
+        assert!(records_csv(&[r], &shipped_two()).contains(",'-Aarhus,"));
     }
 
     #[test]

@@ -4,33 +4,43 @@
 //! Privacy by construction: a record carries a random response id, the
 //! pseudonymous participant code, coarse facts about the participant (gender,
 //! age band, programme/site, course type), the measurement point, the ISO week
-//! (never the day), the answers and the scores. No names, no free text, no
-//! precise timestamps, no device identifiers. Every struct denies unknown
-//! fields, so an import never silently carries something else along.
+//! (never the day), the instruments asked, the answers and the scores. No
+//! names, no free text, no precise timestamps, no device identifiers. Every
+//! struct denies unknown fields, so an import never silently carries
+//! something else along.
 //!
-//! Versioning: `FORMAT` names the format and `version` its version. Version 1
-//! is the first; a later version adds a variant to the importer and a fixture
-//! of every older version stays in `tests/fixtures/export/` and must import.
+//! Versioning: `FORMAT` names the format and `version` its version. Version 2
+//! carries the definition of every instrument its records answered, so an
+//! evaluator scores and reports an instrument trivsel does not ship without a
+//! new build; version 1 named the two shipped instruments only and is read
+//! through [`v1`]. A fixture of every older version stays in
+//! `tests/fixtures/export/` and must import and report the same.
+
+pub mod v1;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Catalogue;
 use crate::date::{Date, IsoWeek};
-use crate::instrument::builtin;
+use crate::instrument::{Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{
     AgeBand, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
 };
-use crate::record::{InstrumentRef, RecordError, ResponseRecord};
-use crate::scoring::Score;
-use crate::validate::Answers;
+use crate::record::{RecordError, ResponseRecord};
+use crate::scoring::Scores;
+use crate::validate::{Answers, Declined};
 
 /// The `format` field of every export document.
 pub const FORMAT: &str = "trivsel-export";
 /// The version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The release of trivsel that writes an export.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One export file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,12 +51,14 @@ pub struct ExportDocument {
     pub format: String,
     /// The format version, [`VERSION`] when written by this build.
     pub version: u32,
+    /// The release of trivsel that wrote the file.
+    pub app_version: String,
     /// A random UUID v4 naming this export.
     pub export_id: String,
     /// The day the export was made (date only).
     pub created: Date,
-    /// The instruments the records use, with versions.
-    pub instruments: Vec<InstrumentRef>,
+    /// The definition of every instrument the records answered.
+    pub instruments: Vec<Instrument>,
     pub records: Vec<ExportRecord>,
 }
 
@@ -65,26 +77,22 @@ pub struct ExportRecord {
     pub point: MeasurementPoint,
     /// The ISO week the response was completed in: the day is never exported.
     pub week: IsoWeek,
+    /// Exactly the instruments the questionnaire asked, with their versions.
+    pub instruments: Vec<InstrumentRef>,
     /// Instrument id → answers.
     pub answers: BTreeMap<String, Answers>,
-    /// Instrument id → scores, as computed by core when exporting. An import
-    /// recomputes them and rejects a record whose stored scores differ.
-    pub scores: BTreeMap<String, ExportScore>,
+    /// Instrument id → the items declined ("prefer not to answer"): missing, never 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declined: BTreeMap<String, Declined>,
+    /// Instrument id → score id → value, as computed by core when exporting.
+    /// A score resting on a declined item is absent. An import recomputes
+    /// them and rejects a record whose stored scores differ.
+    pub scores: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Instrument id → the items flagged to the counsellor (WHO-5: answered 0 or 1).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub flagged: BTreeMap<String, Vec<String>>,
     /// The response id this one corrects, if it is a correction.
     pub supersedes: Option<String>,
-}
-
-/// The scores of one instrument in one record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ExportScore {
-    /// WHO-5: the raw sum 0–25; the ladder: its value 0–10.
-    pub raw: u32,
-    /// WHO-5: raw × 4, 0–100. Absent for single-item scales.
-    pub percentage: Option<u32>,
-    /// Items answered 0 or 1 (WHO-5).
-    pub flagged_items: Vec<String>,
 }
 
 /// The date an export shows for a record completed on `date`.
@@ -92,12 +100,16 @@ pub fn coarsen(date: Date) -> IsoWeek {
     date.iso_week()
 }
 
-impl From<&Score> for ExportScore {
-    fn from(score: &Score) -> ExportScore {
-        ExportScore {
-            raw: score.raw,
-            percentage: score.percentage,
-            flagged_items: score.flagged_items.clone(),
+impl ExportRecord {
+    /// The stored scores and flags of one instrument as core computes them.
+    pub fn set_scores(&mut self, instrument: &str, scores: &Scores) {
+        self.scores
+            .insert(instrument.to_string(), scores.values.clone());
+        if scores.flagged_items.is_empty() {
+            self.flagged.remove(instrument);
+        } else {
+            self.flagged
+                .insert(instrument.to_string(), scores.flagged_items.clone());
         }
     }
 }
@@ -116,22 +128,15 @@ pub enum ExportError {
 
 impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Record(e), lang) => e.message(lang),
-            (
-                Self::WrongParticipant {
-                    record,
-                    participant,
-                },
-                Lang::Da,
-            ) => format!("Besvarelsen hører til deltageren {record}, ikke til {participant}."),
-            (
-                Self::WrongParticipant {
-                    record,
-                    participant,
-                },
-                Lang::En,
-            ) => format!("The response belongs to participant {record}, not to {participant}."),
+        match self {
+            Self::Record(e) => e.message(lang),
+            Self::WrongParticipant {
+                record,
+                participant,
+            } => tr!(lang,
+                da: format!("Besvarelsen hører til deltageren {record}, ikke til {participant}."),
+                en: format!("The response belongs to participant {record}, not to {participant}."),
+            ),
         }
     }
 }
@@ -150,25 +155,22 @@ impl From<RecordError> for ExportError {
     }
 }
 
-/// A stored record as it leaves the tablet: checked, scored by core, the day
-/// coarsened to its ISO week, and the participant's coarse facts attached.
-/// `participant` must be the record's participant.
+/// A stored record as it leaves the tablet: checked against `catalogue`,
+/// scored by core, the day coarsened to its ISO week, and the participant's
+/// coarse facts attached. `participant` must be the record's participant.
 pub fn export_record(
     record: &ResponseRecord,
     participant: &Participant,
+    catalogue: &Catalogue,
 ) -> Result<ExportRecord, ExportError> {
-    record.check(builtin())?;
+    record.check(catalogue)?;
     if participant.code != record.participant {
         return Err(ExportError::WrongParticipant {
             record: record.participant.clone(),
             participant: participant.code.clone(),
         });
     }
-    let mut scores = BTreeMap::new();
-    for (id, score) in record.scores() {
-        scores.insert(id.to_string(), ExportScore::from(&score?));
-    }
-    Ok(ExportRecord {
+    let mut exported = ExportRecord {
         response_id: record.id.clone(),
         participant: record.participant.clone(),
         gender: participant.gender,
@@ -177,21 +179,47 @@ pub fn export_record(
         course: participant.course,
         point: record.point,
         week: coarsen(record.date),
+        instruments: record.instruments.clone(),
         answers: record.answers.clone(),
-        scores,
+        declined: record.declined.clone(),
+        scores: BTreeMap::new(),
+        flagged: BTreeMap::new(),
         supersedes: record.supersedes.clone(),
-    })
+    };
+    for (r, scores) in record.scores(catalogue) {
+        exported.set_scores(&r.id, &scores?);
+    }
+    Ok(exported)
 }
 
-/// An export document of this build's format and version, naming the
-/// instruments this build ships (with their versions).
-pub fn document(export_id: String, created: Date, records: Vec<ExportRecord>) -> ExportDocument {
+/// An export document of this build's format and version, carrying the
+/// definition (from `catalogue`) of every instrument the records answered,
+/// in catalogue order.
+pub fn document(
+    export_id: String,
+    created: Date,
+    records: Vec<ExportRecord>,
+    catalogue: &Catalogue,
+) -> ExportDocument {
+    let instruments = catalogue
+        .instruments()
+        .iter()
+        .filter(|i| {
+            records.iter().any(|r| {
+                r.instruments
+                    .iter()
+                    .any(|x| x.id == i.id && x.version == i.version)
+            })
+        })
+        .cloned()
+        .collect();
     ExportDocument {
         format: FORMAT.to_string(),
         version: VERSION,
+        app_version: APP_VERSION.to_string(),
         export_id,
         created,
-        instruments: builtin().refs(),
+        instruments,
         records,
     }
 }
@@ -199,7 +227,14 @@ pub fn document(export_id: String, created: Date, records: Vec<ExportRecord>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{CANTRIL, WHO5};
+    use crate::testing::{reference, who5_and_ladder};
+
+    const WHO5: &str = "who5";
+    const CANTRIL: &str = "cantril";
+
+    fn shipped() -> &'static Catalogue {
+        Catalogue::shipped()
+    }
 
     const ID: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
     const OLD: &str = "6fa459ea-ee8a-4ca4-894e-db77e160355e";
@@ -220,21 +255,14 @@ mod tests {
     }
 
     fn record(who5: [i32; 5], ladder: i32) -> ResponseRecord {
-        let b = builtin();
-        let answers = b.who5.answers_in_order(&who5);
         ResponseRecord {
             id: ID.into(),
             participant: code("938NKR"),
             point: MeasurementPoint::During { session: 3 },
             date: Date::new(2026, 11, 19).unwrap(),
-            answers: BTreeMap::from([
-                (WHO5.to_string(), answers),
-                (
-                    CANTRIL.to_string(),
-                    Answers::from([("ladder".into(), ladder)]),
-                ),
-            ]),
-            instruments: b.refs(),
+            answers: who5_and_ladder(who5, ladder),
+            declined: BTreeMap::new(),
+            instruments: vec![reference(WHO5), reference(CANTRIL)],
             supersedes: Some(OLD.into()),
             exported: false,
         }
@@ -242,27 +270,21 @@ mod tests {
 
     #[test]
     fn a_record_is_exported_with_scores_and_the_week_only() {
-        let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant()).unwrap();
+        let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant(), shipped()).unwrap();
         assert_eq!(r.response_id, ID);
         assert_eq!(r.week.to_string(), "2026-W47");
         assert_eq!(r.gender, Gender::Girl);
         assert_eq!(r.supersedes.as_deref(), Some(OLD));
         assert_eq!(
             r.scores[WHO5],
-            ExportScore {
-                raw: 21,
-                percentage: Some(84),
-                flagged_items: vec!["rested".into()]
-            }
+            BTreeMap::from([("raw".to_string(), 21), ("percentage".to_string(), 84)])
         );
+        assert_eq!(r.flagged[WHO5], ["rested"]);
         assert_eq!(
             r.scores[CANTRIL],
-            ExportScore {
-                raw: 7,
-                percentage: None,
-                flagged_items: vec![]
-            }
+            BTreeMap::from([("value".to_string(), 7)])
         );
+        assert!(!r.flagged.contains_key(CANTRIL));
         let json = serde_json::to_value(&r).unwrap();
         let mut keys: Vec<&str> = json
             .as_object()
@@ -280,8 +302,10 @@ mod tests {
             "course",
             "point",
             "week",
+            "instruments",
             "answers",
             "scores",
+            "flagged",
             "supersedes",
         ];
         expected.sort();
@@ -299,12 +323,12 @@ mod tests {
         let mut bad = record([5, 5, 5, 5, 5], 7);
         bad.answers.get_mut(WHO5).unwrap().insert("calm".into(), 9);
         assert!(matches!(
-            export_record(&bad, &participant()),
+            export_record(&bad, &participant(), shipped()),
             Err(ExportError::Record(RecordError::InvalidAnswers { .. }))
         ));
         let mut other = participant();
         other.code = code("000001");
-        let err = export_record(&record([5, 5, 5, 5, 5], 7), &other).unwrap_err();
+        let err = export_record(&record([5, 5, 5, 5, 5], 7), &other, shipped()).unwrap_err();
         assert!(matches!(err, ExportError::WrongParticipant { .. }));
         assert_eq!(
             err.message(Lang::Da),
@@ -313,9 +337,14 @@ mod tests {
     }
 
     #[test]
-    fn a_document_names_the_format_version_and_shipped_instruments() {
-        let r = export_record(&record([3, 3, 3, 3, 3], 5), &participant()).unwrap();
-        let doc = document(ID.into(), Date::new(2026, 11, 23).unwrap(), vec![r]);
+    fn a_document_carries_the_definitions_its_records_answered() {
+        let r = export_record(&record([3, 3, 3, 3, 3], 5), &participant(), shipped()).unwrap();
+        let doc = document(
+            ID.into(),
+            Date::new(2026, 11, 23).unwrap(),
+            vec![r],
+            shipped(),
+        );
         assert_eq!(doc.format, FORMAT);
         assert_eq!(doc.version, VERSION);
         let ids: Vec<(&str, u32)> = doc
@@ -324,6 +353,8 @@ mod tests {
             .map(|i| (i.id.as_str(), i.version))
             .collect();
         assert_eq!(ids, [(WHO5, 1), (CANTRIL, 1)]);
+        assert_eq!(&doc.instruments[0], shipped().get(WHO5, 1).unwrap());
+        assert_eq!(doc.app_version, APP_VERSION);
         let json = serde_json::to_value(&doc).unwrap();
         let mut keys: Vec<&str> = json
             .as_object()
@@ -335,6 +366,7 @@ mod tests {
         assert_eq!(
             keys,
             [
+                "app_version",
                 "created",
                 "export_id",
                 "format",

@@ -10,16 +10,26 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
-use crate::scoring::{score, Score, ScoreError};
-use crate::validate::Answers;
+use crate::scoring::{score, ScoreError, Scores};
+use crate::validate::{Answers, Declined};
 
 /// One question of the flow: an item of an instrument.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub instrument: String,
     pub item: String,
-    /// The answer values this item accepts.
+    /// The answer values this item accepts, in the order shown.
     pub values: Vec<u8>,
+    /// Whether the item offers "Vil ikke svare" / "Prefer not to answer".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decline: bool,
+}
+
+/// What was given for a question: a value, or "prefer not to answer".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Given {
+    Value(i32),
+    Declined,
 }
 
 /// Where the flow is.
@@ -47,6 +57,9 @@ pub struct Flow {
     pub steps: Vec<Step>,
     /// Instrument id → answers so far.
     pub answers: BTreeMap<String, Answers>,
+    /// Instrument id → the items declined so far.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declined: BTreeMap<String, Declined>,
     pub cursor: Cursor,
     /// Set while changing one answer from the review screen: the next answer returns there.
     pub editing: bool,
@@ -61,13 +74,15 @@ impl Flow {
                 ins.items.iter().map(|item| Step {
                     instrument: ins.id.clone(),
                     item: item.id.clone(),
-                    values: ins.options.iter().map(|o| o.value).collect(),
+                    values: ins.response_of(item).values(),
+                    decline: ins.declinable(item),
                 })
             })
             .collect();
         Flow {
             steps,
             answers: BTreeMap::new(),
+            declined: BTreeMap::new(),
             cursor: Cursor::Item(0),
             editing: false,
         }
@@ -81,29 +96,81 @@ impl Flow {
         }
     }
 
-    /// The answer already given to step `n`.
+    /// The value already given to step `n` (not a declined one).
     pub fn answer_to(&self, n: usize) -> Option<i32> {
+        match self.given(n)? {
+            Given::Value(v) => Some(v),
+            Given::Declined => None,
+        }
+    }
+
+    /// What was given for step `n`: a value, "prefer not to answer", or nothing yet.
+    pub fn given(&self, n: usize) -> Option<Given> {
         let step = self.steps.get(n)?;
-        self.answers.get(&step.instrument)?.get(&step.item).copied()
+        let value = self
+            .answers
+            .get(&step.instrument)
+            .and_then(|a| a.get(&step.item));
+        match value {
+            Some(v) => Some(Given::Value(*v)),
+            None => self
+                .declined
+                .get(&step.instrument)
+                .is_some_and(|d| d.contains(&step.item))
+                .then_some(Given::Declined),
+        }
     }
 
     /// Records `value` for the current question and moves on: to the next
     /// question, or to review after the last one or after an edit. A value the
     /// item does not offer is ignored and returns false.
     pub fn answer(&mut self, value: i32) -> bool {
+        let Some(step) = self.current() else {
+            return false;
+        };
+        if !step.values.iter().any(|&v| i32::from(v) == value) {
+            return false;
+        }
+        self.give(Given::Value(value))
+    }
+
+    /// "Vil ikke svare" for the current question, where the item offers it,
+    /// and moves on as an answer does. The item stays without a value: it is
+    /// missing, never 0. Returns false where the item does not offer it.
+    pub fn decline(&mut self) -> bool {
+        if !self.current().is_some_and(|s| s.decline) {
+            return false;
+        }
+        self.give(Given::Declined)
+    }
+
+    fn give(&mut self, given: Given) -> bool {
         let Cursor::Item(n) = self.cursor else {
             return false;
         };
         let Some(step) = self.steps.get(n) else {
             return false;
         };
-        if !step.values.iter().any(|&v| i32::from(v) == value) {
-            return false;
+        let (instrument, item) = (step.instrument.clone(), step.item.clone());
+        let declined = self.declined.entry(instrument.clone()).or_default();
+        declined.remove(&item);
+        if declined.is_empty() {
+            self.declined.remove(&instrument);
         }
-        self.answers
-            .entry(step.instrument.clone())
-            .or_default()
-            .insert(step.item.clone(), value);
+        match given {
+            Given::Value(value) => {
+                self.answers
+                    .entry(instrument)
+                    .or_default()
+                    .insert(item, value);
+            }
+            Given::Declined => {
+                if let Some(a) = self.answers.get_mut(&instrument) {
+                    a.remove(&item);
+                }
+                self.declined.entry(instrument).or_default().insert(item);
+            }
+        }
         self.cursor = if self.editing || n + 1 >= self.steps.len() {
             self.editing = false;
             // After an edit, any question still unanswered comes first.
@@ -148,7 +215,7 @@ impl Flow {
     }
 
     pub fn first_unanswered(&self) -> Option<usize> {
-        (0..self.steps.len()).find(|&n| self.answer_to(n).is_none())
+        (0..self.steps.len()).find(|&n| self.given(n).is_none())
     }
 
     pub fn is_complete(&self) -> bool {
@@ -193,13 +260,14 @@ impl Flow {
     pub fn scores<'a>(
         &self,
         instruments: &[&'a Instrument],
-    ) -> Vec<(&'a Instrument, Result<Score, ScoreError>)> {
+    ) -> Vec<(&'a Instrument, Result<Scores, ScoreError>)> {
+        let (no_answers, none_declined) = (Answers::new(), Declined::new());
         instruments
             .iter()
             .map(|ins| {
-                let empty = Answers::new();
-                let answers = self.answers.get(&ins.id).unwrap_or(&empty);
-                (*ins, score(ins, answers))
+                let answers = self.answers.get(&ins.id).unwrap_or(&no_answers);
+                let declined = self.declined.get(&ins.id).unwrap_or(&none_declined);
+                (*ins, score(ins, answers, declined))
             })
             .collect()
     }
@@ -208,11 +276,10 @@ impl Flow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::builtin;
+    use crate::testing::{ladder, substance, who5};
 
     fn flow() -> Flow {
-        let b = builtin();
-        Flow::new(&[&b.who5, &b.cantril])
+        Flow::new(&[who5(), ladder()])
     }
 
     #[test]
@@ -233,10 +300,9 @@ mod tests {
         assert!(f.answer(7));
         assert_eq!(f.cursor, Cursor::Review);
         assert!(f.is_complete());
-        let b = builtin();
-        let scores = f.scores(&[&b.who5, &b.cantril]);
-        assert_eq!(scores[0].1.as_ref().unwrap().percentage, Some(92));
-        assert_eq!(scores[1].1.as_ref().unwrap().raw, 7);
+        let scores = f.scores(&[who5(), ladder()]);
+        assert_eq!(scores[0].1.as_ref().unwrap().value("percentage"), Some(92));
+        assert_eq!(scores[1].1.as_ref().unwrap().value("value"), Some(7));
     }
 
     #[test]
@@ -321,6 +387,42 @@ mod tests {
         }
         assert!(!f.answer(11));
         assert!(f.answer(0));
+    }
+
+    /// "Vil ikke svare" moves on like an answer, leaves the item without a
+    /// value, and is offered only where the item says so.
+    #[test]
+    fn declining_where_the_item_offers_it() {
+        let mut f = Flow::new(&[ladder(), substance()]);
+        assert!(!f.decline(), "the ladder offers no «prefer not to answer»");
+        assert!(f.answer(6));
+        assert_eq!(f.current().unwrap().values, (0..=30).collect::<Vec<u8>>());
+        assert!(f.current().unwrap().decline);
+        assert!(f.decline());
+        assert_eq!(f.given(1), Some(Given::Declined));
+        assert_eq!(f.answer_to(1), None);
+        assert!(f.answer(30));
+        assert!(f.answer(0));
+        assert_eq!(f.current().unwrap().values, (0..=7).collect::<Vec<u8>>());
+        assert!(!f.answer(8));
+        assert!(f.answer(2));
+        assert!(f.is_complete());
+        let scores = f.scores(&[ladder(), substance()]);
+        let s = scores[1].1.as_ref().unwrap();
+        assert_eq!(s.value("cannabis_30d"), None);
+        assert_eq!(s.value("binge_30d"), Some(30));
+        // Changing a declined item to an answer, and back.
+        f.edit(1);
+        assert!(f.answer(4));
+        assert_eq!(f.given(1), Some(Given::Value(4)));
+        assert!(f.declined.is_empty());
+        f.edit(1);
+        assert!(f.decline());
+        assert_eq!(f.given(1), Some(Given::Declined));
+        assert!(!f.answers["substance"].contains_key("cannabis_30d"));
+        // A draft stored before declining existed reads the same.
+        let json = serde_json::to_string(&Flow::new(&[who5()])).unwrap();
+        assert!(!json.contains("declin"), "{json}");
     }
 
     #[test]

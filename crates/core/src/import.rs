@@ -16,12 +16,12 @@ use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use crate::export::{ExportDocument, ExportRecord, ExportScore, FORMAT, VERSION};
-use crate::instrument::builtin;
+use crate::catalogue::{Catalogue, CatalogueError};
+use crate::export::{v1, ExportDocument, ExportRecord, FORMAT, VERSION};
 use crate::lang::Lang;
-use crate::record::is_uuid_v4;
+use crate::record::{is_uuid_v4, lookup};
 use crate::scoring::score;
-use crate::validate::{validate, ValidationError};
+use crate::validate::{validate, Declined, ValidationError};
 
 /// How much an importer accepts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +80,9 @@ pub enum ImportError {
     },
     /// A record answers an instrument the file's list does not name.
     InstrumentNotListed { id: String },
+    /// A definition the file carries is not coherent, or differs from the
+    /// one already known under its id and version.
+    Definition(CatalogueError),
     /// A record is impossible. `index` counts from 0 (`records[index]`) and
     /// is `None` for an NDJSON line, whose number the caller knows.
     Record {
@@ -128,8 +131,11 @@ pub enum RecordProblem {
     SupersedesItself,
     /// No instrument is answered.
     NoAnswers,
-    /// Answers to an instrument this build does not ship.
+    /// Answers to an instrument whose definition is not known (neither
+    /// shipped nor in the file).
     UnknownInstrument { id: String },
+    /// An instrument listed twice in the record.
+    DuplicateInstrument { id: String },
     /// The answers to an instrument are invalid or incomplete: the first
     /// problem, and how many more there are.
     InvalidAnswers { error: ValidationError, more: usize },
@@ -137,24 +143,32 @@ pub enum RecordProblem {
     MissingScore { instrument: String },
     /// A stored score without answers.
     UnexpectedScore { instrument: String },
-    /// The stored score differs from the one the answers give.
+    /// A stored score differs from the one the answers give (absent where
+    /// `None`).
     ScoreMismatch {
         instrument: String,
-        stored: (u32, Option<u32>),
-        computed: (u32, Option<u32>),
+        score: String,
+        stored: Option<u32>,
+        computed: Option<u32>,
     },
     /// The stored flagged items differ from the ones the answers give.
     FlaggedMismatch { instrument: String },
 }
 
-/// Reads and checks one export file. Checks, in order: empty; larger than
-/// `limits`; not UTF-8 (a leading byte-order mark is allowed); not JSON (or
-/// nested too deep); not a trivsel export; a version this build does not
-/// read; the shape (with the JSON path); the export id; the instruments the
-/// file lists; every record ([`check_record`]); every answered instrument
-/// listed; and a response id twice. Stops at the first problem. A record
-/// that occurs twice with identical content is kept once.
-pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<ExportDocument, ImportError> {
+/// Reads and checks one export file against `catalogue` (the shipped
+/// definitions and those of files read before). Checks, in order: empty;
+/// larger than `limits`; not UTF-8 (a leading byte-order mark is allowed);
+/// not JSON (or nested too deep); not a trivsel export; a version this build
+/// does not read; the shape (with the JSON path); the export id; the
+/// instruments the file lists or defines; every record ([`check_record`]);
+/// every answered instrument listed; and a response id twice. Stops at the
+/// first problem. A record that occurs twice with identical content is kept
+/// once. A version 1 file is returned in the current form.
+pub fn parse_document(
+    bytes: &[u8],
+    limits: &Limits,
+    catalogue: &Catalogue,
+) -> Result<ExportDocument, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
@@ -172,43 +186,27 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<ExportDocument, I
         return Err(ImportError::Empty);
     }
     check_syntax(text)?;
-    check_format_and_version(text)?;
-    let mut doc: ExportDocument = typed(text)?;
-
-    if !is_uuid_v4(&doc.export_id) {
-        return Err(ImportError::BadExportId {
-            id: clip(&doc.export_id),
-        });
-    }
-    for listed in &doc.instruments {
-        let Some(instrument) = builtin().get(&listed.id) else {
-            return Err(ImportError::UnknownInstrument {
-                id: clip(&listed.id),
-                version: listed.version,
-            });
-        };
-        if instrument.version != listed.version {
-            return Err(ImportError::InstrumentVersion {
-                id: clip(&listed.id),
-                listed: listed.version,
-                current: instrument.version,
-            });
-        }
-    }
+    let version = check_format_and_version(text)?;
+    let (mut doc, known) = if version == v1::VERSION {
+        read_v1(text)?
+    } else {
+        read_v2(text, catalogue)?
+    };
     for (index, r) in doc.records.iter().enumerate() {
-        check_record(r).map_err(|problem| ImportError::Record {
+        check_record(r, &known).map_err(|problem| ImportError::Record {
             index: Some(index),
             response_id: clip(&r.response_id),
             problem,
         })?;
     }
     for r in &doc.records {
-        if let Some(id) = r
-            .answers
-            .keys()
-            .find(|id| !doc.instruments.iter().any(|l| l.id == **id))
-        {
-            return Err(ImportError::InstrumentNotListed { id: clip(id) });
+        let listed = |i: &crate::instrument::InstrumentRef| {
+            doc.instruments
+                .iter()
+                .any(|l| l.id == i.id && l.version == i.version)
+        };
+        if let Some(i) = r.instruments.iter().find(|i| !listed(i)) {
+            return Err(ImportError::InstrumentNotListed { id: clip(&i.id) });
         }
     }
     let repeats = repeated_records(&doc.records)?;
@@ -222,16 +220,87 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<ExportDocument, I
     Ok(doc)
 }
 
-/// Reads one NDJSON line as one record and checks it like a record in a
-/// document ([`check_record`]). A record error has `index: None`.
-pub fn parse_ndjson_line(line: &str) -> Result<ExportRecord, ImportError> {
+/// A version 1 document: its listed instruments must be shipped in exactly
+/// that version; it is then upgraded with the shipped definitions.
+fn read_v1(text: &str) -> Result<(ExportDocument, Catalogue), ImportError> {
+    let doc: v1::ExportDocument = typed(text)?;
+    if !is_uuid_v4(&doc.export_id) {
+        return Err(ImportError::BadExportId {
+            id: clip(&doc.export_id),
+        });
+    }
+    let shipped = Catalogue::shipped();
+    for listed in &doc.instruments {
+        if shipped.instrument(listed).is_some() {
+            continue;
+        }
+        let current = shipped.instruments().iter().filter(|i| i.id == listed.id);
+        return Err(match current.map(|i| i.version).max() {
+            Some(current) => ImportError::InstrumentVersion {
+                id: clip(&listed.id),
+                listed: listed.version,
+                current,
+            },
+            None => ImportError::UnknownInstrument {
+                id: clip(&listed.id),
+                version: listed.version,
+            },
+        });
+    }
+    for r in &doc.records {
+        if let Some(id) = r
+            .answers
+            .keys()
+            .find(|id| !doc.instruments.iter().any(|l| l.id == **id))
+        {
+            return Err(ImportError::InstrumentNotListed { id: clip(id) });
+        }
+    }
+    Ok((doc.upgrade(shipped), shipped.clone()))
+}
+
+/// A version 2 document: every definition it carries is checked and joins
+/// (a copy of) `catalogue`, against which its records are then checked.
+fn read_v2(text: &str, catalogue: &Catalogue) -> Result<(ExportDocument, Catalogue), ImportError> {
+    let doc: ExportDocument = typed(text)?;
+    if !is_uuid_v4(&doc.export_id) {
+        return Err(ImportError::BadExportId {
+            id: clip(&doc.export_id),
+        });
+    }
+    let mut known = catalogue.clone();
+    for (i, def) in doc.instruments.iter().enumerate() {
+        let twice = doc.instruments[..i]
+            .iter()
+            .any(|d| d.id == def.id && d.version == def.version);
+        if twice {
+            return Err(ImportError::Definition(CatalogueError::Clash {
+                id: clip(&def.id),
+                version: def.version,
+            }));
+        }
+        known
+            .add_instrument(def.clone())
+            .map_err(|e| ImportError::Definition(clip_catalogue(e)))?;
+    }
+    Ok((doc, known))
+}
+
+/// Reads one NDJSON line as one record, in either format version, and checks
+/// it like a record in a document ([`check_record`]) against `catalogue`. A
+/// record error has `index: None`.
+pub fn parse_ndjson_line(line: &str, catalogue: &Catalogue) -> Result<ExportRecord, ImportError> {
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if line.trim().is_empty() {
         return Err(ImportError::Empty);
     }
     check_syntax(line)?;
-    let record: ExportRecord = typed(line)?;
-    check_record(&record).map_err(|problem| ImportError::Record {
+    let record: ExportRecord = if has_key(line, "instruments") {
+        typed(line)?
+    } else {
+        typed::<v1::ExportRecord>(line)?.upgrade(&[], Catalogue::shipped())
+    };
+    check_record(&record, catalogue).map_err(|problem| ImportError::Record {
         index: None,
         response_id: clip(&record.response_id),
         problem,
@@ -240,11 +309,11 @@ pub fn parse_ndjson_line(line: &str) -> Result<ExportRecord, ImportError> {
 }
 
 /// Checks one record as an import does: the response id (and `supersedes`)
-/// is a UUID v4, a record does not supersede itself, it answers at least
-/// one instrument, only instruments this build ships, every answer set is
-/// valid and complete, and the stored scores are exactly those core
-/// computes from the answers.
-pub fn check_record(r: &ExportRecord) -> Result<(), RecordProblem> {
+/// is a UUID v4, a record does not supersede itself, it lists at least one
+/// instrument and none twice, each one `catalogue` defines, its answers and
+/// declined items are valid and complete, and the stored scores and flags
+/// are exactly those core computes from the answers.
+pub fn check_record(r: &ExportRecord, catalogue: &Catalogue) -> Result<(), RecordProblem> {
     if !is_uuid_v4(&r.response_id) {
         return Err(RecordProblem::BadResponseId);
     }
@@ -256,13 +325,21 @@ pub fn check_record(r: &ExportRecord) -> Result<(), RecordProblem> {
             return Err(RecordProblem::SupersedesItself);
         }
     }
-    if r.answers.is_empty() {
+    if r.instruments.is_empty() {
         return Err(RecordProblem::NoAnswers);
     }
-    for (id, answers) in &r.answers {
-        let instrument = builtin()
-            .get(id)
-            .ok_or_else(|| RecordProblem::UnknownInstrument { id: clip(id) })?;
+    let none_declined = Declined::new();
+    for (i, listed) in r.instruments.iter().enumerate() {
+        if r.instruments[..i].iter().any(|o| o.id == listed.id) {
+            return Err(RecordProblem::DuplicateInstrument {
+                id: clip(&listed.id),
+            });
+        }
+        let id = &listed.id;
+        let instrument = lookup(catalogue, listed)
+            .map_err(|_| RecordProblem::UnknownInstrument { id: clip(id) })?;
+        let answers = r.answers.get(id).unwrap_or(&EMPTY);
+        let declined = r.declined.get(id).unwrap_or(&none_declined);
         let invalid = |errors: Vec<ValidationError>| RecordProblem::InvalidAnswers {
             more: errors.len().saturating_sub(1),
             error: errors.into_iter().next().map(clip_validation).unwrap_or(
@@ -272,36 +349,72 @@ pub fn check_record(r: &ExportRecord) -> Result<(), RecordProblem> {
                 },
             ),
         };
-        validate(instrument, answers, true).map_err(invalid)?;
-        let computed = match score(instrument, answers) {
-            Ok(s) => ExportScore::from(&s),
-            Err(_) => return Err(invalid(Vec::new())),
-        };
+        validate(instrument, answers, declined, true).map_err(invalid)?;
+        let computed = score(instrument, answers, declined).map_err(|_| invalid(Vec::new()))?;
         let stored = r
             .scores
             .get(id)
             .ok_or_else(|| RecordProblem::MissingScore {
                 instrument: clip(id),
             })?;
-        if (stored.raw, stored.percentage) != (computed.raw, computed.percentage) {
-            return Err(RecordProblem::ScoreMismatch {
-                instrument: clip(id),
-                stored: (stored.raw, stored.percentage),
-                computed: (computed.raw, computed.percentage),
-            });
+        let names = stored.keys().chain(computed.values.keys());
+        for name in names {
+            let (s, c) = (stored.get(name).copied(), computed.value(name));
+            if s != c {
+                return Err(RecordProblem::ScoreMismatch {
+                    instrument: clip(id),
+                    score: clip(name),
+                    stored: s,
+                    computed: c,
+                });
+            }
         }
-        if stored.flagged_items != computed.flagged_items {
+        let flagged = r.flagged.get(id).map_or(&[][..], |f| f.as_slice());
+        if flagged != computed.flagged_items.as_slice() {
             return Err(RecordProblem::FlaggedMismatch {
                 instrument: clip(id),
             });
         }
     }
-    if let Some(id) = r.scores.keys().find(|id| !r.answers.contains_key(*id)) {
+    let listed = |id: &String| r.instruments.iter().any(|l| l.id == *id);
+    if let Some(id) = r
+        .answers
+        .keys()
+        .chain(r.declined.keys())
+        .find(|id| !listed(id))
+    {
+        return Err(RecordProblem::UnknownInstrument { id: clip(id) });
+    }
+    if let Some(id) = r
+        .scores
+        .keys()
+        .chain(r.flagged.keys())
+        .find(|id| !listed(id))
+    {
         return Err(RecordProblem::UnexpectedScore {
             instrument: clip(id),
         });
     }
     Ok(())
+}
+
+static EMPTY: crate::validate::Answers = crate::validate::Answers::new();
+
+/// A catalogue error with every name in it cut for a message.
+fn clip_catalogue(e: CatalogueError) -> CatalogueError {
+    match e {
+        CatalogueError::Definition(mut d) => {
+            d.instrument = clip(&d.instrument);
+            d.problem.da = clip_to(&d.problem.da, 200);
+            d.problem.en = clip_to(&d.problem.en, 200);
+            CatalogueError::Definition(d)
+        }
+        CatalogueError::Clash { id, version } => CatalogueError::Clash {
+            id: clip(&id),
+            version,
+        },
+        other => other,
+    }
 }
 
 /// The indices of records that repeat an earlier record exactly, or the
@@ -368,25 +481,34 @@ fn clip_detail(detail: &str) -> String {
 }
 
 fn clip_validation(e: ValidationError) -> ValidationError {
+    use ValidationError::*;
     match e {
-        ValidationError::UnknownItem { instrument, item } => ValidationError::UnknownItem {
+        UnknownItem { instrument, item } => UnknownItem {
             instrument: clip(&instrument),
             item: clip(&item),
         },
-        ValidationError::OutOfRange {
+        OutOfRange {
             instrument,
             item,
             value,
             min,
             max,
-        } => ValidationError::OutOfRange {
+        } => OutOfRange {
             instrument: clip(&instrument),
             item: clip(&item),
             value,
             min,
             max,
         },
-        ValidationError::Missing { instrument, item } => ValidationError::Missing {
+        Missing { instrument, item } => Missing {
+            instrument: clip(&instrument),
+            item: clip(&item),
+        },
+        NotDeclinable { instrument, item } => NotDeclinable {
+            instrument: clip(&instrument),
+            item: clip(&item),
+        },
+        AnsweredAndDeclined { instrument, item } => AnsweredAndDeclined {
             instrument: clip(&instrument),
             item: clip(&item),
         },
@@ -514,7 +636,10 @@ impl<'de> Visitor<'de> for ProbeVisitor {
     }
 }
 
-fn check_format_and_version(text: &str) -> Result<(), ImportError> {
+/// The format version of an export document (this build's where the file
+/// gives none, so the shape check names the missing field), or why it is
+/// not one this build reads.
+fn check_format_and_version(text: &str) -> Result<u32, ImportError> {
     if !text.trim_start().starts_with('{') {
         return Err(ImportError::UnknownFormat);
     }
@@ -526,17 +651,44 @@ fn check_format_and_version(text: &str) -> Result<(), ImportError> {
         return Err(ImportError::UnknownFormat);
     }
     match probe.version {
-        None => Ok(()),
+        None => Ok(VERSION),
         Some(Value::Number(n))
             if n.as_u64()
                 .is_some_and(|v| (1..=u64::from(VERSION)).contains(&v)) =>
         {
-            Ok(())
+            Ok(n.as_u64().map_or(1, |v| v as u32))
         }
         Some(v) => Err(ImportError::UnsupportedVersion {
             found: echo_value(&v),
         }),
     }
+}
+
+/// Whether the JSON object `text` has the top-level key `key`.
+fn has_key(text: &str, key: &str) -> bool {
+    struct Keys<'k>(&'k str);
+    impl<'de> de::DeserializeSeed<'de> for Keys<'_> {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Keys<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut found = false;
+            while let Some(k) = map.next_key::<String>()? {
+                found |= k == self.0;
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(found)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    de::DeserializeSeed::deserialize(Keys(key), &mut de).unwrap_or(false)
 }
 
 /// A JSON value as a message may repeat it.
@@ -834,6 +986,10 @@ impl ImportError {
             (Self::InstrumentNotListed { id }, Lang::En) => format!(
                 "The questionnaire «{id}» is answered in the file but missing from its list of questionnaires."
             ),
+            (Self::Definition(e), lang) => match lang {
+                Lang::Da => format!("Filens skemadefinition kan ikke bruges: {}", e.message(lang)),
+                Lang::En => format!("A questionnaire definition in the file cannot be used: {}", e.message(lang)),
+            },
             (Self::Record { index, response_id, problem }, Lang::Da) => match index {
                 Some(i) => format!("Post {} (id {response_id}): {}", i + 1, problem.message(lang)),
                 None => format!("Posten (id {response_id}): {}", problem.message(lang)),
@@ -864,11 +1020,11 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn score_text(score: (u32, Option<u32>), lang: Lang) -> String {
+fn score_text(score: Option<u32>, lang: Lang) -> String {
     match (score, lang) {
-        ((raw, Some(pct)), Lang::Da) => format!("rå {raw}, {pct} %"),
-        ((raw, Some(pct)), Lang::En) => format!("raw {raw}, {pct}%"),
-        ((raw, None), _) => raw.to_string(),
+        (Some(v), _) => v.to_string(),
+        (None, Lang::Da) => "ingen".into(),
+        (None, Lang::En) => "none".into(),
     }
 }
 
@@ -936,6 +1092,7 @@ impl RecordProblem {
                     (ValidationError::UnknownItem { instrument, item }, Lang::En) => {
                         format!("the questionnaire «{instrument}» has no item «{item}».")
                     }
+                    (e, lang) => e.message(lang),
                 };
                 match (more, lang) {
                     (0, _) => first,
@@ -959,27 +1116,35 @@ impl RecordProblem {
             (
                 Self::ScoreMismatch {
                     instrument,
+                    score,
                     stored,
                     computed,
                 },
                 Lang::Da,
             ) => format!(
-                "den gemte score for «{instrument}» ({}) passer ikke med svarene ({}).",
+                "den gemte score «{score}» for «{instrument}» ({}) passer ikke med svarene ({}).",
                 score_text(*stored, lang),
                 score_text(*computed, lang)
             ),
             (
                 Self::ScoreMismatch {
                     instrument,
+                    score,
                     stored,
                     computed,
                 },
                 Lang::En,
             ) => format!(
-                "the stored score for «{instrument}» ({}) does not match the answers ({}).",
+                "the stored score «{score}» for «{instrument}» ({}) does not match the answers ({}).",
                 score_text(*stored, lang),
                 score_text(*computed, lang)
             ),
+            (Self::DuplicateInstrument { id }, Lang::Da) => {
+                format!("skemaet «{id}» er nævnt to gange i posten.")
+            }
+            (Self::DuplicateInstrument { id }, Lang::En) => {
+                format!("the questionnaire «{id}» is listed twice in the record.")
+            }
             (Self::FlaggedMismatch { instrument }, Lang::Da) => format!(
                 "de markerede spørgsmål i scoren for «{instrument}» passer ikke med svarene."
             ),
@@ -1001,45 +1166,36 @@ impl std::error::Error for RecordProblem {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::{Date, IsoWeek};
+    use crate::date::Date;
     use crate::export::document;
-    use crate::participant::{
-        AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
-    };
-    use crate::record::{uuid_v4, CANTRIL, WHO5};
+    use crate::participant::{AgeBand, Gender, ParticipantCode};
+    use crate::record::uuid_v4;
+    use crate::testing::{exported, rescored, who5_and_ladder};
     use crate::validate::Answers;
     use proptest::prelude::*;
-    use std::collections::BTreeMap;
+
+    const WHO5: &str = "who5";
+    const CANTRIL: &str = "cantril";
 
     fn record(n: u8, who5: [i32; 5], ladder: i32) -> ExportRecord {
-        let b = builtin();
-        let answers = b.who5.answers_in_order(&who5);
-        let who5_score = ExportScore::from(&score(&b.who5, &answers).unwrap());
-        let ladder_answers = Answers::from([("ladder".to_string(), ladder)]);
-        let ladder_score = ExportScore::from(&score(&b.cantril, &ladder_answers).unwrap());
-        ExportRecord {
-            response_id: uuid_v4([n; 16]),
-            participant: ParticipantCode::from_random([0, 0, 0, n]),
-            gender: Gender::Other,
-            age_band: AgeBand::Age12To14,
-            site: Site::parse("UngRåd Aarhus").unwrap(),
-            course: CourseType::Counselling,
-            point: MeasurementPoint::Intake,
-            week: IsoWeek::new(2026, 10).unwrap(),
-            answers: BTreeMap::from([
-                (WHO5.to_string(), answers),
-                (CANTRIL.to_string(), ladder_answers),
-            ]),
-            scores: BTreeMap::from([
-                (WHO5.to_string(), who5_score),
-                (CANTRIL.to_string(), ladder_score),
-            ]),
-            supersedes: None,
-        }
+        let code = ParticipantCode::from_random([0, 0, 0, n]);
+        let mut r = exported(
+            &uuid_v4([n; 16]),
+            code.as_str(),
+            who5_and_ladder(who5, ladder),
+        );
+        r.gender = Gender::Other;
+        r.age_band = AgeBand::Age12To14;
+        r
     }
 
     fn doc(records: Vec<ExportRecord>) -> ExportDocument {
-        document(uuid_v4([200; 16]), Date::new(2026, 12, 1).unwrap(), records)
+        document(
+            uuid_v4([200; 16]),
+            Date::new(2026, 12, 1).unwrap(),
+            records,
+            Catalogue::shipped(),
+        )
     }
 
     fn json(doc: &ExportDocument) -> String {
@@ -1047,7 +1203,7 @@ mod tests {
     }
 
     fn parse(text: &str) -> Result<ExportDocument, ImportError> {
-        parse_document(text.as_bytes(), &Limits::default())
+        parse_document(text.as_bytes(), &Limits::default(), Catalogue::shipped())
     }
 
     fn valid() -> String {
@@ -1071,14 +1227,18 @@ mod tests {
         assert_eq!(parse(" \n\t"), Err(ImportError::Empty));
         let small = Limits { max_bytes: 10 };
         assert_eq!(
-            parse_document(valid().as_bytes(), &small),
+            parse_document(valid().as_bytes(), &small, Catalogue::shipped()),
             Err(ImportError::TooLarge {
                 bytes: valid().len(),
                 max: 10
             })
         );
         assert_eq!(
-            parse_document(b"{\"a\": \"\xff\"}", &Limits::default()),
+            parse_document(
+                b"{\"a\": \"\xff\"}",
+                &Limits::default(),
+                Catalogue::shipped()
+            ),
             Err(ImportError::NotUtf8 { offset: 7 })
         );
         assert_eq!(
@@ -1095,11 +1255,11 @@ mod tests {
         for (v, found) in [
             ("0", "0"),
             ("7", "7"),
-            ("\"1\"", "\"1\""),
+            ("\"2\"", "\"2\""),
             ("-1", "-1"),
             ("1.0", "1.0"),
         ] {
-            let text = valid().replacen("\"version\": 1", &format!("\"version\": {v}"), 1);
+            let text = valid().replacen("\"version\": 2", &format!("\"version\": {v}"), 1);
             assert_eq!(
                 parse(&text),
                 Err(ImportError::UnsupportedVersion {
@@ -1109,7 +1269,7 @@ mod tests {
             );
         }
         assert_eq!(
-            parse(&valid().replacen("\"version\": 1,", "", 1)),
+            parse(&valid().replacen("\"version\": 2,", "", 1)),
             Err(ImportError::Schema {
                 path: String::new(),
                 problem: SchemaProblem::MissingField {
@@ -1251,29 +1411,32 @@ mod tests {
             )
         );
 
+        let shipped = Catalogue::shipped();
         let mut wrong_score = record(2, [4, 3, 3, 2, 4], 7);
-        wrong_score.scores.get_mut(WHO5).unwrap().raw = 25;
-        wrong_score.scores.get_mut(WHO5).unwrap().percentage = Some(100);
-        assert_eq!(
-            check_record(&wrong_score),
-            Err(RecordProblem::ScoreMismatch {
-                instrument: "who5".into(),
-                stored: (25, Some(100)),
-                computed: (16, Some(64))
-            })
-        );
-        assert!(RecordProblem::ScoreMismatch {
+        let scores = wrong_score.scores.get_mut(WHO5).unwrap();
+        scores.insert("raw".into(), 25);
+        scores.insert("percentage".into(), 100);
+        let mismatch = RecordProblem::ScoreMismatch {
             instrument: "who5".into(),
-            stored: (25, Some(100)),
-            computed: (16, Some(64))
-        }
-        .message(Lang::Da)
-        .contains("(rå 25, 100 %) passer ikke med svarene (rå 16, 64 %)"));
+            score: "percentage".into(),
+            stored: Some(100),
+            computed: Some(64),
+        };
+        assert_eq!(check_record(&wrong_score, shipped), Err(mismatch.clone()));
+        assert!(mismatch
+            .message(Lang::Da)
+            .contains("score «percentage» for «who5» (100) passer ikke med svarene (64)"));
+        let mut extra = record(2, [4, 3, 3, 2, 4], 7);
+        extra.scores.get_mut(WHO5).unwrap().insert("mood".into(), 1);
+        assert!(matches!(
+            check_record(&extra, shipped),
+            Err(RecordProblem::ScoreMismatch { computed: None, .. })
+        ));
 
         let mut flagged = record(2, [1, 3, 3, 2, 4], 7);
-        flagged.scores.get_mut(WHO5).unwrap().flagged_items.clear();
+        flagged.flagged.clear();
         assert!(matches!(
-            check_record(&flagged),
+            check_record(&flagged, shipped),
             Err(RecordProblem::FlaggedMismatch { .. })
         ));
 
@@ -1290,6 +1453,7 @@ mod tests {
         let mut r = record(2, [3; 5], 5);
         r.answers.clear();
         r.scores.clear();
+        r.instruments.clear();
         cases.push((r, RecordProblem::NoAnswers));
         let mut r = record(2, [3; 5], 5);
         r.answers.insert("phq9".into(), Answers::new());
@@ -1304,12 +1468,16 @@ mod tests {
         ));
         let mut r = record(2, [3; 5], 5);
         r.answers.remove(CANTRIL);
+        r.instruments.pop();
         cases.push((
             r,
             RecordProblem::UnexpectedScore {
                 instrument: "cantril".into(),
             },
         ));
+        let mut r = record(2, [3; 5], 5);
+        r.instruments.push(r.instruments[0].clone());
+        cases.push((r, RecordProblem::DuplicateInstrument { id: "who5".into() }));
         let mut r = record(2, [3; 5], 5);
         r.answers.get_mut(WHO5).unwrap().remove("rested");
         r.answers.get_mut(WHO5).unwrap().insert("x".repeat(1000), 1);
@@ -1324,7 +1492,7 @@ mod tests {
             },
         ));
         for (r, expected) in cases {
-            assert_eq!(check_record(&r), Err(expected.clone()));
+            assert_eq!(check_record(&r, shipped), Err(expected.clone()));
             for lang in Lang::ALL {
                 assert!(!expected.message(lang).is_empty());
             }
@@ -1332,28 +1500,43 @@ mod tests {
         // The whole-ladder-only record is fine: instruments are answered as a set.
         let mut ladder_only = record(2, [3; 5], 5);
         ladder_only.answers.remove(WHO5);
-        ladder_only.scores.remove(WHO5);
-        assert_eq!(check_record(&ladder_only), Ok(()));
+        let ladder_only = rescored(ladder_only);
+        assert_eq!(check_record(&ladder_only, shipped), Ok(()));
     }
 
     #[test]
-    fn the_instrument_list_must_match_this_build() {
+    fn the_definitions_must_be_coherent_and_cover_the_records() {
+        // A definition in another version is a new instrument, but the
+        // records still answered version 1, which the file no longer carries.
         let mut d = doc(vec![record(1, [3; 5], 5)]);
         d.instruments[0].version = 2;
         assert_eq!(
             parse(&json(&d)),
-            Err(ImportError::InstrumentVersion {
+            Err(ImportError::InstrumentNotListed { id: "who5".into() })
+        );
+        // The same id and version scored another way.
+        let mut d = doc(vec![record(1, [3; 5], 5)]);
+        d.instruments[0].scores[1].rule = crate::instrument::Rule::Sum { factor: 5 };
+        let err = parse(&json(&d)).unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::Definition(CatalogueError::Clash {
                 id: "who5".into(),
-                listed: 2,
-                current: 1
+                version: 1
             })
         );
+        assert!(err.message(Lang::Da).contains("ny version"), "{err}");
+        // A definition that breaks its own rules.
         let mut d = doc(vec![record(1, [3; 5], 5)]);
-        d.instruments[1].id = "phq9".into();
+        d.instruments[1].scores[0].band_sets[0].bands[0].max = 99;
         assert!(matches!(
             parse(&json(&d)),
-            Err(ImportError::UnknownInstrument { .. })
+            Err(ImportError::Definition(CatalogueError::Definition(_)))
         ));
+        // Mended wording under the same id and version is fine.
+        let mut d = doc(vec![record(1, [3; 5], 5)]);
+        d.instruments[1].name.en = "The ladder, mended".into();
+        assert!(parse(&json(&d)).is_ok());
         let mut d = doc(vec![record(1, [3; 5], 5)]);
         d.instruments.remove(1);
         assert_eq!(
@@ -1368,6 +1551,60 @@ mod tests {
             parse(&json(&d)),
             Err(ImportError::BadExportId { .. })
         ));
+    }
+
+    /// An instrument trivsel does not ship is read, checked and scored from
+    /// the definition the file carries; a catalogue that already knows
+    /// another definition under its id and version refuses the file.
+    #[test]
+    fn an_unshipped_instrument_travels_in_the_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let programme = crate::programme::parse_programme(
+            &std::fs::read(root.join("programme/worry.json")).unwrap(),
+            Catalogue::shipped(),
+        )
+        .unwrap();
+        let tablet = Catalogue::with_programmes([&programme]);
+        let worry = tablet.get("worry", 1).unwrap();
+        let mut r = record(1, [3; 5], 5);
+        r.answers = std::collections::BTreeMap::from([(
+            "worry".to_string(),
+            worry.answers_in_order(&[4, 3, 2]),
+        )]);
+        r.instruments = vec![worry.reference()];
+        let scores =
+            crate::scoring::score(worry, &r.answers["worry"], &Default::default()).unwrap();
+        r.scores.clear();
+        r.flagged.clear();
+        r.set_scores("worry", &scores);
+        let d = document(
+            uuid_v4([9; 16]),
+            Date::new(2026, 12, 1).unwrap(),
+            vec![r],
+            &tablet,
+        );
+        assert_eq!(d.instruments, [worry.clone()]);
+        let parsed = parse(&json(&d)).unwrap();
+        assert_eq!(parsed.records[0].scores["worry"]["total"], 9);
+        let mut other = worry.clone();
+        other.scores[0].rule = crate::instrument::Rule::Sum { factor: 2 };
+        let mut elsewhere = Catalogue::shipped().clone();
+        elsewhere.add_instrument(other).unwrap();
+        let err = parse_document(json(&d).as_bytes(), &Limits::default(), &elsewhere).unwrap_err();
+        assert!(matches!(
+            err,
+            ImportError::Definition(CatalogueError::Clash { .. })
+        ));
+        // Without the file's definition, an NDJSON line of it cannot be read.
+        let line = serde_json::to_string(&d.records[0]).unwrap();
+        assert!(matches!(
+            parse_ndjson_line(&line, Catalogue::shipped()),
+            Err(ImportError::Record {
+                problem: RecordProblem::UnknownInstrument { .. },
+                ..
+            })
+        ));
+        assert!(parse_ndjson_line(&line, &tablet).is_ok());
     }
 
     #[test]
@@ -1428,10 +1665,10 @@ mod tests {
         );
         assert_eq!(
             ImportError::UnsupportedVersion { found: "7".into() }.message(Lang::Da),
-            "Eksportformatets version 7 kendes ikke; denne version af trivsel læser version 1."
+            "Eksportformatets version 7 kendes ikke; denne version af trivsel læser version 1–2."
         );
         let long_version = valid().replacen(
-            "\"version\": 1",
+            "\"version\": 2",
             &format!("\"version\": \"{}\"", "9".repeat(10_000)),
             1,
         );
@@ -1454,16 +1691,25 @@ mod tests {
     fn ndjson_lines_are_records_checked_the_same_way() {
         let r = record(1, [3; 5], 5);
         let line = serde_json::to_string(&r).unwrap();
-        assert_eq!(parse_ndjson_line(&line), Ok(r.clone()));
-        assert_eq!(parse_ndjson_line(&format!("{line}\r")), Ok(r.clone()));
-        assert_eq!(parse_ndjson_line("  "), Err(ImportError::Empty));
+        assert_eq!(
+            parse_ndjson_line(&line, Catalogue::shipped()),
+            Ok(r.clone())
+        );
+        assert_eq!(
+            parse_ndjson_line(&format!("{line}\r"), Catalogue::shipped()),
+            Ok(r.clone())
+        );
+        assert_eq!(
+            parse_ndjson_line("  ", Catalogue::shipped()),
+            Err(ImportError::Empty)
+        );
         assert!(matches!(
-            parse_ndjson_line("{\"response_id\":"),
+            parse_ndjson_line("{\"response_id\":", Catalogue::shipped()),
             Err(ImportError::NotJson { .. })
         ));
         let extra = line.replacen('{', "{\"name\":\"Ida\",", 1);
         assert!(matches!(
-            parse_ndjson_line(&extra),
+            parse_ndjson_line(&extra, Catalogue::shipped()),
             Err(ImportError::Schema {
                 problem: SchemaProblem::UnknownField { .. },
                 ..
@@ -1471,7 +1717,8 @@ mod tests {
         ));
         let mut bad = r.clone();
         bad.supersedes = Some(bad.response_id.clone());
-        let err = parse_ndjson_line(&serde_json::to_string(&bad).unwrap()).unwrap_err();
+        let err = parse_ndjson_line(&serde_json::to_string(&bad).unwrap(), Catalogue::shipped())
+            .unwrap_err();
         assert_eq!(
             err,
             ImportError::Record {
@@ -1503,10 +1750,10 @@ mod tests {
     }
 
     fn check_never_panics(bytes: &[u8]) -> Result<(), TestCaseError> {
-        match parse_document(bytes, &Limits::default()) {
+        match parse_document(bytes, &Limits::default(), Catalogue::shipped()) {
             Ok(doc) => {
                 for r in &doc.records {
-                    prop_assert_eq!(check_record(r), Ok(()));
+                    prop_assert_eq!(check_record(r, Catalogue::shipped()), Ok(()));
                 }
             }
             Err(e) => {
@@ -1517,7 +1764,7 @@ mod tests {
             }
         }
         if let Ok(text) = std::str::from_utf8(bytes) {
-            let _ = parse_ndjson_line(text);
+            let _ = parse_ndjson_line(text, Catalogue::shipped());
         }
         Ok(())
     }

@@ -44,6 +44,23 @@ pub struct Text {
 }
 
 impl Text {
+    /// A text from its Danish and its English wording.
+    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            da: da.into(),
+            en: en.into(),
+        }
+    }
+
+    /// This text with something said before it in each language, e.g.
+    /// "score x: " / "score x: ".
+    pub fn after(self, da: &str, en: &str) -> Text {
+        Text {
+            da: format!("{da}{}", self.da),
+            en: format!("{en}{}", self.en),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Da => &self.da,

@@ -5,6 +5,19 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+// TEMPORARY until the cleanup branch's `messages` module is merged: the same macro.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, da: $da:expr, en: $en:expr $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::Da => $da,
+            $crate::lang::Lang::En => $en,
+        }
+    };
+}
+
+pub mod battery;
+pub mod catalogue;
 pub mod change;
 pub mod csv;
 pub mod date;
@@ -18,32 +31,38 @@ pub mod merge;
 pub mod outbox;
 pub mod participant;
 pub mod pin;
+pub mod programme;
 pub mod record;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scoring;
 mod tagged;
+#[cfg(test)]
+mod testing;
 pub mod validate;
 
-pub use change::{who5_change, Change, ChangeLabel, ReliableChange, ReliableChangeError};
+pub use battery::{Battery, BatteryRef, PointKind, Respondent};
+pub use catalogue::{Catalogue, CatalogueError};
+pub use change::{Change, Outcome, ReliableChange, ReliableChangeError};
 pub use csv::{records_csv, records_ndjson};
 pub use date::{Date, DateError, IsoWeek};
-pub use export::{export_record, ExportDocument, ExportError, ExportRecord, ExportScore};
-pub use flow::{Cursor, Flow};
-pub use history::changes_since_intake;
+pub use export::{export_record, ExportDocument, ExportError, ExportRecord};
+pub use flow::{Cursor, Flow, Given};
+pub use history::course;
 pub use import::{
     check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
     SchemaProblem,
 };
-pub use instrument::{builtin, Builtin, Instrument, Scale, ScoringRule};
+pub use instrument::{Instrument, InstrumentRef, Response, ScoreDef};
 pub use lang::{Lang, Text};
 pub use merge::{Conflict, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,
 };
-pub use record::{InstrumentRef, RecordError, ResponseRecord};
+pub use programme::{parse_programme, Programme, ProgrammeError};
+pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
-pub use scoring::{score, Score, ScoreError};
-pub use validate::{validate, Answers, ValidationError};
+pub use scoring::{score, ScoreError, Scores};
+pub use validate::{validate, Answers, Declined, ValidationError};

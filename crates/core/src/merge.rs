@@ -217,41 +217,25 @@ pub fn record_order(a: &ExportRecord, b: &ExportRecord) -> Ordering {
 mod tests {
     use super::*;
     use crate::date::IsoWeek;
-    use crate::export::ExportScore;
-    use crate::participant::{
-        AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
-    };
-    use crate::record::{uuid_v4, CANTRIL};
-    use crate::validate::Answers;
+    use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
+    use crate::record::uuid_v4;
+    use crate::testing::{exported, ladder_answer};
 
     fn id(n: u8) -> String {
         uuid_v4([n; 16])
     }
 
     fn rec(n: u8, code: &str, week: u8, ladder: u32, supersedes: Option<u8>) -> ExportRecord {
-        ExportRecord {
-            response_id: id(n),
-            participant: ParticipantCode::parse(code).unwrap(),
-            gender: Gender::Boy,
-            age_band: AgeBand::Age18To20,
-            site: Site::parse("Ung i Odense").unwrap(),
-            course: CourseType::Group,
-            point: MeasurementPoint::Intake,
-            week: IsoWeek::new(2026, week).unwrap(),
-            answers: BTreeMap::from([(
-                CANTRIL.to_string(),
-                Answers::from([("ladder".to_string(), ladder as i32)]),
-            )]),
-            scores: BTreeMap::from([(
-                CANTRIL.to_string(),
-                ExportScore {
-                    raw: ladder,
-                    percentage: None,
-                    flagged_items: vec![],
-                },
-            )]),
-            supersedes: supersedes.map(id),
-        }
+        let answers = BTreeMap::from([("cantril".to_string(), ladder_answer(ladder as i32))]);
+        let mut r = exported(&id(n), code, answers);
+        r.gender = Gender::Boy;
+        r.age_band = AgeBand::Age18To20;
+        r.site = Site::parse("Ung i Odense").unwrap();
+        r.course = CourseType::Group;
+        r.point = MeasurementPoint::Intake;
+        r.week = IsoWeek::new(2026, week).unwrap();
+        r.supersedes = supersedes.map(id);
+        r
     }
 
     fn ids(records: &[ExportRecord]) -> Vec<String> {

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::export::{self, export_record, ExportDocument, ExportError};
 use crate::lang::Lang;
@@ -139,6 +140,7 @@ impl Outbox {
     pub fn build(
         records: &[ResponseRecord],
         participants: &[Participant],
+        catalogue: &Catalogue,
         scope: Scope,
         export_id: String,
         created: Date,
@@ -160,14 +162,16 @@ impl Outbox {
                 .ok_or_else(|| OutboxError::UnknownParticipant {
                     code: record.participant.clone(),
                 })?;
-            let r = export_record(record, participant).map_err(|error| OutboxError::Record {
-                id: record.id.clone(),
-                error,
+            let r = export_record(record, participant, catalogue).map_err(|error| {
+                OutboxError::Record {
+                    id: record.id.clone(),
+                    error,
+                }
             })?;
             exported.push(r);
         }
         Ok(Outbox {
-            document: export::document(export_id, created, exported),
+            document: export::document(export_id, created, exported, catalogue),
             ids: taken.iter().map(|r| r.id.clone()).collect(),
         })
     }
@@ -178,7 +182,9 @@ impl Outbox {
             FileFormat::Json => {
                 serde_json::to_string(&self.document).expect("an export document serialises")
             }
-            FileFormat::Csv => crate::csv::records_csv(&self.document.records),
+            FileFormat::Csv => {
+                crate::csv::records_csv(&self.document.records, &self.document.instruments)
+            }
             FileFormat::Ndjson => crate::csv::records_ndjson(&self.document.records),
         }
     }

@@ -158,6 +158,16 @@ pub enum Gender {
 impl Gender {
     pub const ALL: [Gender; 4] = [Gender::Girl, Gender::Boy, Gender::Other, Gender::NotStated];
 
+    /// The name an export writes: `girl`, `not_stated`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Girl => "girl",
+            Self::Boy => "boy",
+            Self::Other => "other",
+            Self::NotStated => "not_stated",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Girl, Lang::Da) => "Pige",
@@ -231,6 +241,16 @@ impl CourseType {
         CourseType::Group,
         CourseType::Parents,
     ];
+
+    /// The name an export writes: `counselling`, `individual_treatment`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Counselling => "counselling",
+            Self::IndividualTreatment => "individual_treatment",
+            Self::Group => "group",
+            Self::Parents => "parents",
+        }
+    }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -5,33 +5,20 @@
 //! that names the old one in `supersedes` (see `history`), so what was answered
 //! is never overwritten and an export can show both. [`ResponseRecord::check`]
 //! is the gate before storing or importing: a record that passes it scores
-//! completely with the instruments this build ships.
+//! completely with the catalogue it was checked against.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::instrument::{builtin, Builtin};
+use crate::instrument::{Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{MeasurementPoint, ParticipantCode};
-use crate::scoring::{score, Score, ScoreError};
-use crate::validate::{validate, Answers, ValidationError};
-
-/// Instrument id of the WHO-5 Well-Being Index.
-pub const WHO5: &str = "who5";
-/// Instrument id of the 0–10 ladder.
-pub const CANTRIL: &str = "cantril";
-
-/// An instrument as a record names it: id and the version answered.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct InstrumentRef {
-    pub id: String,
-    pub version: u32,
-}
+use crate::scoring::{score, ScoreError, Scores};
+use crate::validate::{validate, Answers, Declined, ValidationError};
 
 /// One completed response of one participant at one measurement point.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +32,10 @@ pub struct ResponseRecord {
     pub date: Date,
     /// Instrument id → answers.
     pub answers: BTreeMap<String, Answers>,
-    /// The instruments answered, with the version of each.
+    /// Instrument id → the items declined ("prefer not to answer").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declined: BTreeMap<String, Declined>,
+    /// Exactly the instruments the questionnaire asked, with the version of each.
     pub instruments: Vec<InstrumentRef>,
     /// The id of the record this one corrects, if it is a correction.
     #[serde(default)]
@@ -66,15 +56,15 @@ pub enum RecordError {
     NoInstruments,
     /// An instrument is listed twice.
     DuplicateInstrument { id: String },
-    /// An instrument this build does not ship.
+    /// An instrument the catalogue does not have in any version.
     UnknownInstrument { id: String },
-    /// The record was answered on another version of an instrument.
+    /// The record was answered on a version of an instrument the catalogue lacks.
     VersionMismatch {
         id: String,
         recorded: u32,
         current: u32,
     },
-    /// A listed instrument has no answers.
+    /// A listed instrument has neither answers nor declined items.
     MissingAnswers { instrument: String },
     /// There are answers for an instrument the record does not list.
     UnlistedAnswers { instrument: String },
@@ -89,57 +79,49 @@ pub enum RecordError {
 
 impl RecordError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::BadId { id }, Lang::Da) => {
-                format!("Besvarelsens id «{id}» er ikke et gyldigt UUID (version 4).")
-            }
-            (Self::BadId { id }, Lang::En) => {
-                format!("The response id «{id}» is not a valid UUID (version 4).")
-            }
-            (Self::BadSupersedes { id }, Lang::Da) => format!(
-                "Besvarelsen skulle rette «{id}», men det er ikke id'et på en anden besvarelse."
+        match self {
+            Self::BadId { id } => tr!(lang,
+                da: format!("Besvarelsens id «{id}» er ikke et gyldigt UUID (version 4)."),
+                en: format!("The response id «{id}» is not a valid UUID (version 4)."),
             ),
-            (Self::BadSupersedes { id }, Lang::En) => {
-                format!("The response corrects «{id}», which is not the id of another response.")
-            }
-            (Self::NoInstruments, Lang::Da) => "Besvarelsen indeholder ingen skemaer.".into(),
-            (Self::NoInstruments, Lang::En) => "The response contains no questionnaires.".into(),
-            (Self::DuplicateInstrument { id }, Lang::Da) => {
-                format!("Skemaet «{id}» er nævnt to gange i besvarelsen.")
-            }
-            (Self::DuplicateInstrument { id }, Lang::En) => {
-                format!("The questionnaire «{id}» is listed twice in the response.")
-            }
-            (Self::UnknownInstrument { id }, Lang::Da) => {
-                format!("Skemaet «{id}» findes ikke i denne udgave af trivsel.")
-            }
-            (Self::UnknownInstrument { id }, Lang::En) => {
-                format!("The questionnaire «{id}» does not exist in this release of trivsel.")
-            }
-            (Self::VersionMismatch { id, recorded, current }, Lang::Da) => format!(
-                "Skemaet «{id}» er besvaret i version {recorded}, men denne udgave af trivsel har version {current}."
+            Self::BadSupersedes { id } => tr!(lang,
+                da: format!("Besvarelsen skulle rette «{id}», men det er ikke id'et på en anden besvarelse."),
+                en: format!("The response corrects «{id}», which is not the id of another response."),
             ),
-            (Self::VersionMismatch { id, recorded, current }, Lang::En) => format!(
-                "The questionnaire «{id}» was answered in version {recorded}, but this release of trivsel has version {current}."
+            Self::NoInstruments => tr!(lang,
+                da: "Besvarelsen indeholder ingen skemaer.".into(),
+                en: "The response contains no questionnaires.".into(),
             ),
-            (Self::MissingAnswers { instrument }, Lang::Da) => {
-                format!("Der er ingen svar på skemaet «{instrument}».")
-            }
-            (Self::MissingAnswers { instrument }, Lang::En) => {
-                format!("There are no answers to the questionnaire «{instrument}».")
-            }
-            (Self::UnlistedAnswers { instrument }, Lang::Da) => format!(
-                "Der er svar på skemaet «{instrument}», som besvarelsen ikke nævner."
+            Self::DuplicateInstrument { id } => tr!(lang,
+                da: format!("Skemaet «{id}» er nævnt to gange i besvarelsen."),
+                en: format!("The questionnaire «{id}» is listed twice in the response."),
             ),
-            (Self::UnlistedAnswers { instrument }, Lang::En) => format!(
-                "There are answers to the questionnaire «{instrument}», which the response does not list."
+            Self::UnknownInstrument { id } => tr!(lang,
+                da: format!("Skemaet «{id}» findes ikke i denne udgave af trivsel."),
+                en: format!("The questionnaire «{id}» does not exist in this release of trivsel."),
             ),
-            (Self::InvalidAnswers { errors, .. }, lang) => errors
+            Self::VersionMismatch {
+                id,
+                recorded,
+                current,
+            } => tr!(lang,
+                da: format!("Skemaet «{id}» er besvaret i version {recorded}, men denne udgave af trivsel har version {current}."),
+                en: format!("The questionnaire «{id}» was answered in version {recorded}, but this release of trivsel has version {current}."),
+            ),
+            Self::MissingAnswers { instrument } => tr!(lang,
+                da: format!("Der er ingen svar på skemaet «{instrument}»."),
+                en: format!("There are no answers to the questionnaire «{instrument}»."),
+            ),
+            Self::UnlistedAnswers { instrument } => tr!(lang,
+                da: format!("Der er svar på skemaet «{instrument}», som besvarelsen ikke nævner."),
+                en: format!("There are answers to the questionnaire «{instrument}», which the response does not list."),
+            ),
+            Self::InvalidAnswers { errors, .. } => errors
                 .iter()
                 .map(|e| e.message(lang))
                 .collect::<Vec<_>>()
                 .join(" "),
-            (Self::Score(e), lang) => e.message(lang),
+            Self::Score(e) => e.message(lang),
         }
     }
 }
@@ -180,17 +162,32 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     s
 }
 
+/// The instrument `r` names in `catalogue`, or why there is none.
+pub fn lookup<'c>(
+    catalogue: &'c Catalogue,
+    r: &InstrumentRef,
+) -> Result<&'c Instrument, RecordError> {
+    catalogue.instrument(r).ok_or_else(|| {
+        let versions = catalogue.instruments().iter().filter(|i| i.id == r.id);
+        match versions.map(|i| i.version).max() {
+            Some(current) => RecordError::VersionMismatch {
+                id: r.id.clone(),
+                recorded: r.version,
+                current,
+            },
+            None => RecordError::UnknownInstrument { id: r.id.clone() },
+        }
+    })
+}
+
 impl ResponseRecord {
-    /// Checks the record against the instruments `builtin` ships: the id (and
-    /// `supersedes`, if set) is a UUID v4; it lists at least one instrument,
-    /// none twice, each one that exists in exactly the recorded version; each
-    /// listed instrument has answers, and only listed instruments do; and
-    /// every answer set is valid and complete. Returns the first problem.
-    ///
-    /// A record answered on an older version of an instrument fails with
-    /// [`RecordError::VersionMismatch`]: it is not scored with rules it was
-    /// not answered under.
-    pub fn check(&self, builtin: &Builtin) -> Result<(), RecordError> {
+    /// Checks the record against `catalogue`: the id (and `supersedes`, if
+    /// set) is a UUID v4; it lists at least one instrument, none twice, each
+    /// one the catalogue has in exactly the recorded version; each listed
+    /// instrument has answers or declined items, and only listed instruments
+    /// do; and every answer set is valid and complete. Returns the first
+    /// problem.
+    pub fn check(&self, catalogue: &Catalogue) -> Result<(), RecordError> {
         if !is_uuid_v4(&self.id) {
             return Err(RecordError::BadId {
                 id: self.id.clone(),
@@ -208,15 +205,18 @@ impl ResponseRecord {
             if self.instruments[..i].iter().any(|o| o.id == r.id) {
                 return Err(RecordError::DuplicateInstrument { id: r.id.clone() });
             }
-            let (instrument, answers) = self.lookup(builtin, r)?;
-            validate(instrument, answers, true).map_err(|errors| RecordError::InvalidAnswers {
-                instrument: r.id.clone(),
-                errors,
+            let (instrument, answers, declined) = self.given(catalogue, r)?;
+            validate(instrument, answers, declined, true).map_err(|errors| {
+                RecordError::InvalidAnswers {
+                    instrument: r.id.clone(),
+                    errors,
+                }
             })?;
         }
         if let Some(id) = self
             .answers
             .keys()
+            .chain(self.declined.keys())
             .find(|id| !self.instruments.iter().any(|r| r.id == **id))
         {
             return Err(RecordError::UnlistedAnswers {
@@ -226,86 +226,70 @@ impl ResponseRecord {
         Ok(())
     }
 
-    /// The score of every listed instrument, in the order listed, computed
-    /// with the shipped instruments ([`builtin()`]). An instrument that is
-    /// unknown, in another version or without answers has an error instead.
-    pub fn scores(&self) -> Vec<(&str, Result<Score, RecordError>)> {
-        self.scores_with(builtin())
-    }
-
-    /// [`scores`](Self::scores) with the given instruments.
-    pub fn scores_with(&self, builtin: &Builtin) -> Vec<(&str, Result<Score, RecordError>)> {
+    /// The scores of every listed instrument, in the order listed. An
+    /// instrument the catalogue lacks, or without answers, has an error instead.
+    pub fn scores(
+        &self,
+        catalogue: &Catalogue,
+    ) -> Vec<(&InstrumentRef, Result<Scores, RecordError>)> {
         self.instruments
             .iter()
-            .map(|r| (r.id.as_str(), self.score_ref(builtin, r)))
+            .map(|r| {
+                let scored = self
+                    .given(catalogue, r)
+                    .and_then(|(i, a, d)| score(i, a, d).map_err(RecordError::Score));
+                (r, scored)
+            })
             .collect()
     }
 
-    /// The WHO-5 percentage score (0–100), if the record has a complete,
-    /// valid WHO-5 in the shipped version.
-    pub fn who5_percentage(&self) -> Option<u32> {
-        self.score_of(WHO5)?.percentage
+    /// The value of score `score` of instrument `instrument` (by id), if the
+    /// record has it.
+    pub fn value(&self, catalogue: &Catalogue, instrument: &str, score: &str) -> Option<u32> {
+        let r = self.instruments.iter().find(|r| r.id == instrument)?;
+        let (i, a, d) = self.given(catalogue, r).ok()?;
+        crate::scoring::score(i, a, d).ok()?.value(score)
     }
 
-    /// The ladder value (0–10), if the record has a valid ladder answer in
-    /// the shipped version.
-    pub fn ladder(&self) -> Option<u32> {
-        Some(self.score_of(CANTRIL)?.raw)
-    }
-
-    fn score_of(&self, id: &str) -> Option<Score> {
-        let r = self.instruments.iter().find(|r| r.id == id)?;
-        self.score_ref(builtin(), r).ok()
-    }
-
-    fn score_ref(&self, builtin: &Builtin, r: &InstrumentRef) -> Result<Score, RecordError> {
-        let (instrument, answers) = self.lookup(builtin, r)?;
-        score(instrument, answers).map_err(RecordError::Score)
-    }
-
-    /// The shipped instrument a reference names, and the record's answers to it.
-    fn lookup<'b>(
-        &self,
-        builtin: &'b Builtin,
+    /// The instrument a reference names, and what the record gave for it.
+    fn given<'c, 's>(
+        &'s self,
+        catalogue: &'c Catalogue,
         r: &InstrumentRef,
-    ) -> Result<(&'b crate::instrument::Instrument, &Answers), RecordError> {
-        let instrument = builtin
-            .get(&r.id)
-            .ok_or_else(|| RecordError::UnknownInstrument { id: r.id.clone() })?;
-        if instrument.version != r.version {
-            return Err(RecordError::VersionMismatch {
-                id: r.id.clone(),
-                recorded: r.version,
-                current: instrument.version,
+    ) -> Result<(&'c Instrument, &'s Answers, &'s Declined), RecordError> {
+        static NO_ANSWERS: Answers = Answers::new();
+        static NONE_DECLINED: Declined = Declined::new();
+        let instrument = lookup(catalogue, r)?;
+        let (answers, declined) = (self.answers.get(&r.id), self.declined.get(&r.id));
+        if answers.is_none() && declined.is_none() {
+            return Err(RecordError::MissingAnswers {
+                instrument: r.id.clone(),
             });
         }
-        let answers = self
-            .answers
-            .get(&r.id)
-            .ok_or_else(|| RecordError::MissingAnswers {
-                instrument: r.id.clone(),
-            })?;
-        Ok((instrument, answers))
+        Ok((
+            instrument,
+            answers.unwrap_or(&NO_ANSWERS),
+            declined.unwrap_or(&NONE_DECLINED),
+        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{reference, substance, who5_and_ladder};
     use proptest::prelude::*;
 
     const ID: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
-
-    fn who5(values: [i32; 5]) -> Answers {
-        ["happy", "calm", "active", "rested", "interest"]
-            .iter()
-            .zip(values)
-            .map(|(k, v)| (k.to_string(), v))
-            .collect()
-    }
+    const WHO5: &str = "who5";
+    const CANTRIL: &str = "cantril";
 
     fn refs() -> Vec<InstrumentRef> {
-        builtin().refs()
+        vec![reference(WHO5), reference(CANTRIL)]
+    }
+
+    fn shipped() -> &'static Catalogue {
+        Catalogue::shipped()
     }
 
     fn record() -> ResponseRecord {
@@ -314,10 +298,8 @@ mod tests {
             participant: ParticipantCode::parse("938NKR").unwrap(),
             point: MeasurementPoint::Intake,
             date: Date::new(2026, 11, 23).unwrap(),
-            answers: BTreeMap::from([
-                (WHO5.to_string(), who5([3, 2, 3, 2, 2])),
-                (CANTRIL.to_string(), Answers::from([("ladder".into(), 6)])),
-            ]),
+            answers: who5_and_ladder([3, 2, 3, 2, 2], 6),
+            declined: BTreeMap::new(),
             instruments: refs(),
             supersedes: None,
             exported: false,
@@ -327,15 +309,15 @@ mod tests {
     #[test]
     fn a_good_record_checks_and_scores() {
         let r = record();
-        assert_eq!(r.check(builtin()), Ok(()));
-        assert_eq!(r.who5_percentage(), Some(48)); // raw 12 × 4
-        assert_eq!(r.ladder(), Some(6));
-        let scores = r.scores();
+        assert_eq!(r.check(shipped()), Ok(()));
+        assert_eq!(r.value(shipped(), WHO5, "percentage"), Some(48)); // raw 12 × 4
+        assert_eq!(r.value(shipped(), CANTRIL, "value"), Some(6));
+        let scores = r.scores(shipped());
         assert_eq!(scores.len(), 2);
-        assert_eq!(scores[0].0, "who5");
-        assert_eq!(scores[0].1.as_ref().unwrap().raw, 12);
-        assert_eq!(scores[1].0, "cantril");
-        assert_eq!(scores[1].1.as_ref().unwrap().raw, 6);
+        assert_eq!(scores[0].0.id, "who5");
+        assert_eq!(scores[0].1.as_ref().unwrap().value("raw"), Some(12));
+        assert_eq!(scores[1].0.id, "cantril");
+        assert_eq!(scores[1].1.as_ref().unwrap().value("value"), Some(6));
     }
 
     #[test]
@@ -363,7 +345,7 @@ mod tests {
         let check = |f: &dyn Fn(&mut ResponseRecord)| {
             let mut r = record();
             f(&mut r);
-            r.check(builtin())
+            r.check(shipped())
         };
         assert_eq!(
             check(&|r| r.id = "not-a-uuid".into()),
@@ -456,7 +438,7 @@ mod tests {
         let mut r = record();
         r.answers.get_mut(WHO5).unwrap().remove("rested");
         r.instruments[1].version = 7;
-        let scores = r.scores();
+        let scores = r.scores(shipped());
         assert!(matches!(
             &scores[0].1,
             Err(RecordError::Score(ScoreError::Incomplete { missing, .. })) if missing == &["rested"]
@@ -465,10 +447,42 @@ mod tests {
             &scores[1].1,
             Err(RecordError::VersionMismatch { recorded: 7, .. })
         ));
-        assert_eq!(r.who5_percentage(), None);
-        assert_eq!(r.ladder(), None);
+        assert_eq!(r.value(shipped(), WHO5, "percentage"), None);
+        assert_eq!(r.value(shipped(), CANTRIL, "value"), None);
         r.instruments.clear();
-        assert!(r.scores().is_empty());
+        assert!(r.scores(shipped()).is_empty());
+    }
+
+    /// A record lists exactly what its questionnaire asked; a declined item
+    /// is missing, and an instrument may be declined in part.
+    #[test]
+    fn declined_items_and_a_third_instrument() {
+        let mut r = record();
+        r.instruments.push(reference("substance"));
+        r.answers
+            .insert("substance".into(), substance().answers_in_order(&[4, 0, 0]));
+        r.declined.insert(
+            "substance".into(),
+            Declined::from(["anydrug_7d".to_string()]),
+        );
+        assert_eq!(r.check(shipped()), Ok(()));
+        assert_eq!(r.value(shipped(), "substance", "cannabis_30d"), Some(4));
+        assert_eq!(r.value(shipped(), "substance", "anydrug_7d"), None);
+        // Declining on an instrument the record does not list.
+        let mut bad = record();
+        bad.declined.insert(
+            "substance".into(),
+            Declined::from(["anydrug_7d".to_string()]),
+        );
+        assert_eq!(
+            bad.check(shipped()),
+            Err(RecordError::UnlistedAnswers {
+                instrument: "substance".into()
+            })
+        );
+        // A record stored before declining existed reads the same.
+        let json = serde_json::to_value(record()).unwrap();
+        assert!(json.get("declined").is_none());
     }
 
     #[test]
@@ -512,11 +526,10 @@ mod tests {
         #[test]
         fn any_complete_record_checks(values in proptest::array::uniform5(0i32..=5), ladder in 0i32..=10) {
             let mut r = record();
-            r.answers.insert(WHO5.into(), who5(values));
-            r.answers.insert(CANTRIL.into(), Answers::from([("ladder".into(), ladder)]));
-            prop_assert_eq!(r.check(builtin()), Ok(()));
-            prop_assert_eq!(r.who5_percentage(), Some(values.iter().sum::<i32>() as u32 * 4));
-            prop_assert_eq!(r.ladder(), Some(ladder as u32));
+            r.answers = who5_and_ladder(values, ladder);
+            prop_assert_eq!(r.check(shipped()), Ok(()));
+            prop_assert_eq!(r.value(shipped(), WHO5, "percentage"), Some(values.iter().sum::<i32>() as u32 * 4));
+            prop_assert_eq!(r.value(shipped(), CANTRIL, "value"), Some(ladder as u32));
         }
     }
 }

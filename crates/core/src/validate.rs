@@ -3,7 +3,7 @@
 //! Validation is separate from scoring so that a response in progress (some
 //! items still unanswered) can be checked for bad values before it is complete.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::instrument::Instrument;
@@ -14,12 +14,16 @@ use crate::lang::Lang;
 /// there instead of failing somewhere less clear.
 pub type Answers = BTreeMap<String, i32>;
 
+/// The items of one instrument the young person chose not to answer ("Vil
+/// ikke svare"). A declined item has no value: it is missing, never 0.
+pub type Declined = BTreeSet<String>;
+
 /// What can be wrong with a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ValidationError {
     /// An answer names an item the instrument does not have.
     UnknownItem { instrument: String, item: String },
-    /// An answer's value is not one of the item's answer options.
+    /// An answer's value is not one the item accepts.
     OutOfRange {
         instrument: String,
         item: String,
@@ -29,6 +33,10 @@ pub enum ValidationError {
     },
     /// An item has no answer.
     Missing { instrument: String, item: String },
+    /// An item that offers no "prefer not to answer" is declined.
+    NotDeclinable { instrument: String, item: String },
+    /// An item is both answered and declined.
+    AnsweredAndDeclined { instrument: String, item: String },
 }
 
 impl ValidationError {
@@ -53,6 +61,18 @@ impl ValidationError {
             (Self::Missing { instrument, item }, Lang::En) => {
                 format!("{instrument}: the item «{item}» has no answer.")
             }
+            (Self::NotDeclinable { instrument, item }, Lang::Da) => format!(
+                "{instrument}: spørgsmålet «{item}» kan ikke springes over med «Vil ikke svare»."
+            ),
+            (Self::NotDeclinable { instrument, item }, Lang::En) => format!(
+                "{instrument}: the item «{item}» cannot be skipped with «Prefer not to answer»."
+            ),
+            (Self::AnsweredAndDeclined { instrument, item }, Lang::Da) => format!(
+                "{instrument}: spørgsmålet «{item}» er både besvaret og sprunget over."
+            ),
+            (Self::AnsweredAndDeclined { instrument, item }, Lang::En) => format!(
+                "{instrument}: the item «{item}» is both answered and declined."
+            ),
         }
     }
 }
@@ -65,52 +85,53 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
-/// Checks every answer against `instrument`. With `require_all`, an unanswered
-/// item is an error too. Returns every problem found, in item order
-/// (unknown items last), never just the first.
+/// Checks every answer and every declined item against `instrument`. With
+/// `require_all`, an item neither answered nor declined is an error too.
+/// Returns every problem found, in item order (unknown items last), never
+/// just the first.
 pub fn validate(
     instrument: &Instrument,
     answers: &Answers,
+    declined: &Declined,
     require_all: bool,
 ) -> Result<(), Vec<ValidationError>> {
-    let min = instrument
-        .options
-        .iter()
-        .map(|o| o.value)
-        .min()
-        .unwrap_or(0);
-    let max = instrument.max_option();
     let mut errors = Vec::new();
+    let at = |item: &str| (instrument.id.clone(), item.to_string());
     for item in &instrument.items {
-        match answers.get(&item.id) {
-            Some(&value) => {
-                let known = u8::try_from(value)
-                    .ok()
-                    .and_then(|v| instrument.option(v))
-                    .is_some();
-                if !known {
-                    errors.push(ValidationError::OutOfRange {
-                        instrument: instrument.id.clone(),
-                        item: item.id.clone(),
-                        value,
-                        min,
-                        max,
-                    });
-                }
-            }
-            None if require_all => errors.push(ValidationError::Missing {
-                instrument: instrument.id.clone(),
-                item: item.id.clone(),
+        let response = instrument.response_of(item);
+        let (instrument_id, item_id) = at(&item.id);
+        match (answers.get(&item.id), declined.contains(&item.id)) {
+            (Some(_), true) => errors.push(ValidationError::AnsweredAndDeclined {
+                instrument: instrument_id,
+                item: item_id,
             }),
-            None => {}
+            (Some(&value), false) if !response.accepts(value) => {
+                let (min, max) = response.range();
+                errors.push(ValidationError::OutOfRange {
+                    instrument: instrument_id,
+                    item: item_id,
+                    value,
+                    min,
+                    max,
+                });
+            }
+            (None, true) if !instrument.declinable(item) => {
+                errors.push(ValidationError::NotDeclinable {
+                    instrument: instrument_id,
+                    item: item_id,
+                })
+            }
+            (None, false) if require_all => errors.push(ValidationError::Missing {
+                instrument: instrument_id,
+                item: item_id,
+            }),
+            _ => {}
         }
     }
-    for key in answers.keys() {
+    for key in answers.keys().chain(declined) {
         if instrument.item(key).is_none() {
-            errors.push(ValidationError::UnknownItem {
-                instrument: instrument.id.clone(),
-                item: key.clone(),
-            });
+            let (instrument, item) = at(key);
+            errors.push(ValidationError::UnknownItem { instrument, item });
         }
     }
     if errors.is_empty() {
@@ -123,21 +144,18 @@ pub fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::builtin;
+    use crate::testing::{ladder, none_declined, substance, who5, who5_answers};
     use proptest::prelude::*;
-
-    fn who5_answers(values: [i32; 5]) -> Answers {
-        ["happy", "calm", "active", "rested", "interest"]
-            .iter()
-            .zip(values)
-            .map(|(k, v)| (k.to_string(), v))
-            .collect()
-    }
 
     #[test]
     fn a_complete_valid_response_passes() {
         assert_eq!(
-            validate(&builtin().who5, &who5_answers([5, 3, 5, 5, 5]), true),
+            validate(
+                who5(),
+                &who5_answers([5, 3, 5, 5, 5]),
+                &none_declined(),
+                true
+            ),
             Ok(())
         );
     }
@@ -147,7 +165,7 @@ mod tests {
         let mut answers = who5_answers([5, 6, -1, 5, 5]);
         answers.remove("interest");
         answers.insert("mood".into(), 3);
-        let errors = validate(&builtin().who5, &answers, true).unwrap_err();
+        let errors = validate(who5(), &answers, &none_declined(), true).unwrap_err();
         assert_eq!(errors.len(), 4, "{errors:?}");
         assert!(matches!(
             errors[0],
@@ -173,8 +191,30 @@ mod tests {
     fn a_partial_response_is_valid_while_in_progress() {
         let mut answers = who5_answers([5, 3, 5, 5, 5]);
         answers.remove("rested");
-        assert_eq!(validate(&builtin().who5, &answers, false), Ok(()));
-        assert!(validate(&builtin().who5, &answers, true).is_err());
+        assert_eq!(validate(who5(), &answers, &none_declined(), false), Ok(()));
+        assert!(validate(who5(), &answers, &none_declined(), true).is_err());
+    }
+
+    #[test]
+    fn declined_items_are_checked_against_the_definition() {
+        let s = substance();
+        let answers = s.answers_in_order(&[1, 2, 3]);
+        let declined = Declined::from(["anydrug_7d".to_string()]);
+        assert_eq!(validate(s, &answers, &declined, true), Ok(()));
+        let both = s.answers_in_order(&[1, 2, 3, 0]);
+        let errors = validate(s, &both, &declined, true).unwrap_err();
+        assert!(matches!(
+            errors[0],
+            ValidationError::AnsweredAndDeclined { .. }
+        ));
+        let unknown = Declined::from(["nope".to_string()]);
+        let errors = validate(s, &answers, &unknown, false).unwrap_err();
+        assert!(matches!(&errors[0], ValidationError::UnknownItem { item, .. } if item == "nope"));
+        let e = ValidationError::NotDeclinable {
+            instrument: "who5".into(),
+            item: "calm".into(),
+        };
+        assert!(e.message(Lang::Da).contains("Vil ikke svare"));
     }
 
     proptest! {
@@ -193,8 +233,8 @@ mod tests {
             ),
             require_all in any::<bool>(),
         ) {
-            let who5 = &builtin().who5;
-            let result = validate(who5, &entries, require_all);
+            let who5 = who5();
+            let result = validate(who5, &entries, &none_declined(), require_all);
             let unknown = entries.keys().filter(|k| who5.item(k).is_none()).count();
             let bad_values = entries
                 .iter()
@@ -221,7 +261,7 @@ mod tests {
         #[test]
         fn ladder_accepts_exactly_zero_to_ten(value in any::<i32>()) {
             let answers = Answers::from([("ladder".to_string(), value)]);
-            let ok = validate(&builtin().cantril, &answers, true).is_ok();
+            let ok = validate(ladder(), &answers, &none_declined(), true).is_ok();
             prop_assert_eq!(ok, (0..=10).contains(&value));
         }
     }

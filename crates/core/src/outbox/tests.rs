@@ -2,10 +2,8 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::import::{parse_document, Limits};
-use crate::instrument::builtin;
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
-use crate::record::{CANTRIL, WHO5};
-use crate::validate::Answers;
+use crate::testing::{reference, who5_and_ladder};
 
 const EXPORT_ID: &str = "9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e";
 
@@ -25,17 +23,14 @@ fn participant(c: &str, site: &str) -> Participant {
 }
 
 fn record(id_tail: u8, c: &str, day: u8, exported: bool) -> ResponseRecord {
-    let b = builtin();
     ResponseRecord {
         id: format!("0f8fad5b-d9cb-469f-a165-7086772895{id_tail:02x}"),
         participant: code(c),
         point: MeasurementPoint::Intake,
         date: Date::new(2026, 11, day).unwrap(),
-        answers: BTreeMap::from([
-            (WHO5.to_string(), b.who5.answers_in_order(&[3, 3, 2, 4, 1])),
-            (CANTRIL.to_string(), Answers::from([("ladder".into(), 6)])),
-        ]),
-        instruments: b.refs(),
+        answers: who5_and_ladder([3, 3, 2, 4, 1], 6),
+        declined: BTreeMap::new(),
+        instruments: vec![reference("who5"), reference("cantril")],
         supersedes: None,
         exported,
     }
@@ -61,9 +56,16 @@ fn tablet() -> (Vec<ResponseRecord>, Vec<Participant>) {
 
 fn ids(scope: Scope) -> Vec<String> {
     let (records, participants) = tablet();
-    Outbox::build(&records, &participants, scope, EXPORT_ID.into(), day(23))
-        .map(|o| o.ids)
-        .unwrap_or_default()
+    Outbox::build(
+        &records,
+        &participants,
+        Catalogue::shipped(),
+        scope,
+        EXPORT_ID.into(),
+        day(23),
+    )
+    .map(|o| o.ids)
+    .unwrap_or_default()
 }
 
 #[test]
@@ -92,7 +94,16 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
     for r in &mut records {
         r.exported = true;
     }
-    let build = |scope| Outbox::build(&records, &participants, scope, EXPORT_ID.into(), day(23));
+    let build = |scope| {
+        Outbox::build(
+            &records,
+            &participants,
+            Catalogue::shipped(),
+            scope,
+            EXPORT_ID.into(),
+            day(23),
+        )
+    };
     assert_eq!(build(Scope::NotExported), Err(OutboxError::Nothing));
     let backwards = Scope::Between {
         from: day(20),
@@ -111,6 +122,7 @@ fn a_record_without_its_participant_stops_the_whole_export() {
     let err = Outbox::build(
         &records,
         &participants,
+        Catalogue::shipped(),
         Scope::All,
         EXPORT_ID.into(),
         day(23),
@@ -129,13 +141,14 @@ fn the_json_file_imports_and_names_only_the_week() {
     let outbox = Outbox::build(
         &records,
         &participants,
+        Catalogue::shipped(),
         Scope::All,
         EXPORT_ID.into(),
         day(23),
     )
     .unwrap();
     let json = outbox.contents(FileFormat::Json);
-    let back = parse_document(json.as_bytes(), &Limits::default()).unwrap();
+    let back = parse_document(json.as_bytes(), &Limits::default(), Catalogue::shipped()).unwrap();
     assert_eq!(back, outbox.document);
     assert_eq!(back.records.len(), 3);
     // The day a response was given never leaves the tablet; the export's own day does.
@@ -150,6 +163,7 @@ fn csv_and_ndjson_hold_one_line_per_response() {
     let outbox = Outbox::build(
         &records,
         &participants,
+        Catalogue::shipped(),
         Scope::All,
         EXPORT_ID.into(),
         day(23),
@@ -168,6 +182,7 @@ fn the_file_is_named_by_site_and_date() {
         Outbox::build(
             &records,
             participants,
+            Catalogue::shipped(),
             Scope::All,
             EXPORT_ID.into(),
             day(23),

@@ -1,0 +1,615 @@
+//! Building a report from current records one at a time, in any order: per
+//! participant only the facts the report groups by, a few keys and, per
+//! instrument, the scores at intake, at the last measurement and at the end.
+
+use std::collections::HashMap;
+
+use super::rows::{self, Eval, RowSpec};
+use super::{Breakdown, Cell, Column, Kind, Report, ReportParams, ReportRow, ReportTable, Shape};
+use crate::catalogue::Catalogue;
+use crate::change::{judge, Outcome};
+use crate::date::IsoWeek;
+use crate::export::ExportRecord;
+use crate::instrument::{At, Counted, Instrument, InstrumentRef};
+use crate::lang::Text;
+use crate::participant::{CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
+
+/// What the report needs of one current record: the exported record reduced
+/// to a few small fields, so a streaming reader can keep candidates without
+/// their bodies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub response_id: &'a str,
+    pub participant: &'a ParticipantCode,
+    pub gender: Gender,
+    pub site: &'a Site,
+    pub course: CourseType,
+    pub point: MeasurementPoint,
+    pub week: IsoWeek,
+    /// The instruments the record asked.
+    pub asked: Vec<&'a InstrumentRef>,
+    /// Every score the record has: instrument, score id, value.
+    pub values: Vec<(&'a InstrumentRef, &'a str, u32)>,
+}
+
+impl<'a> Entry<'a> {
+    /// The entry of an exported record: its scores as stored (an import has
+    /// recomputed and checked them).
+    pub fn of(r: &'a ExportRecord) -> Entry<'a> {
+        let values = r
+            .instruments
+            .iter()
+            .filter_map(|i| Some((i, r.scores.get(&i.id)?)))
+            .flat_map(|(i, scores)| scores.iter().map(move |(s, v)| (i, s.as_str(), *v)))
+            .collect();
+        Entry {
+            response_id: &r.response_id,
+            participant: &r.participant,
+            gender: r.gender,
+            site: &r.site,
+            course: r.course,
+            point: r.point,
+            week: r.week,
+            asked: r.instruments.iter().collect(),
+            values,
+        }
+    }
+
+    fn key(&self) -> Key {
+        let (a, b) = self.point.order_key();
+        (a, b, self.week, tie(self.response_id))
+    }
+}
+
+/// The order records are compared in: point in course order, week, then
+/// the response id (as [`tie`] makes it a number).
+type Key = (u8, u16, IsoWeek, Tie);
+
+/// A response id as a number for breaking ties, without keeping the string:
+/// a lower-case hyphenated UUID (what a checked export holds) is
+/// `(false, its 128-bit value)`, which orders exactly like its text; any
+/// other id is `(true, a fixed FNV-1a hash)`, after every UUID.
+type Tie = (bool, u64, u64);
+
+pub(crate) fn tie(id: &str) -> Tie {
+    let b = id.as_bytes();
+    let uuid = b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
+        });
+    let n = if uuid {
+        b.iter().filter(|c| **c != b'-').fold(0u128, |n, c| {
+            n << 4 | u128::from((*c as char).to_digit(16).unwrap_or(0))
+        })
+    } else {
+        b.iter()
+            .fold(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d_u128, |n, c| {
+                (n ^ u128::from(*c)).wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b)
+            })
+    };
+    (!uuid, (n >> 64) as u64, n as u64)
+}
+
+/// The scores of one record for one instrument, by slot.
+#[derive(Clone, Debug)]
+struct Measure {
+    key: Key,
+    values: Vec<(u16, u32)>,
+}
+
+/// A participant's measurements of one instrument.
+#[derive(Clone, Debug, Default)]
+struct Measures {
+    intake: Option<Measure>,
+    last: Option<Measure>,
+    end: Option<Measure>,
+}
+
+impl Measures {
+    fn at(&self, at: At) -> Option<&Measure> {
+        match at {
+            At::Intake => self.intake.as_ref(),
+            // Later measurements count only beside an intake.
+            At::Last => self.intake.as_ref().and(self.last.as_ref()),
+            At::End => self.intake.as_ref().and(self.end.as_ref()),
+        }
+    }
+
+    fn value(&self, at: At, slot: u16) -> Option<u32> {
+        let m = self.at(at)?;
+        m.values.iter().find(|(s, _)| *s == slot).map(|(_, v)| *v)
+    }
+
+    fn add(&mut self, key: Key, point: MeasurementPoint, values: impl Fn() -> Vec<(u16, u32)>) {
+        let keep = |m: &mut Option<Measure>, earlier: bool| {
+            if m.as_ref().is_none_or(|m| (key < m.key) == earlier) {
+                *m = Some(Measure {
+                    key,
+                    values: values(),
+                });
+            }
+        };
+        match point {
+            MeasurementPoint::Intake => keep(&mut self.intake, true),
+            MeasurementPoint::End => {
+                keep(&mut self.last, false);
+                keep(&mut self.end, false);
+            }
+            _ => keep(&mut self.last, false),
+        }
+    }
+}
+
+/// What the builder keeps per participant.
+#[derive(Clone, Debug)]
+struct Course {
+    gender: Gender,
+    site: u32,
+    course: CourseType,
+    /// The key of the record the facts were taken from (the earliest).
+    facts_key: Key,
+    responses: u64,
+    /// Record keys of any instrument: who has an intake, a later measurement, an end.
+    records: Measures,
+    /// Per instrument (by its index in the builder), the measurements.
+    instruments: Vec<(u16, Measures)>,
+}
+
+/// Builds a [`Report`] from current records, one at a time, in any order:
+/// the result depends only on the set of records added.
+#[derive(Clone, Debug)]
+pub struct ReportBuilder {
+    params: ReportParams,
+    instruments: Vec<InstrumentRef>,
+    /// Score slots: (instrument index, score id).
+    slots: Vec<(u16, String)>,
+    sites: Vec<Site>,
+    courses: HashMap<ParticipantCode, Course>,
+}
+
+impl ReportBuilder {
+    /// A builder with `params`. Unusable parameters are not rejected here
+    /// (call [`ReportParams::check`] first); with them the figures are
+    /// meaningless but nothing panics.
+    pub fn new(params: ReportParams) -> ReportBuilder {
+        ReportBuilder {
+            params,
+            instruments: Vec::new(),
+            slots: Vec::new(),
+            sites: Vec::new(),
+            courses: HashMap::new(),
+        }
+    }
+
+    pub fn params(&self) -> &ReportParams {
+        &self.params
+    }
+
+    /// Adds one current record. A record must be added once: de-duplication
+    /// and corrections are the merge's work.
+    pub fn add(&mut self, r: &ExportRecord) {
+        self.add_entry(Entry::of(r));
+    }
+
+    fn instrument_index(&mut self, r: &InstrumentRef) -> u16 {
+        match self.instruments.iter().position(|i| i == r) {
+            Some(i) => i as u16,
+            None => {
+                self.instruments.push(r.clone());
+                (self.instruments.len() - 1) as u16
+            }
+        }
+    }
+
+    fn slot(&mut self, instrument: u16, score: &str) -> u16 {
+        match self
+            .slots
+            .iter()
+            .position(|(i, s)| *i == instrument && s == score)
+        {
+            Some(i) => i as u16,
+            None => {
+                self.slots.push((instrument, score.to_string()));
+                (self.slots.len() - 1) as u16
+            }
+        }
+    }
+
+    /// Adds one current record given by its [`Entry`].
+    pub fn add_entry(&mut self, e: Entry<'_>) {
+        let key = e.key();
+        let mut asked: Vec<(u16, Vec<(u16, u32)>)> = Vec::new();
+        for r in &e.asked {
+            let i = self.instrument_index(r);
+            let values = e
+                .values
+                .iter()
+                .filter(|(v, _, _)| v == r)
+                .map(|(_, score, value)| (score, *value))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(score, value)| (self.slot(i, score), value))
+                .collect();
+            asked.push((i, values));
+        }
+        let site = match self.sites.iter().position(|s| s == e.site) {
+            Some(i) => i as u32,
+            None => {
+                self.sites.push(e.site.clone());
+                (self.sites.len() - 1) as u32
+            }
+        };
+        let course = self
+            .courses
+            .entry(e.participant.clone())
+            .or_insert_with(|| Course {
+                gender: e.gender,
+                site,
+                course: e.course,
+                facts_key: key,
+                responses: 0,
+                records: Measures::default(),
+                instruments: Vec::new(),
+            });
+        course.responses += 1;
+        if key < course.facts_key {
+            (course.gender, course.site, course.course) = (e.gender, site, e.course);
+            course.facts_key = key;
+        }
+        course.records.add(key, e.point, Vec::new);
+        for (i, values) in asked {
+            let measures = match course.instruments.iter().position(|(j, _)| *j == i) {
+                Some(at) => &mut course.instruments[at].1,
+                None => {
+                    course.instruments.push((i, Measures::default()));
+                    &mut course.instruments.last_mut().expect("just pushed").1
+                }
+            };
+            measures.add(key, e.point, || values.clone());
+        }
+    }
+
+    /// The number of participants seen so far.
+    pub fn participants(&self) -> usize {
+        self.courses.len()
+    }
+
+    /// The report over every record added, with the definitions in
+    /// `catalogue` (an instrument it lacks is left out of the report).
+    pub fn finish(self, catalogue: &Catalogue) -> Report {
+        let groups = self.groups();
+        let mut tables = vec![self.participants_table(&groups)];
+        let mut notes = Vec::new();
+        let mut order: Vec<(usize, u16, &Instrument)> = self
+            .instruments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let def = catalogue.instrument(r)?;
+                let at = catalogue.instruments().iter().position(|d| d == def)?;
+                Some((at, i as u16, def))
+            })
+            .collect();
+        order.sort_by_key(|(at, _, _)| *at);
+        let repeated = |id: &str| order.iter().filter(|(_, _, d)| d.id == id).count() > 1;
+        for (_, i, def) in &order {
+            let spec = rows::compile(def, &self.params, repeated(&def.id));
+            if spec.rows.is_empty() && spec.distributions.is_empty() {
+                continue;
+            }
+            tables.push(self.figures_table(*i, &spec.id, &spec.title, &spec.rows, &groups));
+            for d in &spec.distributions {
+                tables.push(self.distribution_table(*i, d, &groups));
+            }
+            notes.extend(spec.notes);
+        }
+        let names: Vec<&Instrument> = order.iter().map(|(_, _, d)| *d).collect();
+        notes.extend(rows::closing_notes(&self.params));
+        Report {
+            title: rows::title(&names),
+            params: self.params,
+            tables,
+            notes,
+        }
+    }
+
+    /// The columns, and for each participant the columns they count in.
+    fn groups(&self) -> Groups<'_> {
+        let mut columns = vec![Column {
+            id: "all".into(),
+            label: Text::new("Alle", "All"),
+        }];
+        let mut sites: Vec<(usize, &Site)> = self.sites.iter().enumerate().collect();
+        sites.sort_by(|a, b| a.1.as_str().cmp(b.1.as_str()));
+        match self.params.by {
+            Breakdown::Gender => columns.extend(Gender::ALL.iter().map(|g| Column {
+                id: g.id().into(),
+                label: Text::new(g.label(crate::Lang::Da), g.label(crate::Lang::En)),
+            })),
+            Breakdown::Site => columns.extend(sites.iter().map(|(_, s)| Column {
+                id: s.as_str().into(),
+                label: Text::new(s.as_str(), s.as_str()),
+            })),
+            Breakdown::Course => columns.extend(CourseType::ALL.iter().map(|c| Column {
+                id: c.id().into(),
+                label: Text::new(c.label(crate::Lang::Da), c.label(crate::Lang::En)),
+            })),
+        }
+        let by = self.params.by;
+        let column_of = move |c: &Course| -> Option<usize> {
+            match by {
+                Breakdown::Gender => Gender::ALL.iter().position(|g| *g == c.gender),
+                Breakdown::Site => sites.iter().position(|(i, _)| *i as u32 == c.site),
+                Breakdown::Course => CourseType::ALL.iter().position(|t| *t == c.course),
+            }
+        };
+        let member: Vec<(&Course, Vec<usize>)> = self
+            .courses
+            .values()
+            .map(|c| {
+                let mut cols = vec![0];
+                cols.extend(column_of(c).map(|i| i + 1));
+                (c, cols)
+            })
+            .collect();
+        Groups { columns, member }
+    }
+
+    fn participants_table(&self, g: &Groups) -> ReportTable {
+        let min = self.params.min_cell;
+        let n = g.columns.len();
+        let (mut people, mut responses, mut intake) = (vec![0u64; n], vec![0u64; n], vec![0u64; n]);
+        let (mut later, mut end) = (vec![0u64; n], vec![0u64; n]);
+        for (c, cols) in &g.member {
+            for &i in cols {
+                people[i] += 1;
+                responses[i] += c.responses;
+                let r = &c.records;
+                intake[i] += u64::from(r.intake.is_some());
+                later[i] += u64::from(r.at(At::Last).is_some());
+                end[i] += u64::from(r.at(At::End).is_some());
+            }
+        }
+        let counts = |v: &[u64]| v.iter().map(|k| Cell::count(*k, min)).collect();
+        let shares = |part: &[u64]| {
+            part.iter()
+                .zip(&intake)
+                .map(|(k, of)| Cell::share(*k, *of, min))
+                .collect()
+        };
+        // Responses are not participants: a group of 4 with 8 responses is
+        // still a group of 4.
+        let responses = responses
+            .iter()
+            .zip(&people)
+            .map(|(r, p)| match *p < u64::from(min) {
+                true => Cell::Suppressed,
+                false => Cell::count(*r, min),
+            })
+            .collect();
+        let row = |id: &str, label: Text, kind, cells| ReportRow {
+            id: id.into(),
+            label,
+            kind,
+            cells,
+        };
+        ReportTable {
+            id: "participants".into(),
+            title: Text::new("Deltagere", "Participants"),
+            shape: Shape::Groups,
+            columns: g.columns.clone(),
+            rows: vec![
+                row(
+                    "participants",
+                    Text::new("Deltagere", "Participants"),
+                    Kind::Count,
+                    counts(&people),
+                ),
+                row(
+                    "responses",
+                    Text::new("Besvarelser", "Responses"),
+                    Kind::Count,
+                    responses,
+                ),
+                row(
+                    "completers",
+                    Text::new(
+                        "Gennemført (indskrivning og en senere måling)",
+                        "Completers (intake and a later measurement)",
+                    ),
+                    Kind::Count,
+                    counts(&later),
+                ),
+                row(
+                    "completion",
+                    Text::new(
+                        "Andel af de indskrevne med en senere måling",
+                        "Share of those with an intake who have a later measurement",
+                    ),
+                    Kind::Percent,
+                    shares(&later),
+                ),
+                row(
+                    "end_completers",
+                    Text::new(
+                        "Afsluttet (indskrivning og afslutning)",
+                        "Completed (intake and an end measurement)",
+                    ),
+                    Kind::Count,
+                    counts(&end),
+                ),
+                row(
+                    "end_completion",
+                    Text::new(
+                        "Andel af de indskrevne med en afslutning",
+                        "Share of those with an intake who have an end measurement",
+                    ),
+                    Kind::Percent,
+                    shares(&end),
+                ),
+            ],
+        }
+    }
+
+    /// The slot of `score` of instrument `i`, if any record had it.
+    fn slot_of(&self, i: u16, score: &str) -> Option<u16> {
+        self.slots
+            .iter()
+            .position(|(j, s)| *j == i && s == score)
+            .map(|x| x as u16)
+    }
+
+    fn figures_table(
+        &self,
+        i: u16,
+        id: &str,
+        title: &Text,
+        specs: &[RowSpec],
+        g: &Groups,
+    ) -> ReportTable {
+        let min = self.params.min_cell;
+        let rows = specs
+            .iter()
+            .map(|spec| {
+                let slot = self.slot_of(i, spec.eval.score());
+                let mut sums = vec![(0u64, 0u64); g.columns.len()];
+                for (c, cols) in &g.member {
+                    let Some(m) = c.instruments.iter().find(|(j, _)| *j == i) else {
+                        continue;
+                    };
+                    if let Some((num, den)) = slot.and_then(|s| contribution(&spec.eval, &m.1, s)) {
+                        for &col in cols {
+                            sums[col].0 += num;
+                            sums[col].1 += den;
+                        }
+                    }
+                }
+                let cells = sums
+                    .iter()
+                    .map(|&(num, den)| match &spec.eval {
+                        Eval::Mean { .. } => Cell::mean(num, den, min),
+                        Eval::Difference { reference, .. } => {
+                            Cell::mean(num, den, min).minus(*reference)
+                        }
+                        _ => Cell::share(num, den, min),
+                    })
+                    .collect();
+                ReportRow {
+                    id: spec.id.clone(),
+                    label: spec.label.clone(),
+                    kind: spec.kind,
+                    cells,
+                }
+            })
+            .collect();
+        ReportTable {
+            id: id.into(),
+            title: title.clone(),
+            shape: Shape::Groups,
+            columns: g.columns.clone(),
+            rows,
+        }
+    }
+
+    /// A distribution: for each group, how many scored in each bin at
+    /// intake and at the last measurement.
+    fn distribution_table(&self, i: u16, d: &rows::DistributionSpec, g: &Groups) -> ReportTable {
+        let min = self.params.min_cell;
+        let slot = self.slot_of(i, &d.score);
+        let times = [At::Intake, At::Last];
+        // counts[bin][group * 2 + time]
+        let mut counts = vec![vec![0u64; g.columns.len() * 2]; d.bins.len()];
+        for (c, cols) in &g.member {
+            let (Some(m), Some(s)) = (c.instruments.iter().find(|(j, _)| *j == i), slot) else {
+                continue;
+            };
+            for (t, at) in times.into_iter().enumerate() {
+                let Some(v) = m.1.value(at, s) else {
+                    continue;
+                };
+                if let Some(b) = d.bins.iter().position(|[lo, hi]| (*lo..=*hi).contains(&v)) {
+                    for &col in cols {
+                        counts[b][col * 2 + t] += 1;
+                    }
+                }
+            }
+        }
+        let columns = g
+            .columns
+            .iter()
+            .flat_map(|c| {
+                [
+                    ("intake", "indskrivning", "intake"),
+                    ("last", "sidste måling", "last measurement"),
+                ]
+                .map(|(id, da, en)| Column {
+                    id: format!("{}.{id}", c.id),
+                    label: Text::new(
+                        format!("{}, {da}", c.label.da),
+                        format!("{}, {en}", c.label.en),
+                    ),
+                })
+            })
+            .collect();
+        ReportTable {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            shape: Shape::Distribution,
+            columns,
+            rows: d
+                .bins
+                .iter()
+                .zip(&counts)
+                .map(|([lo, hi], k)| ReportRow {
+                    id: format!("{lo}_{hi}"),
+                    label: Text::new(format!("{lo}–{hi}"), format!("{lo}–{hi}")),
+                    kind: Kind::Count,
+                    cells: k.iter().map(|n| Cell::count(*n, min)).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The columns of the report and, per participant, the columns they count in.
+struct Groups<'b> {
+    columns: Vec<Column>,
+    member: Vec<(&'b Course, Vec<usize>)>,
+}
+
+/// What one participant adds to a figure: to its numerator (a sum, or 1 when
+/// the participant counts in the share) and to its denominator.
+fn contribution(eval: &Eval, m: &Measures, slot: u16) -> Option<(u64, u64)> {
+    let at = |a| m.value(a, slot);
+    match eval {
+        Eval::Mean { at: a, .. } | Eval::Difference { at: a, .. } => {
+            at(*a).map(|v| (u64::from(v), 1))
+        }
+        Eval::InBand { at: a, lo, hi, .. } => {
+            at(*a).map(|v| (u64::from((lo..=hi).contains(&&v)), 1))
+        }
+        Eval::LeftBand { lo, hi, to, .. } => {
+            let (from, to) = (at(At::Intake)?, at(*to)?);
+            let inside = |v: u32| (*lo..=*hi).contains(&v);
+            inside(from).then_some((u64::from(!inside(to)), 1))
+        }
+        Eval::Changed {
+            to,
+            rule,
+            higher_is_better,
+            reliable,
+            counted,
+            ..
+        } => {
+            let (from, to) = (at(At::Intake)?, at(*to)?);
+            let outcome = judge(rule, from, to, *higher_is_better, reliable.as_ref());
+            let wanted = match counted {
+                Counted::Improved => Outcome::Improved,
+                Counted::Worsened => Outcome::Worsened,
+                Counted::Met => Outcome::Met,
+            };
+            (outcome != Outcome::NotApplicable).then_some((u64::from(outcome == wanted), 1))
+        }
+    }
+}
