@@ -2,7 +2,7 @@
 //! also drive through the app, scored by core.
 
 use serde::Deserialize;
-use trivsel_core::{builtin, score, Answers};
+use trivsel_core::{score, Answers, Catalogue, Declined};
 
 #[derive(Deserialize)]
 struct Golden {
@@ -33,13 +33,26 @@ fn golden_vectors() {
     let golden: Golden =
         serde_json::from_str(include_str!("../../../tests/fixtures/golden.json")).unwrap();
     assert!(golden.cases.len() >= 3);
-    let b = builtin();
+    let catalogue = Catalogue::shipped();
+    let (who5, ladder_def) = (
+        catalogue.get("who5", 1).unwrap(),
+        catalogue.get("cantril", 1).unwrap(),
+    );
+    let none = Declined::new();
     for case in golden.cases {
-        let answers = b.who5.answers_in_order(&case.who5);
-        let s = score(&b.who5, &answers).unwrap();
-        let band = |set: &str| s.band(&b.who5, set).map(|band| band.id.clone());
-        assert_eq!(s.raw, case.expect.raw, "{}", case.name);
-        assert_eq!(s.percentage, Some(case.expect.percentage), "{}", case.name);
+        let answers = who5.answers_in_order(&case.who5);
+        let s = score(who5, &answers, &none).unwrap();
+        let band = |set: &str| {
+            s.band(who5, "percentage", set)
+                .map(|band| band.id.clone())
+        };
+        assert_eq!(s.value("raw"), Some(case.expect.raw), "{}", case.name);
+        assert_eq!(
+            s.value("percentage"),
+            Some(case.expect.percentage),
+            "{}",
+            case.name
+        );
         assert_eq!(
             band("practice"),
             Some(case.expect.practice),
@@ -60,9 +73,12 @@ fn golden_vectors() {
         );
         assert_eq!(s.flagged_items, case.expect.flagged, "{}", case.name);
 
-        let ladder = score(&b.cantril, &Answers::from([("ladder".into(), case.ladder)])).unwrap();
+        let answers = Answers::from([("ladder".into(), case.ladder)]);
+        let ladder = score(ladder_def, &answers, &none).unwrap();
         assert_eq!(
-            ladder.band(&b.cantril, "hbsc").map(|band| band.id.as_str()),
+            ladder
+                .band(ladder_def, "value", "hbsc")
+                .map(|band| band.id.as_str()),
             Some(case.expect.ladder_hbsc.as_str()),
             "{}",
             case.name

@@ -3,23 +3,18 @@
 //! and every hostile file in `tests/fixtures/hostile/` must be rejected whole
 //! with its own clear, short reason.
 //!
-//! The v1 fixtures are written by `regenerate_v1_fixtures` (ignored), from
-//! stored records through the same export code the app uses. Run it only to
-//! change the fixtures deliberately:
-//! `cargo test -p trivsel-core --test import_corpus -- --ignored`.
+//! The v1 fixtures were written by the first release's export code and are
+//! frozen: a later release reads them through `export::v1` and must report
+//! the same numbers (see `tests/fixtures/report/`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use trivsel_core::export::{document, export_record, ExportDocument, ExportScore};
+use trivsel_core::export::ExportDocument;
 use trivsel_core::import::{parse_document, ImportError, Limits, RecordProblem, SchemaProblem};
 use trivsel_core::merge::Merger;
-use trivsel_core::record::uuid_v4;
-use trivsel_core::{
-    builtin, score, AgeBand, Answers, CourseType, Date, Gender, Lang, MeasurementPoint,
-    Participant, ParticipantCode, ResponseRecord, Site,
-};
+use trivsel_core::{score, Catalogue, Declined, Gender, Lang, MeasurementPoint, ParticipantCode};
 
 const TABLETS: [&str; 3] = ["v1-tablet-a.json", "v1-tablet-b.json", "v1-tablet-c.json"];
 
@@ -35,15 +30,18 @@ fn read(dir: &str, name: &str) -> Vec<u8> {
 }
 
 fn v1(name: &str) -> ExportDocument {
-    parse_document(&read("export", name), &Limits::default())
+    parse_document(&read("export", name), &Limits::default(), Catalogue::shipped())
         .unwrap_or_else(|e| panic!("{name} must import: {e}"))
 }
 
 #[test]
 fn v1_fixtures_import_forever() {
     for name in TABLETS {
+        let raw: serde_json::Value = serde_json::from_slice(&read("export", name)).unwrap();
+        assert_eq!(raw["version"], 1, "{name}");
         let doc = v1(name);
-        assert_eq!(doc.version, 1, "{name}");
+        // Read in the current form, with the shipped definitions.
+        assert_eq!(doc.instruments[0], *Catalogue::shipped().get("who5", 1).unwrap());
         let instruments: Vec<(&str, u32)> = doc
             .instruments
             .iter()
@@ -133,14 +131,13 @@ fn a_conflicting_version_of_a_record_is_reported_and_left_out() {
     let who5 = changed.answers.get_mut("who5").unwrap();
     let happy = who5["happy"];
     who5.insert("happy".into(), (happy + 1) % 6);
-    let rescored = score(&builtin().who5, who5).unwrap();
-    changed
-        .scores
-        .insert("who5".into(), ExportScore::from(&rescored));
+    let who5_def = Catalogue::shipped().get("who5", 1).unwrap();
+    let rescored = score(who5_def, who5, &Declined::new()).unwrap();
+    changed.set_scores("who5", &rescored);
     edited.records.truncate(5);
     // The edited file is itself valid: the conflict shows only in the merge.
     let bytes = serde_json::to_vec(&edited).unwrap();
-    let edited = parse_document(&bytes, &Limits::default()).unwrap();
+    let edited = parse_document(&bytes, &Limits::default(), Catalogue::shipped()).unwrap();
 
     let mut merger = Merger::new();
     merger.add_document("v1-tablet-a.json", good.clone());
@@ -260,7 +257,8 @@ fn assert_short_and_plain(name: &str, e: &ImportError) {
 #[test]
 fn every_hostile_file_is_rejected_with_its_reason() {
     for (name, expect) in hostile_cases() {
-        let e = parse_document(&read("hostile", name), &Limits::default()).expect_err(name);
+        let e = parse_document(&read("hostile", name), &Limits::default(), Catalogue::shipped())
+            .expect_err(name);
         assert!(expect(&e), "{name}: unexpected {e:?}");
         assert_short_and_plain(name, &e);
         println!("{name}: {}", e.message(Lang::Da));
@@ -297,7 +295,7 @@ fn a_50_mb_string_is_rejected_with_a_short_message() {
         1,
     );
     assert!(huge.len() > 50 * 1024 * 1024);
-    let e = parse_document(huge.as_bytes(), &Limits::default()).unwrap_err();
+    let e = parse_document(huge.as_bytes(), &Limits::default(), Catalogue::shipped()).unwrap_err();
     assert!(
         matches!(&e, ImportError::Schema { path, problem: SchemaProblem::InvalidValue { .. } } if path == "records[0].site"),
         "{e:?}"
@@ -308,6 +306,7 @@ fn a_50_mb_string_is_rejected_with_a_short_message() {
         &Limits {
             max_bytes: 50 * 1024 * 1024,
         },
+        Catalogue::shipped(),
     )
     .unwrap_err();
     assert!(matches!(e, ImportError::TooLarge { .. }), "{e:?}");
@@ -315,159 +314,4 @@ fn a_50_mb_string_is_rejected_with_a_short_message() {
         e.message(Lang::Da),
         "Filen er for stor (50 MB; højst 50 MB)."
     );
-}
-
-// ----- the generator of the v1 fixtures -----
-
-/// SplitMix64: a small deterministic generator, so the fixtures are the same
-/// on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn bytes<const N: usize>(&mut self) -> [u8; N] {
-        std::array::from_fn(|_| self.next() as u8)
-    }
-
-    /// `level` moved by −1, 0 or +1, within 0..=max.
-    fn around(&mut self, level: i32, max: i32) -> i32 {
-        (level + self.below(3) as i32 - 1).clamp(0, max)
-    }
-}
-
-const GENDERS: [Gender; 10] = [
-    Gender::Girl,
-    Gender::Boy,
-    Gender::Girl,
-    Gender::Boy,
-    Gender::Other,
-    Gender::Girl,
-    Gender::Boy,
-    Gender::NotStated,
-    Gender::Girl,
-    Gender::Boy,
-];
-
-fn response(
-    rng: &mut Rng,
-    participant: &Participant,
-    point: MeasurementPoint,
-    date: Date,
-    level: i32,
-) -> ResponseRecord {
-    let b = builtin();
-    let who5: Answers = b
-        .who5
-        .items
-        .iter()
-        .map(|i| (i.id.clone(), rng.around(level, 5)))
-        .collect();
-    let ladder = rng.around(level * 2, 10);
-    ResponseRecord {
-        id: uuid_v4(rng.bytes()),
-        participant: participant.code.clone(),
-        point,
-        date,
-        answers: BTreeMap::from([
-            ("who5".to_string(), who5),
-            (
-                "cantril".to_string(),
-                Answers::from([("ladder".to_string(), ladder)]),
-            ),
-        ]),
-        instruments: b.refs(),
-        supersedes: None,
-        exported: false,
-    }
-}
-
-/// A correction of `old`: a new record for the same point and day with
-/// one answer changed.
-fn correction(rng: &mut Rng, old: &ResponseRecord) -> ResponseRecord {
-    let mut new = old.clone();
-    new.id = uuid_v4(rng.bytes());
-    new.supersedes = Some(old.id.clone());
-    let who5 = new.answers.get_mut("who5").unwrap();
-    let happy = who5["happy"];
-    who5.insert("happy".into(), if happy < 5 { happy + 1 } else { 3 });
-    new
-}
-
-/// One tablet's export: 15 participants at one site.
-fn tablet(seed: u64, site: &str, correct: usize) -> ExportDocument {
-    let mut rng = Rng(seed);
-    let start = Date::new(2026, 1, 5).unwrap();
-    let mut records = Vec::new();
-    for p in 0..15 {
-        let created = start.add_days(rng.below(150) as i64).unwrap();
-        let participant = Participant {
-            code: ParticipantCode::from_random(rng.bytes()),
-            gender: GENDERS[(p + seed as usize) % GENDERS.len()],
-            age_band: AgeBand::ALL[rng.below(5) as usize],
-            site: Site::parse(site).unwrap(),
-            course: CourseType::ALL[rng.below(4) as usize],
-            created,
-        };
-        let level = 1 + rng.below(4) as i32;
-        let mut stored = vec![response(
-            &mut rng,
-            &participant,
-            MeasurementPoint::Intake,
-            created,
-            level,
-        )];
-        let later = rng.below(10);
-        let better = (level + rng.below(2) as i32).min(5);
-        if (2..=6).contains(&later) {
-            let session = 2 + rng.below(4) as u16;
-            let date = created.add_days(21 + rng.below(50) as i64).unwrap();
-            let point = MeasurementPoint::during(session).unwrap();
-            stored.push(response(&mut rng, &participant, point, date, better));
-        }
-        if later >= 5 {
-            let date = created.add_days(84 + rng.below(56) as i64).unwrap();
-            let point = MeasurementPoint::End;
-            stored.push(response(&mut rng, &participant, point, date, better));
-        }
-        if p == correct {
-            let fixed = correction(&mut rng, &stored[0]);
-            stored.push(fixed);
-        }
-        for r in &stored {
-            records.push(export_record(r, &participant).unwrap());
-        }
-    }
-    let created = Date::new(2026, 12, 1)
-        .unwrap()
-        .add_days(seed as i64)
-        .unwrap();
-    document(uuid_v4(rng.bytes()), created, records)
-}
-
-/// Rewrites `tests/fixtures/export/v1-tablet-{a,b,c}.json`. Deliberate use
-/// only: these are the frozen version-1 fixtures.
-#[test]
-#[ignore]
-fn regenerate_v1_fixtures() {
-    let a = tablet(1, "UngRåd Aarhus", 2);
-    let mut b = tablet(2, "Ung i Odense", 5);
-    let c = tablet(3, "Rådgivningen Ærø", 7);
-    // A record exported twice: the same response in two files, identical.
-    b.records.push(a.records[0].clone());
-    for (name, doc) in TABLETS.iter().zip([a, b, c]) {
-        let text = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-        parse_document(text.as_bytes(), &Limits::default()).unwrap();
-        fs::write(fixtures("export").join(name), text).unwrap();
-    }
 }
