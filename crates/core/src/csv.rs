@@ -236,7 +236,7 @@ mod tests {
             .insert("substance".into(), substance.answers_in_order(&[3, 0, 1]));
         r.declined.insert(
             "substance".into(),
-            crate::validate::Declined::from(["anydrug_7d".to_string()]),
+            crate::instrument::Declined::from(["anydrug_7d".to_string()]),
         );
         let r = rescored(r);
         let csv = records_csv(&[r], Catalogue::shipped().instruments());

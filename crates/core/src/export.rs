@@ -25,14 +25,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::date::{Date, IsoWeek};
-use crate::instrument::{Instrument, InstrumentRef};
+use crate::instrument::{Answers, Declined, Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{
     AgeBand, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
 };
 use crate::record::{RecordError, ResponseRecord};
 use crate::scoring::Scores;
-use crate::validate::{Answers, Declined};
 
 /// The `format` field of every export document.
 pub const FORMAT: &str = "trivsel-export";

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instrument;
+use crate::instrument::{Answers, Declined};
 use crate::scoring::{score, ScoreError, Scores};
-use crate::validate::{Answers, Declined};
 
 /// One question of the flow: an item of an instrument.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -167,8 +167,8 @@ mod tests {
     use super::*;
     use crate::change::Outcome::{self, *};
     use crate::date::Date;
+    use crate::instrument::Declined;
     use crate::testing::{ladder_answer, reference, substance, who5_answers};
-    use crate::validate::Declined;
     use proptest::prelude::*;
     use MeasurementPoint::{End, FollowUp, Intake};
 

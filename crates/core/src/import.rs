@@ -18,10 +18,12 @@ use serde_json::Value;
 
 use crate::catalogue::{Catalogue, CatalogueError};
 use crate::export::{v1, ExportDocument, ExportRecord, FORMAT, VERSION};
-use crate::lang::Lang;
+use crate::instrument::Declined;
+use crate::lang::{decimal, Lang};
+use crate::messages::clip_to;
 use crate::record::{is_uuid_v4, lookup};
 use crate::scoring::score;
-use crate::validate::{validate, Declined, ValidationError};
+use crate::validate::{validate, ValidationError};
 
 /// How much an importer accepts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,8 +43,7 @@ impl Default for Limits {
 
 const MIB: usize = 1024 * 1024;
 
-/// The most characters of a value from the file that a message repeats.
-pub const MAX_ECHO: usize = 60;
+pub use crate::messages::{clip, MAX_ECHO};
 
 /// Why a file, or an NDJSON line, is rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -398,7 +399,7 @@ pub fn check_record(r: &ExportRecord, catalogue: &Catalogue) -> Result<(), Recor
     Ok(())
 }
 
-static EMPTY: crate::validate::Answers = crate::validate::Answers::new();
+static EMPTY: crate::instrument::Answers = crate::instrument::Answers::new();
 
 /// A catalogue error with every name in it cut for a message.
 fn clip_catalogue(e: CatalogueError) -> CatalogueError {
@@ -440,26 +441,6 @@ fn repeated_records(records: &[ExportRecord]) -> Result<HashSet<usize>, ImportEr
         }
     }
     Ok(repeats)
-}
-
-/// `s` as plain one-line text of at most [`MAX_ECHO`] characters: control
-/// and bidirectional-override characters become spaces, and a longer value
-/// is cut with "…".
-pub fn clip(s: &str) -> String {
-    clip_to(s, MAX_ECHO)
-}
-
-fn clip_to(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (n, c) in s.chars().enumerate() {
-        if n + 1 == max && s.chars().nth(max).is_some() {
-            out.push('…');
-            break;
-        }
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        out.push(if c.is_control() || bidi { ' ' } else { c });
-    }
-    out
 }
 
 /// A serde message that may quote a value between « and »: the quote cut to
@@ -888,15 +869,7 @@ fn hint_da(path: &str) -> &'static str {
 /// A file size in MB (of 1 048 576 bytes), with one decimal unless whole.
 fn megabytes(bytes: usize, lang: Lang) -> String {
     let tenths = (bytes as u64 * 10 + (MIB as u64) / 2) / MIB as u64;
-    let text = if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
-    match lang {
-        Lang::Da => text.replace('.', ","),
-        Lang::En => text,
-    }
+    decimal(tenths as f64 / 10.0, None, lang)
 }
 
 /// The versions this build reads, as a message says them.
@@ -1168,10 +1141,10 @@ mod tests {
     use super::*;
     use crate::date::Date;
     use crate::export::document;
+    use crate::instrument::Answers;
     use crate::participant::{AgeBand, Gender, ParticipantCode};
     use crate::record::uuid_v4;
     use crate::testing::{exported, rescored, who5_and_ladder};
-    use crate::validate::Answers;
     use proptest::prelude::*;
 
     const WHO5: &str = "who5";
@@ -1630,14 +1603,6 @@ mod tests {
 
     #[test]
     fn messages_cut_long_values_and_say_sizes_in_danish() {
-        assert_eq!(clip("kort"), "kort");
-        let long = "å".repeat(5000);
-        let c = clip(&long);
-        assert_eq!(c.chars().count(), MAX_ECHO);
-        assert!(c.ends_with('…'));
-        assert_eq!(clip(&"a".repeat(60)), "a".repeat(60));
-        assert_eq!(clip(&"a".repeat(61)).chars().count(), 60);
-        assert_eq!(clip("a\nb\u{202e}c"), "a b c");
         let err = ImportError::TooLarge {
             bytes: 76_755_763,
             max: 64 * MIB,

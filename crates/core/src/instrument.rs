@@ -13,6 +13,8 @@ pub mod figures;
 pub mod response;
 pub mod scores;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 
 pub use check::DefinitionError;
@@ -22,6 +24,15 @@ pub use response::{Anchors, AnswerOption, Response};
 pub use scores::{Band, BandSet, Reference, Rule, ScoreDef, V1Field};
 
 use crate::lang::{Lang, Text};
+
+/// Answers to one instrument: item id → answer value. A wide integer type, so
+/// that a hostile or mistyped value (−1, 300) reaches validation and is named
+/// there instead of failing somewhere less clear.
+pub type Answers = BTreeMap<String, i32>;
+
+/// The items of one instrument the young person chose not to answer ("Vil
+/// ikke svare"). A declined item has no value: it is missing, never 0.
+pub type Declined = BTreeSet<String>;
 
 /// A questionnaire definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -162,7 +173,7 @@ impl Instrument {
 
     /// Answers given in item order: `values[i]` answers the i-th item. Values
     /// past the last item are ignored; items past the last value stay unanswered.
-    pub fn answers_in_order(&self, values: &[i32]) -> crate::validate::Answers {
+    pub fn answers_in_order(&self, values: &[i32]) -> Answers {
         self.items
             .iter()
             .zip(values)

@@ -5,16 +5,8 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
-// TEMPORARY until the cleanup branch's `messages` module is merged: the same macro.
-#[macro_export]
-macro_rules! tr {
-    ($lang:expr, da: $da:expr, en: $en:expr $(,)?) => {
-        match $lang {
-            $crate::lang::Lang::Da => $da,
-            $crate::lang::Lang::En => $en,
-        }
-    };
-}
+#[macro_use]
+pub mod messages;
 
 pub mod battery;
 pub mod catalogue;
@@ -54,8 +46,8 @@ pub use import::{
     check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
     SchemaProblem,
 };
-pub use instrument::{Instrument, InstrumentRef, Response, ScoreDef};
-pub use lang::{Lang, Text};
+pub use instrument::{Answers, Declined, Instrument, InstrumentRef, Response, ScoreDef};
+pub use lang::{decimal, Lang, Text};
 pub use merge::{Conflict, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
@@ -65,4 +57,4 @@ pub use programme::{parse_programme, Programme, ProgrammeError};
 pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, ScoreError, Scores};
-pub use validate::{validate, Answers, Declined, ValidationError};
+pub use validate::{validate, ValidationError};

@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::instrument::{Instrument, InstrumentRef};
+use crate::instrument::{Answers, Declined, Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::scoring::{score, ScoreError, Scores};
-use crate::validate::{validate, Answers, Declined, ValidationError};
+use crate::validate::{validate, ValidationError};
 
 /// One completed response of one participant at one measurement point.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,13 +69,10 @@ impl Breakdown {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Breakdown::Gender, Lang::Da) => "køn",
-            (Breakdown::Gender, Lang::En) => "gender",
-            (Breakdown::Site, Lang::Da) => "sted",
-            (Breakdown::Site, Lang::En) => "site",
-            (Breakdown::Course, Lang::Da) => "forløbstype",
-            (Breakdown::Course, Lang::En) => "course type",
+        match self {
+            Breakdown::Gender => tr!(lang, da: "køn", en: "gender"),
+            Breakdown::Site => tr!(lang, da: "sted", en: "site"),
+            Breakdown::Course => tr!(lang, da: "forløbstype", en: "course type"),
         }
     }
 }
@@ -131,20 +128,16 @@ pub enum ReportParamsError {
 
 impl ReportParamsError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Reference { key, value }, Lang::Da) => {
-                format!("Referencen {key} skal være et tal (ikke {value}).")
-            }
-            (Self::Reference { key, value }, Lang::En) => {
-                format!("The reference {key} must be a number (not {value}).")
-            }
-            (Self::ReliableChange(e), lang) => e.message(lang),
-            (Self::MinCell(n), Lang::Da) => {
-                format!("Den mindste viste gruppe skal være mindst 1 deltager (ikke {n}).")
-            }
-            (Self::MinCell(n), Lang::En) => {
-                format!("The smallest shown group must be at least 1 participant (not {n}).")
-            }
+        match self {
+            Self::Reference { key, value } => tr!(lang,
+                da: format!("Referencen {key} skal være et tal (ikke {value})."),
+                en: format!("The reference {key} must be a number (not {value})."),
+            ),
+            Self::ReliableChange(e) => e.message(lang),
+            Self::MinCell(n) => tr!(lang,
+                da: format!("Den mindste viste gruppe skal være mindst 1 deltager (ikke {n})."),
+                en: format!("The smallest shown group must be at least 1 participant (not {n})."),
+            ),
         }
     }
 }

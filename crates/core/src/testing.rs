@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::catalogue::Catalogue;
-use crate::instrument::{Instrument, InstrumentRef};
-use crate::validate::{Answers, Declined};
+use crate::instrument::{Answers, Declined, Instrument, InstrumentRef};
 
 /// A shipped instrument by id (version 1).
 pub fn shipped(id: &str) -> &'static Instrument {

@@ -3,20 +3,10 @@
 //! Validation is separate from scoring so that a response in progress (some
 //! items still unanswered) can be checked for bad values before it is complete.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::instrument::Instrument;
+use crate::instrument::{Answers, Declined, Instrument};
 use crate::lang::Lang;
-
-/// Answers to one instrument: item id → answer value. A wide integer type, so
-/// that a hostile or mistyped value (−1, 300) reaches validation and is named
-/// there instead of failing somewhere less clear.
-pub type Answers = BTreeMap<String, i32>;
-
-/// The items of one instrument the young person chose not to answer ("Vil
-/// ikke svare"). A declined item has no value: it is missing, never 0.
-pub type Declined = BTreeSet<String>;
 
 /// What can be wrong with a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,36 +32,32 @@ pub enum ValidationError {
 impl ValidationError {
     /// The error as a sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::UnknownItem { instrument, item }, Lang::Da) => {
-                format!("{instrument}: spørgsmålet «{item}» findes ikke i skemaet.")
-            }
-            (Self::UnknownItem { instrument, item }, Lang::En) => {
-                format!("{instrument}: the questionnaire has no item «{item}».")
-            }
-            (Self::OutOfRange { instrument, item, value, min, max }, Lang::Da) => format!(
-                "{instrument}: svaret {value} på «{item}» er ikke et af svarmulighederne ({min}–{max})."
+        match self {
+            Self::UnknownItem { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» findes ikke i skemaet."),
+                en: format!("{instrument}: the questionnaire has no item «{item}»."),
             ),
-            (Self::OutOfRange { instrument, item, value, min, max }, Lang::En) => format!(
-                "{instrument}: the answer {value} to «{item}» is not one of the options ({min}–{max})."
+            Self::OutOfRange {
+                instrument,
+                item,
+                value,
+                min,
+                max,
+            } => tr!(lang,
+                da: format!("{instrument}: svaret {value} på «{item}» er ikke et af svarmulighederne ({min}–{max})."),
+                en: format!("{instrument}: the answer {value} to «{item}» is not one of the options ({min}–{max})."),
             ),
-            (Self::Missing { instrument, item }, Lang::Da) => {
-                format!("{instrument}: spørgsmålet «{item}» er ikke besvaret.")
-            }
-            (Self::Missing { instrument, item }, Lang::En) => {
-                format!("{instrument}: the item «{item}» has no answer.")
-            }
-            (Self::NotDeclinable { instrument, item }, Lang::Da) => format!(
-                "{instrument}: spørgsmålet «{item}» kan ikke springes over med «Vil ikke svare»."
+            Self::Missing { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» er ikke besvaret."),
+                en: format!("{instrument}: the item «{item}» has no answer."),
             ),
-            (Self::NotDeclinable { instrument, item }, Lang::En) => format!(
-                "{instrument}: the item «{item}» cannot be skipped with «Prefer not to answer»."
+            Self::NotDeclinable { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» kan ikke springes over med «Vil ikke svare»."),
+                en: format!("{instrument}: the item «{item}» cannot be skipped with «Prefer not to answer»."),
             ),
-            (Self::AnsweredAndDeclined { instrument, item }, Lang::Da) => format!(
-                "{instrument}: spørgsmålet «{item}» er både besvaret og sprunget over."
-            ),
-            (Self::AnsweredAndDeclined { instrument, item }, Lang::En) => format!(
-                "{instrument}: the item «{item}» is both answered and declined."
+            Self::AnsweredAndDeclined { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» er både besvaret og sprunget over."),
+                en: format!("{instrument}: the item «{item}» is both answered and declined."),
             ),
         }
     }

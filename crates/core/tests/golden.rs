@@ -42,10 +42,7 @@ fn golden_vectors() {
     for case in golden.cases {
         let answers = who5.answers_in_order(&case.who5);
         let s = score(who5, &answers, &none).unwrap();
-        let band = |set: &str| {
-            s.band(who5, "percentage", set)
-                .map(|band| band.id.clone())
-        };
+        let band = |set: &str| s.band(who5, "percentage", set).map(|band| band.id.clone());
         assert_eq!(s.value("raw"), Some(case.expect.raw), "{}", case.name);
         assert_eq!(
             s.value("percentage"),

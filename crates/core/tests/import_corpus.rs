@@ -30,8 +30,12 @@ fn read(dir: &str, name: &str) -> Vec<u8> {
 }
 
 fn v1(name: &str) -> ExportDocument {
-    parse_document(&read("export", name), &Limits::default(), Catalogue::shipped())
-        .unwrap_or_else(|e| panic!("{name} must import: {e}"))
+    parse_document(
+        &read("export", name),
+        &Limits::default(),
+        Catalogue::shipped(),
+    )
+    .unwrap_or_else(|e| panic!("{name} must import: {e}"))
 }
 
 #[test]
@@ -41,7 +45,10 @@ fn v1_fixtures_import_forever() {
         assert_eq!(raw["version"], 1, "{name}");
         let doc = v1(name);
         // Read in the current form, with the shipped definitions.
-        assert_eq!(doc.instruments[0], *Catalogue::shipped().get("who5", 1).unwrap());
+        assert_eq!(
+            doc.instruments[0],
+            *Catalogue::shipped().get("who5", 1).unwrap()
+        );
         let instruments: Vec<(&str, u32)> = doc
             .instruments
             .iter()
@@ -257,8 +264,12 @@ fn assert_short_and_plain(name: &str, e: &ImportError) {
 #[test]
 fn every_hostile_file_is_rejected_with_its_reason() {
     for (name, expect) in hostile_cases() {
-        let e = parse_document(&read("hostile", name), &Limits::default(), Catalogue::shipped())
-            .expect_err(name);
+        let e = parse_document(
+            &read("hostile", name),
+            &Limits::default(),
+            Catalogue::shipped(),
+        )
+        .expect_err(name);
         assert!(expect(&e), "{name}: unexpected {e:?}");
         assert_short_and_plain(name, &e);
         println!("{name}: {}", e.message(Lang::Da));

@@ -13,9 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::date::{Date, IsoWeek};
-use crate::instrument::{InstrumentRef, V1Field};
+use crate::instrument::{Answers, InstrumentRef, V1Field};
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
-use crate::validate::Answers;
 
 /// The format version this module reads.
 pub const VERSION: u32 = 1;

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::{Cell, Kind, Report, Shape};
-use crate::lang::Lang;
+use crate::lang::{decimal, Lang};
 
 /// An output format of the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,15 +98,6 @@ pub fn tables(report: &Report, lang: Lang) -> Vec<Table> {
         .collect()
 }
 
-/// A one-decimal value as the language writes it.
-fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// What a suppressed cell shows: `< 5` for the default `min_cell`.
 pub fn suppressed_text(report: &Report) -> String {
     format!("< {}", report.params.min_cell)
@@ -119,14 +110,14 @@ fn value_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
     };
     match kind {
         Kind::Count => format!("{value:.0}"),
-        Kind::Mean => decimal(value, lang),
-        Kind::Percent => match lang {
-            Lang::Da => format!("{} %", decimal(value, lang)),
-            Lang::En => format!("{}%", decimal(value, lang)),
-        },
-        Kind::Difference if value > 0.0 => format!("+{}", decimal(value, lang)),
-        Kind::Difference if value == 0.0 => decimal(0.0, lang),
-        Kind::Difference => decimal(value, lang),
+        Kind::Mean => decimal(value, Some(1), lang),
+        Kind::Percent => {
+            let v = decimal(value, Some(1), lang);
+            tr!(lang, da: format!("{v} %"), en: format!("{v}%"))
+        }
+        Kind::Difference if value > 0.0 => format!("+{}", decimal(value, Some(1), lang)),
+        Kind::Difference if value == 0.0 => decimal(0.0, Some(1), lang),
+        Kind::Difference => decimal(value, Some(1), lang),
     }
 }
 

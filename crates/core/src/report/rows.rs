@@ -6,7 +6,7 @@
 use super::{key, Kind, ReportParams};
 use crate::change::ReliableChange;
 use crate::instrument::{At, Counted, CriterionRule, Figure, FigureKind, Instrument, ScoreDef};
-use crate::lang::{Lang, Text};
+use crate::lang::{decimal, Lang, Text};
 
 /// What a row computes, per participant, from one score.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,13 +91,9 @@ fn at_words(at: At) -> (&'static str, &'static str) {
     }
 }
 
-/// A number as the language writes it: `7,5` in Danish, `7.5` in English.
-pub(crate) fn number(x: f64, lang: Lang) -> String {
-    let s = format!("{x}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
+/// A number as the language writes it, as few digits as give it back: `7,5`.
+fn number(x: f64, lang: Lang) -> String {
+    decimal(x, None, lang)
 }
 
 /// A label used inside a sentence: "Høj livstilfredshed" → "høj livstilfredshed".
@@ -368,8 +364,7 @@ fn upper_first(s: &str) -> String {
 /// What a reliable-change criterion counted, with the parameters used.
 fn reliable_note(name: &Text, short: &Text, rc: &ReliableChange) -> Text {
     let (nda, nen) = (upper_first(&name.da), upper_first(&name.en));
-    let t =
-        |x: f64, lang| format!("{:.1}", x).replace('.', if lang == Lang::Da { "," } else { "." });
+    let t = |x: f64, lang| decimal(x, Some(1), lang);
     match *rc {
         ReliableChange::Mdc { points } => Text::new(
             format!(
