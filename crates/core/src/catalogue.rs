@@ -99,7 +99,7 @@ fn scoring_key(i: &Instrument) -> ScoringKey<'_> {
         .map(|it| (it.id.as_str(), i.response_of(it).values(), i.declinable(it)))
         .collect();
     let scores = i.scores.iter().map(|s| (s.id.as_str(), &s.rule)).collect();
-    (items, scores, i.flag_items_at_most)
+    (items, scores, i.flags.as_ref().map(|f| f.at_most))
 }
 
 type ScoringKey<'a> = (

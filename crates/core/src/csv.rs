@@ -108,7 +108,7 @@ pub fn records_ndjson(records: &[ExportRecord]) -> String {
 /// The score columns of an instrument: each score, then `flagged` where it
 /// flags items and `declined` where an item may be declined.
 fn score_columns(instrument: &Instrument) -> impl Iterator<Item = &str> {
-    let flags = instrument.flag_items_at_most.is_some().then_some("flagged");
+    let flags = instrument.flags.is_some().then_some("flagged");
     let declines = instrument
         .items
         .iter()

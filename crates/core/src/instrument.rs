@@ -65,10 +65,10 @@ pub struct Instrument {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub decline: bool,
     pub items: Vec<Item>,
-    /// Items answered at or below this value are flagged to the counsellor
-    /// (WHO-5: 0 or 1, whatever the total).
+    /// Items answered at or below a value are flagged to the counsellor
+    /// (WHO-5: 0 or 1, whatever the total), and what that means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flag_items_at_most: Option<u8>,
+    pub flags: Option<Flags>,
     pub scores: Vec<ScoreDef>,
 }
 
@@ -88,6 +88,17 @@ pub struct Item {
     /// from the instrument's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline: Option<bool>,
+}
+
+/// Which answers flag an item to the counsellor, and why it matters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Flags {
+    /// An item answered at or below this value is flagged.
+    pub at_most: u8,
+    /// What a flagged item means for the counsellor, in plain words.
+    pub meaning: Text,
 }
 
 /// An instrument as a record or an export names it: id and the version answered.

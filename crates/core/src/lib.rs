@@ -46,7 +46,7 @@ pub use import::{
     check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
     SchemaProblem,
 };
-pub use instrument::{Answers, Declined, Instrument, InstrumentRef, Response, ScoreDef};
+pub use instrument::{Answers, Declined, Flags, Instrument, InstrumentRef, Response, ScoreDef};
 pub use lang::{decimal, Lang, Text};
 pub use merge::{Conflict, Merged, Merger};
 pub use participant::{

@@ -144,7 +144,7 @@ pub fn score(
             }
         }
     }
-    let flagged_items = match instrument.flag_items_at_most {
+    let flagged_items = match instrument.flags.as_ref().map(|f| f.at_most) {
         Some(limit) => instrument
             .items
             .iter()

@@ -123,6 +123,7 @@ impl Instrument {
         // carry the time frame themselves.
         let mut texts = vec![&self.name, &self.short];
         texts.extend(&self.intro);
+        texts.extend(self.flags.as_ref().map(|f| &f.meaning));
         if texts.into_iter().any(empty) {
             return Err(no_text());
         }

@@ -56,7 +56,7 @@ fn who5_wording_and_scoring_are_verbatim() {
     assert_eq!(pct.rule, Rule::Sum { factor: 4 });
     assert_eq!(who5.score_max(pct), 100);
     assert_eq!(who5.score_max(who5.score("raw").unwrap()), 25);
-    assert_eq!(who5.flag_items_at_most, Some(1));
+    assert_eq!(who5.flags.as_ref().map(|f| f.at_most), Some(1));
     let screening = pct.band_set("screening").unwrap();
     assert_eq!((screening.bands[0].min, screening.bands[0].max), (0, 50));
 }
