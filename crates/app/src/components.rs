@@ -13,6 +13,7 @@ pub mod options;
 pub mod participant;
 pub mod participant_new;
 pub mod pin;
+pub mod programmes;
 pub mod question;
 pub mod result;
 pub mod review;

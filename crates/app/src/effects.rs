@@ -4,15 +4,18 @@
 
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
-use trivsel_core::{Date, Flow, MeasurementPoint, Participant, ParticipantCode, ResponseRecord};
+use trivsel_core::{
+    parse_programme, Date, Flow, Instrument, MeasurementPoint, Participant, ParticipantCode,
+    ResponseRecord,
+};
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
 use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
 use crate::services::download;
-use crate::services::storage::{self, Draft, Settings, StorageError, Store};
-use crate::state::{instruments, Action, AppState, Data, Screen};
+use crate::services::storage::{self, Draft, ProgrammeFile, Settings, StorageError, Store};
+use crate::state::{Action, AppState, Data, Screen};
 
 pub type Ctx = UseReducerHandle<AppState>;
 
@@ -54,15 +57,21 @@ pub fn open(ctx: Ctx) {
             let has_pin = store.pin().await?.is_some();
             let draft = store.draft().await?;
             let settings = store.settings().await?;
-            Ok::<_, StorageError>((store, has_pin, draft, settings))
+            let programmes = store.programmes().await?;
+            Ok::<_, StorageError>((store, has_pin, draft, settings, programmes))
         };
         match opened.await {
-            Ok((store, has_pin, draft, settings)) => ctx.dispatch(Action::Opened {
-                store,
-                has_pin,
-                draft,
-                settings,
-            }),
+            Ok((store, has_pin, draft, settings, programmes)) => {
+                // The catalogue first: a questionnaire in progress may ask a
+                // programme's instruments.
+                ctx.dispatch(Action::Programmes(programmes));
+                ctx.dispatch(Action::Opened {
+                    store,
+                    has_pin,
+                    draft,
+                    settings,
+                })
+            }
             Err(err) => ctx.dispatch(Action::OpenFailed(err)),
         }
         storage::request_persistence().await;
@@ -201,6 +210,38 @@ pub fn save_settings(ctx: Ctx, settings: Settings) {
     });
 }
 
+/// Checks a programme file the counsellor opened and, if it is good, stores
+/// it beside the others so its instruments and batteries can be chosen. An
+/// older version of the same programme is kept: records answered on its
+/// instruments must still be scored; its batteries give way to the newer
+/// versions'. A bad file changes nothing and the counsellor is told why.
+pub fn import_programme(ctx: Ctx, bytes: Vec<u8>) {
+    let Some(store) = store(&ctx) else { return };
+    let programme = match parse_programme(&bytes, &ctx.catalogue) {
+        Ok(p) => p,
+        Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
+    };
+    // Checked above, so the bytes are UTF-8 text.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut programmes: Vec<_> = ctx.programmes.iter().cloned().collect();
+    let (id, version) = (&programme.programme.id, programme.programme.version);
+    programmes
+        .retain(|p| !(p.programme.programme.id == *id && p.programme.programme.version == version));
+    let name = programme.programme.name.get(ctx.lang).to_string();
+    programmes.push(ProgrammeFile { text, programme });
+    spawn_local(async move {
+        match store.set_programmes(&programmes).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Programmes(programmes));
+                ctx.dispatch(Action::Notice(Some(
+                    messages(ctx.lang).programme_imported(&name),
+                )));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
 /// Starts a questionnaire for `participant` at `point` and hands the tablet
 /// over: the counsellor area locks. A correction starts from the answers of
 /// the record it supersedes.
@@ -211,9 +252,24 @@ pub fn hand_over(
     correcting: Option<ResponseRecord>,
 ) {
     let Some(store) = store(&ctx) else { return };
-    let mut flow = Flow::new(&instruments());
+    // A correction asks again exactly what the corrected record asked; a new
+    // measurement asks what the programme's battery asks at this point.
+    let asked = match &correcting {
+        Some(old) => old.instruments.clone(),
+        None => ctx
+            .settings
+            .battery(&ctx.catalogue)
+            .instruments_at(point)
+            .to_vec(),
+    };
+    let instruments: Vec<&Instrument> = asked
+        .iter()
+        .filter_map(|r| ctx.catalogue.instrument(r))
+        .collect();
+    let mut flow = Flow::new(&instruments);
     if let Some(old) = &correcting {
         flow.answers = old.answers.clone();
+        flow.declined = old.declined.clone();
     }
     let draft = Draft {
         participant,
@@ -222,6 +278,7 @@ pub fn hand_over(
         supersedes: correcting.map(|r| r.id),
         lang: ctx.lang,
         begun: false,
+        instruments: asked,
         flow,
     };
     ctx.dispatch(Action::Busy(true));
@@ -300,11 +357,12 @@ pub fn submit(ctx: Ctx) {
     let id = trivsel_core::record::uuid_v4(bytes);
     let record = ResponseRecord {
         id: id.clone(),
-        participant: draft.participant,
+        participant: draft.participant.clone(),
         point: draft.point,
         date: today(),
+        instruments: draft.asked(),
         answers: draft.flow.answers,
-        instruments: trivsel_core::builtin().refs(),
+        declined: draft.flow.declined,
         supersedes: draft.supersedes,
         exported: false,
     };
@@ -335,6 +393,7 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
     let built = Outbox::build(
         &ctx.data.records,
         &ctx.data.participants,
+        &ctx.catalogue,
         scope,
         export_id,
         today(),

@@ -1,6 +1,7 @@
-//! The root component of the counsellor's export page (`/eksport/`). It shares
-//! the tablet's storage, state and PIN gate, but shows only the PIN prompt and
-//! the export screen, so the export's code lives in this page's bundle alone.
+//! The root component of the counsellor's export page (`/eksport/`): the
+//! tablet's files. It shares the tablet's storage, state and PIN gate, but
+//! shows only the PIN prompt, the export and the programme files, so their
+//! code lives in this page's bundle alone.
 
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::app::{page, use_app};
 use crate::components::broken::Broken;
 use crate::components::export::ExportScreen;
 use crate::components::pin::Unlock;
+use crate::components::programmes::ProgrammeFiles;
 use crate::i18n::messages;
 use crate::state::{Page, Screen};
 
@@ -18,7 +20,7 @@ pub fn ExportApp() -> Html {
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::Export => html! { <ExportScreen /> },
+        Screen::Export => html! { <><ExportScreen /><ProgrammeFiles /></> },
         // Everything else on this page is the PIN prompt, which leads here.
         _ => html! { <Unlock /> },
     };

@@ -4,7 +4,8 @@
 //!
 //! Instrument wordings are not here: they are data in the core crate.
 
-use trivsel_core::{builtin, catalogue, decimal, tr, Lang, MeasurementPoint};
+use trivsel_core::instrument::CriterionRule;
+use trivsel_core::{catalogue, decimal, tr, Lang, MeasurementPoint, ReliableChange, Text};
 
 catalogue! {
     /// The tablet app's text in one language.
@@ -19,18 +20,6 @@ catalogue! {
         loading = { da: "Indlæser …", en: "Loading …" },
         // Youth flow.
         start_heading = { da: "Hvordan har du haft det?", en: "How have you been?" },
-        start_body: &'static [&'static str] = {
-            da: &[
-                "Du får seks korte spørgsmål om, hvordan du har haft det.",
-                "Der er ingen rigtige eller forkerte svar. Vælg det, der passer bedst på dig.",
-                "Du skal ikke skrive dit navn.",
-            ],
-            en: &[
-                "You will get six short questions about how you have been feeling.",
-                "There are no right or wrong answers. Choose what fits you best.",
-                "You do not write your name.",
-            ],
-        },
         your_code = { da: "Din kode:", en: "Your code:" },
         start_button = { da: "Start", en: "Start" },
         continue_button = { da: "Fortsæt", en: "Continue" },
@@ -40,10 +29,13 @@ catalogue! {
         progress_label = { da: "Spørgsmål", en: "Question" },
         last_question = { da: "Sidste spørgsmål", en: "Last question" },
         choose_one = { da: "Vælg ét svar.", en: "Choose one answer." },
-        ladder_hint = {
+        scale_hint = {
             da: "Tryk på det trin, der passer bedst.",
             en: "Tap the step that fits best.",
         },
+        days_hint = { da: "Tryk på antallet af dage.", en: "Tap the number of days." },
+        /// The answer that leaves an item without a value (where the instrument offers it).
+        decline = { da: "Vil ikke svare", en: "Prefer not to answer" },
         review_heading = { da: "Tjek dine svar", en: "Check your answers" },
         review_intro = {
             da: "Du kan rette et svar, før du sender.",
@@ -61,19 +53,12 @@ catalogue! {
         counsellor_button = { da: "Rådgiver", en: "Counsellor" },
         // Scores.
         score_heading = { da: "Resultat", en: "Result" },
-        raw_score = { da: "Råscore", en: "Raw score" },
-        percentage_score = { da: "Procentscore", en: "Percentage score" },
-        flags_heading = { da: "Spørgsmål besvaret med 0 eller 1", en: "Items answered 0 or 1" },
-        flags_explained = {
-            da: "Et svar på 0 eller 1 på et enkelt spørgsmål er også en grund til at tilbyde screening for depression, uanset totalscoren.",
-            en: "An answer of 0 or 1 to any single item is also a reason to offer screening for depression, whatever the total.",
-        },
-        flags_none = {
-            da: "Ingen spørgsmål er besvaret med 0 eller 1.",
-            en: "No item was answered 0 or 1.",
-        },
-        ladder_value = { da: "Trin på stigen", en: "Step on the ladder" },
         no_score = { da: "Ingen score", en: "No score" },
+        score_declined = {
+            da: "Ingen score: et spørgsmål er ikke besvaret (vil ikke svare)",
+            en: "No score: a question was not answered (prefer not to answer)",
+        },
+        declined_items = { da: "Ville ikke svare på", en: "Preferred not to answer" },
         unverified = {
             da: "Den danske ordlyd er endnu ikke kontrolleret mod den officielle danske version.",
             en: "The Danish wording has not yet been checked against the official Danish version.",
@@ -150,33 +135,47 @@ catalogue! {
         },
         no_measurements = { da: "Ingen målinger endnu.", en: "No measurements yet." },
         date = { da: "Dato", en: "Date" },
-        who5_pct_short = { da: "WHO-5 %", en: "WHO-5 %" },
-        ladder_short = { da: "Stige 0–10", en: "Ladder 0–10" },
-        ladder_times_ten = { da: "Stige × 10", en: "Ladder × 10" },
-        flags_short = { da: "0–1 svar", en: "0–1 answers" },
+        flags_short = { da: "Markerede svar", en: "Flagged answers" },
+        from_to = { da: "Fra → til", en: "From → to" },
         delta = { da: "Ændring", en: "Change" },
-        ten_point_rule = { da: "10-point-reglen", en: "10-point rule" },
-        reliable_change = { da: "Pålidelig ændring", en: "Reliable change" },
         actions = { da: "Handlinger", en: "Actions" },
-        chart_title = {
-            da: "WHO-5 procentscore og trivselsstigen (gange 10) over tid",
-            en: "WHO-5 percentage score and the ladder (times 10) over time",
-        },
         // Settings.
         settings = { da: "Indstillinger", en: "Settings" },
         rc_mdc = {
-            da: "Mindste påviselige ændring for dansk WHO-5 (Schougaard m.fl. 2018)",
-            en: "Minimal detectable change for the Danish WHO-5 (Schougaard et al. 2018)",
+            da: "Mindste påviselige ændring: en fast grænse i point",
+            en: "Minimal detectable change: a fixed limit in points",
         },
         rc_jt = {
             da: "Jacobson–Truax ud fra programmets SD og reliabilitet",
             en: "Jacobson–Truax from the programme's SD and reliability",
         },
-        rc_points = { da: "Point (standard 23,6)", en: "Points (default 23.6)" },
+        rc_points = { da: "Point", en: "Points" },
         rc_sd = { da: "Standardafvigelse (SD)", en: "Standard deviation (SD)" },
         rc_r = { da: "Reliabilitet (r, mellem 0 og 1)", en: "Reliability (r, between 0 and 1)" },
-        ladder_cutoffs = { da: "Grænser for trivselsstigen", en: "Cut-offs for the ladder" },
         save_settings = { da: "Gem indstillinger", en: "Save settings" },
+        battery = {
+            da: "Spørgeskemaer ved nye målinger",
+            en: "Questionnaires at new measurements",
+        },
+        programmes = { da: "Programfiler", en: "Programme files" },
+        programmes_hint = {
+            da: "En programfil bringer programmets egne spørgeskemaer og batterier. Den beskriver ingen personer.",
+            en: "A programme file brings the programme's own questionnaires and batteries. It describes no person.",
+        },
+        programmes_where = {
+            da: "En programfil åbnes på eksportsiden, sammen med tablettens andre filer.",
+            en: "A programme file is opened on the export page, with the tablet's other files.",
+        },
+        no_programmes = {
+            da: "Der er ingen programfiler på denne tablet.",
+            en: "There are no programme files on this tablet.",
+        },
+        open_programme = { da: "Åbn programfil", en: "Open programme file" },
+        programme_unreadable = {
+            da: "Filen kunne ikke læses. Intet er ændret.",
+            en: "The file could not be read. Nothing has changed.",
+        },
+        version = { da: "version", en: "version" },
         settings_invalid = {
             da: "Tjek tallene: point og SD skal være over 0, og reliabiliteten mellem 0 og 1.",
             en: "Check the numbers: points and SD must be above 0, and reliability between 0 and 1.",
@@ -225,6 +224,59 @@ catalogue! {
         },
     }
     formats {
+        /// The start screen's text, with the number of questions.
+        fn start_body(questions: usize) -> [String; 3] = {
+            da: [
+                format!("Du får {questions} korte spørgsmål om, hvordan du har haft det."),
+                "Der er ingen rigtige eller forkerte svar. Vælg det, der passer bedst på dig.".into(),
+                "Du skal ikke skrive dit navn.".into(),
+            ],
+            en: [
+                format!("You will get {questions} short questions about how you have been feeling."),
+                "There are no right or wrong answers. Choose what fits you best.".into(),
+                "You do not write your name.".into(),
+            ],
+        },
+        fn flags_heading(at_most: u8) -> String = {
+            da: match at_most {
+                0 => "Spørgsmål besvaret med 0".into(),
+                1 => "Spørgsmål besvaret med 0 eller 1".into(),
+                n => format!("Spørgsmål besvaret med {n} eller lavere"),
+            },
+            en: match at_most {
+                0 => "Items answered 0".into(),
+                1 => "Items answered 0 or 1".into(),
+                n => format!("Items answered {n} or lower"),
+            },
+        },
+        fn flags_none(at_most: u8) -> String = {
+            da: match at_most {
+                0 => "Ingen spørgsmål er besvaret med 0.".into(),
+                1 => "Ingen spørgsmål er besvaret med 0 eller 1.".into(),
+                n => format!("Ingen spørgsmål er besvaret med {n} eller lavere."),
+            },
+            en: match at_most {
+                0 => "No item was answered 0.".into(),
+                1 => "No item was answered 0 or 1.".into(),
+                n => format!("No item was answered {n} or lower."),
+            },
+        },
+        fn chart_title(score: &str) -> String = {
+            da: format!("{score} over tid"),
+            en: format!("{score} over time"),
+        },
+        fn change_since_intake(score: &str) -> String = {
+            da: format!("Ændring i {} siden indskrivning.", lower_first(score)),
+            en: format!("Change in {} since intake.", lower_first(score)),
+        },
+        fn cutoffs_for(score: &str) -> String = {
+            da: format!("Grænser for {score}"),
+            en: format!("Cut-offs for {score}"),
+        },
+        fn programme_imported(name: &str) -> String = {
+            da: format!("Programfilen «{name}» er indlæst. Dens spørgeskemaer kan nu vælges."),
+            en: format!("The programme file «{name}» is loaded. Its questionnaires can now be chosen."),
+        },
         fn not_exported(n: usize) -> String = {
             da: match n {
                 1 => "1 besvarelse er ikke eksporteret endnu.".into(),
@@ -251,29 +303,42 @@ catalogue! {
             da: format!("For mange forkerte forsøg. Prøv igen om {s} sekunder."),
             en: format!("Too many wrong tries. Try again in {s} seconds."),
         },
-        fn history_caption(threshold: f64) -> String = {
-            da: format!(
-                "Ændring i WHO-5 procentscore siden indskrivning. 10-point-reglen: en forskel på mindst 10 point er en betydende ændring. \
-                 Pålidelig ændring: mere end {} point.",
-                decimal(threshold, Some(1), Lang::Da)
-            ),
-            en: format!(
-                "Change in WHO-5 percentage score since intake. 10-point rule: a difference of at least 10 points is a significant change. \
-                 Reliable change: more than {} points.",
-                decimal(threshold, Some(1), Lang::En)
-            ),
-        },
     }
 }
 
 impl Messages {
-    /// A few words naming a WHO-5 item.
-    pub fn item_short(&self, id: &str) -> &'static str {
-        builtin()
-            .who5
-            .item(id)
-            .map(|i| i.short.get(self.lang))
-            .unwrap_or("?")
+    /// What a change criterion counts, with the parameters in use.
+    pub fn criterion_explained(
+        &self,
+        name: &Text,
+        rule: &CriterionRule,
+        reliable: Option<&ReliableChange>,
+    ) -> String {
+        let lang = self.lang;
+        let name = upper_first(name.get(lang));
+        let points = |x: f64| decimal(x, Some(1), lang);
+        match (rule, reliable) {
+            (CriterionRule::Points { points }, _) => tr!(lang,
+                da: format!("{name}: en forskel på mindst {points} point tæller."),
+                en: format!("{name}: a difference of at least {points} points counts."),
+            ),
+            (CriterionRule::Reliable { .. }, Some(rc)) => {
+                let t = points(rc.threshold());
+                tr!(lang,
+                    da: format!("{name}: mere end {t} point."),
+                    en: format!("{name}: more than {t} points."),
+                )
+            }
+            (CriterionRule::Reliable { .. }, None) => name,
+            (CriterionRule::Stopped, _) => tr!(lang,
+                da: format!("{name}: 0 ved målingen, blandt dem med mere end 0 ved indskrivning."),
+                en: format!("{name}: 0 at the measurement, among those above 0 at intake."),
+            ),
+            (CriterionRule::Halved, _) => tr!(lang,
+                da: format!("{name}: højst det halve af indskrivningens tal, blandt dem med mere end 0 ved indskrivning."),
+                en: format!("{name}: at most half the intake value, among those above 0 at intake."),
+            ),
+        }
     }
 
     /// A measurement point in a few characters, for the chart's axis.
@@ -288,6 +353,24 @@ impl Messages {
             MeasurementPoint::End => tr!(lang, da: "Afslutn.".into(), en: "End".into()),
             MeasurementPoint::FollowUp => tr!(lang, da: "Opfølgn.".into(), en: "Follow-up".into()),
         }
+    }
+}
+
+/// "Trin på stigen" → "trin på stigen", inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "pålidelig ændring" → "Pålidelig ændring", at the start of a sentence.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

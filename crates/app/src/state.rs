@@ -7,17 +7,54 @@
 //! The counsellor gate lives here, once: a counsellor screen is only ever
 //! entered while `unlocked`, whatever asked for it.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
-use trivsel_core::{builtin, Instrument, Lang, Participant, ParticipantCode, ResponseRecord};
+use trivsel_core::{Catalogue, Lang, Participant, ParticipantCode, Programme, ResponseRecord};
 use yew::Reducible;
 
-use crate::services::storage::{Draft, Settings, StorageError, Store, Usage};
+use crate::services::storage::{Draft, ProgrammeFile, Settings, StorageError, Store, Usage};
 
-/// The instruments of a session, in the order they are asked.
-pub fn instruments() -> [&'static Instrument; 2] {
-    let b = builtin();
-    [&b.who5, &b.cantril]
+/// A value shared by the state and the screens, equal only to itself: a
+/// screen whose props hold it re-renders when it is replaced, never because
+/// of a deep comparison.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The instruments and batteries this tablet knows: the shipped ones and
+/// those of the programme files imported in settings.
+pub type SharedCatalogue = Shared<Catalogue>;
+
+/// The catalogue of the shipped definitions and `programmes`.
+pub fn catalogue_of(programmes: &[ProgrammeFile]) -> SharedCatalogue {
+    let programmes: Vec<&Programme> = programmes.iter().map(|p| &p.programme).collect();
+    Shared::new(Catalogue::with_programmes(programmes))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,6 +145,10 @@ pub struct AppState {
     pub unlocked: bool,
     pub draft: Option<Draft>,
     pub settings: Settings,
+    /// The instruments and batteries known on this tablet.
+    pub catalogue: SharedCatalogue,
+    /// The programme files imported on this tablet.
+    pub programmes: Shared<Vec<ProgrammeFile>>,
     pub data: Data,
     /// A message for the person at the tablet (a failed save, a wrong PIN).
     pub notice: Option<String>,
@@ -137,6 +178,8 @@ impl Default for AppState {
             unlocked: false,
             draft: None,
             settings: Settings::default(),
+            catalogue: catalogue_of(&[]),
+            programmes: Shared::new(Vec::new()),
             data: Data::default(),
             notice: None,
             busy: false,
@@ -161,6 +204,8 @@ pub enum Action {
     Lock,
     DataLoaded(Data),
     SettingsSaved(Settings),
+    /// The programme files stored on the tablet, read or just changed.
+    Programmes(Vec<ProgrammeFile>),
     /// The counsellor hands the tablet over with a fresh draft.
     HandedOver(Draft),
     /// Show this draft: one whose write has begun, or, after a failed
@@ -224,6 +269,10 @@ impl Reducible for AppState {
             }
             Action::DataLoaded(data) => next.data = data,
             Action::SettingsSaved(settings) => next.settings = settings,
+            Action::Programmes(programmes) => {
+                next.catalogue = catalogue_of(&programmes);
+                next.programmes = Shared::new(programmes);
+            }
             Action::HandedOver(draft) => {
                 next.unlocked = false;
                 next.data = Data::default();
@@ -325,7 +374,8 @@ mod tests {
             supersedes: None,
             lang: Lang::Da,
             begun,
-            flow: trivsel_core::Flow::new(&instruments()),
+            instruments: Vec::new(),
+            flow: trivsel_core::Flow::new(&[]),
         }
     }
 

@@ -14,18 +14,12 @@ use crate::battery::{Battery, BatteryRef};
 use crate::instrument::{DefinitionError, Instrument, InstrumentRef, Rule};
 use crate::lang::{Lang, Text};
 
-/// The instruments shipped with trivsel, as embedded JSON.
-const SHIPPED_INSTRUMENTS: [&str; 3] = [
-    include_str!("../catalogue/instruments/who5-v1.json"),
-    include_str!("../catalogue/instruments/cantril-v1.json"),
-    include_str!("../catalogue/instruments/substance-v1.json"),
-];
-
-/// The batteries shipped with trivsel; the first is the default.
-const SHIPPED_BATTERIES: [&str; 2] = [
-    include_str!("../catalogue/batteries/default-v1.json"),
-    include_str!("../catalogue/batteries/substance-v1.json"),
-];
+/// The shipped definitions (`catalogue/instruments/*.json` and
+/// `catalogue/batteries/*.json`), embedded by the build script in file-name
+/// order, the default battery first.
+mod shipped {
+    include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
+}
 
 /// Instruments and batteries by id and version.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,12 +108,12 @@ impl Catalogue {
         static SHIPPED: OnceLock<Catalogue> = OnceLock::new();
         SHIPPED.get_or_init(|| {
             let mut c = Catalogue::default();
-            for json in SHIPPED_INSTRUMENTS {
+            for json in shipped::INSTRUMENTS {
                 // Part of the build, and checked by the tests below.
                 let i: Instrument = serde_json::from_str(json).expect("shipped instrument");
                 c.instruments.push(i);
             }
-            for json in SHIPPED_BATTERIES {
+            for json in shipped::BATTERIES {
                 let b: Battery = serde_json::from_str(json).expect("shipped battery");
                 c.batteries.push(b);
             }
@@ -185,6 +179,29 @@ impl Catalogue {
             None => {
                 self.instruments.push(definition);
                 Ok(())
+            }
+        }
+    }
+
+    /// Adds definitions that were checked when they entered (a programme file
+    /// stored on the tablet after its import): no coherence check again, but
+    /// an id and version already known is kept as it is, and a battery whose
+    /// instruments are not all known is left out.
+    pub fn add_checked(&mut self, instruments: &[Instrument], batteries: &[Battery]) {
+        for i in instruments {
+            if self.get(&i.id, i.version).is_none() {
+                self.instruments.push(i.clone());
+            }
+        }
+        for b in batteries {
+            let known = b
+                .all_instruments()
+                .iter()
+                .all(|r| self.instrument(r).is_some());
+            if known {
+                self.batteries
+                    .retain(|o| !(o.id == b.id && o.version == b.version));
+                self.batteries.push(b.clone());
             }
         }
     }

@@ -17,12 +17,24 @@ use crate::scoring::{score, ScoreError, Scores};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub instrument: String,
+    /// The version of the instrument asked (a draft stored before versions
+    /// were kept here asked version 1).
+    #[serde(default = "first_version", skip_serializing_if = "is_first_version")]
+    pub version: u32,
     pub item: String,
     /// The answer values this item accepts, in the order shown.
     pub values: Vec<u8>,
     /// Whether the item offers "Vil ikke svare" / "Prefer not to answer".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub decline: bool,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn is_first_version(v: &u32) -> bool {
+    *v == 1
 }
 
 /// What was given for a question: a value, or "prefer not to answer".
@@ -73,6 +85,7 @@ impl Flow {
             .flat_map(|ins| {
                 ins.items.iter().map(|item| Step {
                     instrument: ins.id.clone(),
+                    version: ins.version,
                     item: item.id.clone(),
                     values: ins.response_of(item).values(),
                     decline: ins.declinable(item),

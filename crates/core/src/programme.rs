@@ -141,11 +141,14 @@ impl fmt::Display for ProgrammeError {
 impl std::error::Error for ProgrammeError {}
 
 /// Only the envelope, read first so a file of another kind or version is
-/// named as such rather than by the first field it lacks.
+/// named as such rather than by the first field it lacks. A field of another
+/// type is no programme file either.
 #[derive(Deserialize)]
 struct Envelope {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 /// Reads and checks a programme file against `catalogue` (the shipped
@@ -159,11 +162,15 @@ pub fn parse_programme(bytes: &[u8], catalogue: &Catalogue) -> Result<Programme,
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ProgrammeError::NotUtf8)?;
     let not_readable = |e: String| ProgrammeError::NotReadable { detail: e };
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| not_readable(e.to_string()))?;
-    if envelope.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+    let envelope: Envelope = match serde_json::from_str(text) {
+        Ok(e) => e,
+        Err(e) if e.is_data() => return Err(ProgrammeError::NotAProgramme),
+        Err(e) => return Err(not_readable(e.to_string())),
+    };
+    if envelope.format.as_deref() != Some(FORMAT) {
         return Err(ProgrammeError::NotAProgramme);
     }
-    match envelope.version.as_ref().and_then(|v| v.as_u64()) {
+    match envelope.version {
         Some(v) if v == u64::from(VERSION) => {}
         found => {
             return Err(ProgrammeError::UnsupportedVersion {
@@ -171,9 +178,8 @@ pub fn parse_programme(bytes: &[u8], catalogue: &Catalogue) -> Result<Programme,
             })
         }
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let programme: Programme = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| not_readable(format!("{} ({})", e.inner(), e.path())))?;
+    let programme: Programme =
+        serde_json::from_str(text).map_err(|e| not_readable(e.to_string()))?;
     programme.check(catalogue)?;
     Ok(programme)
 }
@@ -218,14 +224,13 @@ impl Programme {
 }
 
 impl Catalogue {
-    /// The shipped catalogue with `programmes` added in order (each was
-    /// checked when it was imported). One that no longer fits is left out.
+    /// The shipped catalogue with `programmes` added in order. Each was
+    /// checked by [`parse_programme`] when it was imported, so it is not
+    /// checked again (see [`Catalogue::add_checked`]).
     pub fn with_programmes<'p>(programmes: impl IntoIterator<Item = &'p Programme>) -> Catalogue {
         let mut c = Catalogue::shipped().clone();
         for p in programmes {
-            if let Ok(joined) = p.join(c.clone()) {
-                c = joined;
-            }
+            c.add_checked(&p.instruments, &p.batteries);
         }
         c
     }

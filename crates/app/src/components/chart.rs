@@ -1,28 +1,21 @@
-//! The trend chart: WHO-5 percentage and the ladder (×10) over a participant's
-//! measurements, as inline SVG. The history table beside it carries the same
-//! numbers for screen readers.
+//! A trend chart: one tracked score over a participant's measurements, as
+//! inline SVG on the score's own range. The history table beside it carries
+//! the same numbers for screen readers.
 
 use yew::prelude::*;
 
-/// One measurement on the chart.
-#[derive(Clone, PartialEq)]
-pub struct Point {
-    pub label: String,
-    pub who5: Option<u32>,
-    pub ladder: Option<u32>,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub points: Vec<Point>,
-    /// Accessible summary of the chart.
+    /// Each measurement: its short label and the score, if it has one.
+    pub points: Vec<(String, Option<u32>)>,
+    /// The highest value the score can take (the axis' top).
+    pub max: u32,
+    /// The chart's name, also its accessible name.
     pub title: AttrValue,
-    pub who5_label: AttrValue,
-    pub ladder_label: AttrValue,
 }
 
 const W: f64 = 640.0;
-const H: f64 = 260.0;
+const H: f64 = 220.0;
 const LEFT: f64 = 40.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 16.0;
@@ -36,34 +29,25 @@ fn x(i: usize, n: usize) -> f64 {
     }
 }
 
-fn y(value: f64) -> f64 {
-    TOP + (H - TOP - BOTTOM) * (1.0 - value / 100.0)
-}
-
-fn series(points: &[Point], pick: impl Fn(&Point) -> Option<f64>, class: &'static str) -> Html {
-    let n = points.len();
-    let coords: Vec<(f64, f64)> = points
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| Some((x(i, n), y(pick(p)?))))
-        .collect();
-    let line: String = coords
-        .iter()
-        .map(|(a, b)| format!("{a:.1},{b:.1}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    html! {
-        <g class={class}>
-            <polyline points={line} fill="none" />
-            { for coords.iter().map(|(a, b)| html! { <circle cx={format!("{a:.1}")} cy={format!("{b:.1}")} r="5" /> }) }
-        </g>
-    }
+/// The axis' marks: the ends, and the quarters or the middle where they are
+/// whole numbers.
+fn ticks(max: u32) -> Vec<u32> {
+    let parts = if max % 4 == 0 {
+        4
+    } else if max % 2 == 0 {
+        2
+    } else {
+        1
+    };
+    (0..=parts).map(|k| max / parts * k).collect()
 }
 
 #[function_component]
 pub fn TrendChart(props: &Props) -> Html {
     let n = props.points.len();
-    let grid = [0, 25, 50, 75, 100].map(|v| {
+    let max = f64::from(props.max.max(1));
+    let y = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - v / max);
+    let grid = ticks(props.max).into_iter().map(|v| {
         let yy = format!("{:.1}", y(f64::from(v)));
         html! {
             <g class="grid">
@@ -72,23 +56,33 @@ pub fn TrendChart(props: &Props) -> Html {
             </g>
         }
     });
-    let labels = props.points.iter().enumerate().map(|(i, p)| {
+    let coords: Vec<(f64, f64)> = props
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, v))| Some((x(i, n), y(f64::from((*v)?)))))
+        .collect();
+    let line: String = coords
+        .iter()
+        .map(|(a, b)| format!("{a:.1},{b:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let labels = props.points.iter().enumerate().map(|(i, (label, _))| {
         html! {
-            <text x={format!("{:.1}", x(i, n))} y={(H - BOTTOM + 22.0).to_string()} text-anchor="middle">{ p.label.clone() }</text>
+            <text x={format!("{:.1}", x(i, n))} y={(H - BOTTOM + 22.0).to_string()} text-anchor="middle">{ label.clone() }</text>
         }
     });
     html! {
         <figure class="chart">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.title.clone()}>
                 { for grid }
-                { series(&props.points, |p| p.who5.map(f64::from), "series-who5") }
-                { series(&props.points, |p| p.ladder.map(|v| f64::from(v) * 10.0), "series-ladder") }
+                <g class="series">
+                    <polyline points={line} fill="none" />
+                    { for coords.iter().map(|(a, b)| html! { <circle cx={format!("{a:.1}")} cy={format!("{b:.1}")} r="5" /> }) }
+                </g>
                 { for labels }
             </svg>
-            <figcaption>
-                <span class="key key-who5">{ props.who5_label.clone() }</span>
-                <span class="key key-ladder">{ props.ladder_label.clone() }</span>
-            </figcaption>
+            <figcaption>{ props.title.clone() }</figcaption>
         </figure>
     }
 }

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 /// A group of radio buttons, one per choice, labelled by its legend.
 pub fn radios<T: Copy + PartialEq + 'static>(
-    name: &'static str,
-    legend: &'static str,
+    name: &str,
+    legend: &str,
     choices: &[T],
     label: impl Fn(T) -> String,
     chosen: &UseStateHandle<Option<T>>,
@@ -16,14 +16,14 @@ pub fn radios<T: Copy + PartialEq + 'static>(
         let onchange = Callback::from(move |_| chosen_handle.set(Some(choice)));
         html! {
             <label class="choice" for={id.clone()}>
-                <input type="radio" {id} {name} checked={**chosen == Some(choice)} {onchange} />
+                <input type="radio" {id} name={name.to_string()} checked={**chosen == Some(choice)} {onchange} />
                 <span>{ label(choice) }</span>
             </label>
         }
     });
     html! {
         <fieldset class="choices">
-            <legend>{ legend }</legend>
+            <legend>{ legend.to_string() }</legend>
             { for items }
         </fieldset>
     }

@@ -1,16 +1,17 @@
-//! Counsellor: one participant's measurements in order, the trend chart, and
-//! change since intake under the official 10-point rule and under the reliable
-//! change criterion, side by side and never merged.
+//! Counsellor: one participant's measurements in order with every tracked
+//! score, a trend chart per score, and for each score with change criteria
+//! the change since intake under each criterion, side by side and never
+//! merged. Which scores, charts and criteria appear is the instruments' data.
 
-use trivsel_core::history::changes_since_intake;
-use trivsel_core::{Change, ParticipantCode};
+use trivsel_core::history::{course, Course, Track};
+use trivsel_core::{Lang, ParticipantCode};
 use yew::prelude::*;
 
-use crate::components::chart::{Point, TrendChart};
+use crate::components::chart::TrendChart;
 use crate::components::focus::use_focus_on;
 use crate::effects::{self, Ctx};
-use crate::i18n::messages;
-use crate::state::{instruments, Action, Screen};
+use crate::i18n::{messages, Messages};
+use crate::state::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -39,59 +40,9 @@ pub fn ParticipantScreen(props: &Props) -> Html {
         .filter(|r| r.participant == props.code)
         .cloned()
         .collect();
-    let rc = &ctx.settings.reliable_change;
-    let history = changes_since_intake(&own, rc);
-    let who5 = &instruments()[0];
-    let change_cell = |change: &Option<Change>, pick: fn(&Change) -> trivsel_core::ChangeLabel| {
-        match change {
-            Some(c) => {
-                html! { <td class={format!("change-{:?}", pick(c)).to_lowercase()}>{ pick(c).label(lang) }</td> }
-            }
-            None => html! { <td>{ "–" }</td> },
-        }
-    };
-    let rows = history.iter().enumerate().map(|(i, (record, change))| {
-        let flags: Vec<&str> = record
-            .scores()
-            .into_iter()
-            .filter_map(|(_, s)| s.ok())
-            .flat_map(|s| s.flagged_items)
-            .filter_map(|id| who5.item(&id).map(|_| id))
-            .map(|id| m.item_short(&id))
-            .collect();
-        let correcting = (*record).clone();
-        let point = record.point;
-        let code = record.participant.clone();
-        let c = ctx.clone();
-        let correct = Callback::from(move |_| {
-            effects::hand_over(c.clone(), code.clone(), point, Some(correcting.clone()))
-        });
-        let delta = change.as_ref().map(|c| format!("{:+}", c.delta)).unwrap_or_else(|| "–".into());
-        html! {
-            <tr key={record.id.clone()}>
-                <td>{ record.date.to_string() }</td>
-                <th scope="row">{ record.point.label(lang) }</th>
-                <td class="num">{ record.who5_percentage().map(|v| v.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                <td class="num">{ record.ladder().map(|v| v.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                <td>{ if flags.is_empty() { "–".to_string() } else { flags.join(", ") } }</td>
-                <td class="num">{ delta }</td>
-                { change_cell(change, |c| c.ten_point) }
-                { change_cell(change, |c| c.reliable) }
-                <td>
-                    <button type="button" class="secondary small" aria-label={format!("{} {} {}", m.change, m.measurement, i + 1)}
-                        onclick={correct}>{ m.change }</button>
-                </td>
-            </tr>
-        }
-    });
-    let points: Vec<Point> = history
-        .iter()
-        .map(|(r, _)| Point {
-            label: m.point_short(&r.point),
-            who5: r.who5_percentage(),
-            ladder: r.ladder(),
-        })
-        .collect();
+    let settings = &ctx.settings;
+    let reliable = |i: &str, s: &str, c: &str| settings.reliable(i, s, c);
+    let history = course(&own, &ctx.catalogue, &reliable);
     html! {
         <section class="screen participant" aria-labelledby="p-heading">
             <h1 id="p-heading" tabindex="-1" ref={heading}>{ format!("{} {}", m.participant, participant.code) }</h1>
@@ -103,22 +54,142 @@ pub fn ParticipantScreen(props: &Props) -> Html {
                 <button type="button" class="primary" onclick={go(Screen::NewMeasurement(participant.code.clone()))}>{ m.new_measurement }</button>
                 <button type="button" class="secondary" onclick={go(Screen::Home)}>{ m.all_participants }</button>
             </div>
-            if history.is_empty() {
+            if history.rows.is_empty() {
                 <p>{ m.no_measurements }</p>
             } else {
-                <table class="list history">
-                    <caption>{ m.history_caption(rc.threshold()) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ m.date }</th><th scope="col">{ m.measurement_point }</th>
-                        <th scope="col">{ m.who5_pct_short }</th><th scope="col">{ m.ladder_short }</th>
-                        <th scope="col">{ m.flags_short }</th><th scope="col">{ m.delta }</th>
-                        <th scope="col">{ m.ten_point_rule }</th><th scope="col">{ m.reliable_change }</th>
-                        <th scope="col"><span class="sr-only">{ m.actions }</span></th>
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-                <TrendChart points={points} title={m.chart_title} who5_label={m.who5_pct_short} ladder_label={m.ladder_times_ten} />
+                { measurements(&ctx, &history) }
+                { for history.tracks.iter().enumerate().map(|(t, track)| changes(m, lang, &history, t, track, &ctx)) }
+                <div class="charts">
+                    { for history.tracks.iter().enumerate().map(|(t, track)| chart(m, lang, &history, t, track)) }
+                </div>
             }
         </section>
+    }
+}
+
+/// Every measurement with its tracked scores and flagged items, each with a
+/// button to correct it.
+fn measurements(ctx: &Ctx, history: &Course) -> Html {
+    let (lang, m) = (ctx.lang, messages(ctx.lang));
+    let flags = history.tracks.iter().any(|t| t.instrument.flags.is_some());
+    let rows = history.rows.iter().enumerate().map(|(i, row)| {
+        let record = row.record;
+        let flagged: Vec<&str> = row
+            .flagged
+            .iter()
+            .filter_map(|(instrument, item)| {
+                let r = record.instruments.iter().find(|r| r.id == *instrument)?;
+                Some(ctx.catalogue.instrument(r)?.item(item)?.short.get(lang))
+            })
+            .collect();
+        let correct = {
+            let (c, old) = (ctx.clone(), record.clone());
+            Callback::from(move |_| {
+                effects::hand_over(c.clone(), old.participant.clone(), old.point, Some(old.clone()))
+            })
+        };
+        html! {
+            <tr key={record.id.clone()}>
+                <td>{ record.date.to_string() }</td>
+                <th scope="row">{ record.point.label(lang) }</th>
+                { for row.values.iter().map(|v| html! { <td class="num">{ v.map(|v| v.to_string()).unwrap_or_else(|| "–".into()) }</td> }) }
+                if flags {
+                    <td>{ if flagged.is_empty() { "–".to_string() } else { flagged.join(", ") } }</td>
+                }
+                <td>
+                    <button type="button" class="secondary small" aria-label={format!("{} {} {}", m.change, m.measurement, i + 1)}
+                        onclick={correct}>{ m.change }</button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="list history">
+            <caption>{ m.measurements }</caption>
+            <thead><tr>
+                <th scope="col">{ m.date }</th><th scope="col">{ m.measurement_point }</th>
+                { for history.tracks.iter().map(|t| html! { <th scope="col">{ t.score.short.get(lang) }</th> }) }
+                if flags {
+                    <th scope="col">{ m.flags_short }</th>
+                }
+                <th scope="col"><span class="sr-only">{ m.actions }</span></th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// The change in one tracked score since intake, by each of its criteria.
+fn changes(m: &Messages, lang: Lang, history: &Course, t: usize, track: &Track, ctx: &Ctx) -> Html {
+    let score = track.score;
+    let rows: Vec<Html> = history
+        .rows
+        .iter()
+        .filter_map(|row| Some((row.record, row.changes[t].as_ref()?)))
+        .map(|(record, change)| {
+            let cells = score.change.iter().map(|c| match change.outcome(&c.id) {
+                Some(o) => html! { <td class={format!("change-{}", o.id())}>{ o.label(lang) }</td> },
+                None => html! { <td>{ "–" }</td> },
+            });
+            html! {
+                <tr key={record.id.clone()}>
+                    <th scope="row">{ format!("{} ({})", record.point.label(lang), record.date) }</th>
+                    <td class="num">{ format!("{} → {}", change.from, change.to) }</td>
+                    <td class="num">{ format!("{:+}", change.delta) }</td>
+                    { for cells }
+                </tr>
+            }
+        })
+        .collect();
+    if score.change.is_empty() || rows.is_empty() {
+        return Html::default();
+    }
+    let settings = &ctx.settings;
+    let explained: Vec<String> = score
+        .change
+        .iter()
+        .map(|c| {
+            let rc = settings.reliable_or_default(track.instrument, score, &c.id);
+            m.criterion_explained(&c.name, &c.rule, rc.as_ref())
+        })
+        .collect();
+    html! {
+        <table class="list changes">
+            <caption>
+                { m.change_since_intake(score.name.get(lang)) }
+                { for explained.into_iter().map(|e| html! { <span class="criterion">{ format!(" {e}") }</span> }) }
+            </caption>
+            <thead><tr>
+                <th scope="col">{ m.measurement_point }</th>
+                <th scope="col">{ m.from_to }</th>
+                <th scope="col">{ m.delta }</th>
+                { for score.change.iter().map(|c| html! { <th scope="col">{ upper_first(c.name.get(lang)) }</th> }) }
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// A tracked score over the measurements, where at least one has it.
+fn chart(m: &Messages, lang: Lang, history: &Course, t: usize, track: &Track) -> Html {
+    if history.rows.iter().all(|row| row.values[t].is_none()) {
+        return Html::default();
+    }
+    let points: Vec<(String, Option<u32>)> = history
+        .rows
+        .iter()
+        .map(|row| (m.point_short(&row.record.point), row.values[t]))
+        .collect();
+    let max = track.instrument.score_max(track.score);
+    let title = AttrValue::from(m.chart_title(track.score.name.get(lang)));
+    html! { <TrendChart {points} {max} {title} /> }
+}
+
+/// "pålidelig ændring" → "Pålidelig ændring", for a column heading.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -1,17 +1,18 @@
 //! One question on its own screen: progress, the item's wording, its answers and Back.
 //! It may be rendered hidden, prepared ahead (see `youth`), and is shown by a prop.
 
-use trivsel_core::{Flow, Lang};
+use trivsel_core::{Flow, Lang, Response};
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_when_shown;
 use crate::components::options::Answers;
 use crate::i18n::messages;
-use crate::state::instruments;
+use crate::state::SharedCatalogue;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    pub catalogue: SharedCatalogue,
     pub flow: Flow,
     /// The step of the flow to show.
     pub n: usize,
@@ -19,6 +20,7 @@ pub struct Props {
     #[prop_or_default]
     pub hidden: bool,
     pub on_answer: Callback<i32>,
+    pub on_decline: Callback<()>,
     pub on_back: Callback<()>,
 }
 
@@ -26,10 +28,12 @@ pub struct Props {
 pub fn QuestionScreen(props: &Props) -> Html {
     let Props {
         lang,
+        catalogue,
         flow,
         n,
         hidden,
         on_answer,
+        on_decline,
         on_back,
     } = props;
     let lang = *lang;
@@ -38,14 +42,16 @@ pub fn QuestionScreen(props: &Props) -> Html {
     let (Some(step), Some(progress)) = (flow.steps.get(*n), flow.progress_at(*n)) else {
         return Html::default();
     };
-    let Some(instrument) = instruments().into_iter().find(|i| i.id == step.instrument) else {
+    let Some(instrument) = catalogue.get(&step.instrument, step.version) else {
         return Html::default();
     };
     let Some(item) = instrument.item(&step.item) else {
         return Html::default();
     };
-    let selected = flow.answer_to(*n);
+    let selected = flow.given(*n);
+    let response = instrument.response_of(item).clone();
     let on_answer = on_answer.clone();
+    let on_decline = on_decline.clone();
     let on_back = on_back.reform(|_| ());
     let stem = instrument.stem.get(lang);
     // "Spørgsmål 2 af 5" within an instrument; a lone last item says so instead of "1 af 1".
@@ -58,14 +64,25 @@ pub fn QuestionScreen(props: &Props) -> Html {
         )
     };
     // One id per instrument: a prepared screen of the next instrument can be in
-    // the DOM beside this one, and the WHO-5 items share their heading element.
+    // the DOM beside this one, and an instrument's items share their heading element.
     let heading_id = AttrValue::from(format!("heading-{}", instrument.id));
-    let answers = html! { <Answers {lang} {instrument} {selected} heading={heading_id.clone()} {on_answer} /> };
-    let class = classes!(
-        "screen",
-        "question",
-        instrument.anchors.is_some().then_some("is-ladder")
-    );
+    let hint = match response {
+        Response::Scale { .. } => m.scale_hint,
+        Response::Days { .. } => m.days_hint,
+        Response::Choice { .. } | Response::YesNo => m.choose_one,
+    };
+    let is_scale = matches!(response, Response::Scale { .. });
+    let decline = step.decline;
+    let answers = html! {
+        <Answers {lang} {response} {decline} {selected} heading={heading_id.clone()} {on_answer} {on_decline} />
+    };
+    let class = classes!("screen", "question", is_scale.then_some("is-scale"));
+    // A module's lead-in is said once, on its first question.
+    let intro = instrument
+        .intro
+        .as_ref()
+        .filter(|_| progress.in_instrument == 1)
+        .map(|t| t.get(lang));
     html! {
         <section {class} hidden={*hidden} aria-labelledby={heading_id.clone()}>
             <div class="progress">
@@ -73,11 +90,15 @@ pub fn QuestionScreen(props: &Props) -> Html {
                 <progress class="bar" aria-hidden="true" max={progress.total.to_string()} value={progress.overall.to_string()}></progress>
             </div>
             <div class="ask">
+                if let Some(intro) = intro {
+                    <p class="module">{ instrument.name.get(lang) }</p>
+                    <p class="intro">{ intro }</p>
+                }
                 if !stem.is_empty() {
                     <p class="stem">{ stem }</p>
                 }
                 <h1 id={heading_id} tabindex="-1" ref={heading}>{ item.text.get(lang) }</h1>
-                <p class="hint">{ if instrument.anchors.is_some() { m.ladder_hint } else { m.choose_one } }</p>
+                <p class="hint">{ hint }</p>
             </div>
             { answers }
             <nav class="steps">

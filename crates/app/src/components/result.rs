@@ -40,7 +40,7 @@ pub fn ResultScreen(props: &Props) -> Html {
             <p class="lead">
                 { format!("{} {} · {} · {}", m.participant, record.participant, record.point.label(lang), record.date) }
             </p>
-            <ScoreCards {lang} answers={record.answers.clone()} settings={ctx.settings.clone()} />
+            <ScoreCards {lang} catalogue={ctx.catalogue.clone()} record={record.clone()} settings={ctx.settings.clone()} />
             <nav class="steps">
                 <button type="button" class="primary" onclick={to_participant}>{ m.to_participant }</button>
             </nav>

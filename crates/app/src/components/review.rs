@@ -1,16 +1,17 @@
 //! The review screen: every question with its answer, each changeable, then send.
 //! It may be rendered hidden, prepared ahead (see `youth`), and is shown by a prop.
 
-use trivsel_core::{Flow, Lang};
+use trivsel_core::{Flow, Given, Lang};
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_when_shown;
 use crate::i18n::messages;
-use crate::state::instruments;
+use crate::state::SharedCatalogue;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    pub catalogue: SharedCatalogue,
     pub flow: Flow,
     /// Rendered but not shown: the screen an answer will lead to.
     #[prop_or_default]
@@ -25,19 +26,18 @@ pub fn Review(props: &Props) -> Html {
     let lang = props.lang;
     let m = messages(lang);
     let heading = use_focus_when_shown((), !props.hidden);
-    let all = instruments();
     let rows = props.flow.steps.iter().enumerate().map(|(n, step)| {
-        let instrument = all.iter().find(|i| i.id == step.instrument);
-        let question = instrument
-            .and_then(|i| i.item(&step.item))
-            .map(|item| item.text.get(lang))
+        let instrument = props.catalogue.get(&step.instrument, step.version);
+        let item = instrument.and_then(|i| Some((i, i.item(&step.item)?)));
+        let question = item
+            .map(|(_, item)| item.text.get(lang))
             .unwrap_or(&step.item);
-        let answer = props
-            .flow
-            .answer_to(n)
-            .and_then(|v| instrument?.option(u8::try_from(v).ok()?))
-            .map(|o| o.label.get(lang))
-            .unwrap_or(m.not_answered);
+        let answer = match (props.flow.given(n), item) {
+            (Some(Given::Value(v)), Some((i, item))) => i.response_of(item).label(v, lang),
+            (Some(Given::Value(v)), None) => v.to_string(),
+            (Some(Given::Declined), _) => m.decline.to_string(),
+            (None, _) => m.not_answered.to_string(),
+        };
         let onclick = props.on_edit.reform(move |_| n);
         let change_name = format!("{} {} {}", m.change, m.question, n + 1);
         html! {

@@ -1,20 +1,21 @@
-//! The scores of one response as the counsellor sees them: WHO-5 raw and
-//! percentage, its bands and item flags, the ladder value and band.
+//! The scores of one response as the counsellor sees them: a card per
+//! instrument the response answered, with each of its scores out of its
+//! range, the bands shown for it in plain words, the flagged items and
+//! what they mean, and any question the young person chose not to answer.
+//! Everything shown comes from the instrument's data.
 
-use std::collections::BTreeMap;
-
-use trivsel_core::{score, Answers, Instrument, Lang, Score, ScoreError, ScoringRule};
+use trivsel_core::{Instrument, Lang, ResponseRecord, Scores};
 use yew::prelude::*;
 
 use crate::i18n::{messages, Messages};
 use crate::services::storage::Settings;
-use crate::state::instruments;
+use crate::state::SharedCatalogue;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    /// Instrument id → answers.
-    pub answers: BTreeMap<String, Answers>,
+    pub catalogue: SharedCatalogue,
+    pub record: ResponseRecord,
     pub settings: Settings,
 }
 
@@ -23,31 +24,27 @@ pub struct Props {
 pub fn ScoreCards(props: &Props) -> Html {
     let lang = props.lang;
     let m = messages(lang);
-    let empty = Answers::new();
-    let cards = instruments().into_iter().map(|instrument| {
-        let answers = props.answers.get(&instrument.id).unwrap_or(&empty);
-        let result = score(instrument, answers);
-        let shown = props.settings.shown_band_sets(instrument);
-        score_card(m, lang, instrument, &result, &shown)
+    let scored = props.record.scores(&props.catalogue);
+    let cards = scored.into_iter().filter_map(|(r, result)| {
+        let instrument = props.catalogue.instrument(r)?;
+        let result = result.map_err(|e| e.message(lang));
+        Some(card(m, lang, instrument, &result, props))
     });
     html! { <>{ for cards }</> }
 }
 
-fn score_card(
+fn card(
     m: &Messages,
     lang: Lang,
     instrument: &Instrument,
-    result: &Result<Score, ScoreError>,
-    shown: &[String],
+    result: &Result<Scores, String>,
+    props: &Props,
 ) -> Html {
     let id = format!("card-{}", instrument.id);
     let body = match result {
-        Ok(score) => match instrument.scoring {
-            ScoringRule::Sum { .. } => sum_score(m, lang, instrument, score, shown),
-            ScoringRule::Single => single_score(m, lang, instrument, score, shown),
-        },
-        Err(err) => html! {
-            <p class="no-score"><strong>{ m.no_score }{ ": " }</strong>{ err.message(lang) }</p>
+        Ok(scores) => figures(m, lang, instrument, scores, props),
+        Err(reason) => html! {
+            <p class="no-score"><strong>{ m.no_score }{ ": " }</strong>{ reason.clone() }</p>
         },
     };
     html! {
@@ -61,77 +58,71 @@ fn score_card(
     }
 }
 
-fn sum_score(
+fn figures(
     m: &Messages,
     lang: Lang,
     instrument: &Instrument,
-    score: &Score,
-    shown: &[String],
+    scores: &Scores,
+    props: &Props,
 ) -> Html {
-    let max_pct = instrument.scale_max(trivsel_core::Scale::Percentage);
-    let flagged = score
-        .flagged_items
-        .iter()
-        .filter_map(|id| instrument.item(id));
-    html! {
-        <>
-            <dl class="figures">
-                <div>
-                    <dt>{ m.raw_score }</dt>
-                    <dd>{ format!("{} {} {}", score.raw, m.of, score.raw_max) }</dd>
-                </div>
-                if let Some(pct) = score.percentage {
-                    <div>
-                        <dt>{ m.percentage_score }</dt>
-                        <dd>{ format!("{pct} {} {max_pct}", m.of) }</dd>
+    let rows = instrument.scores.iter().map(|def| {
+        let value = match scores.value(&def.id) {
+            Some(v) => format!("{v} {} {}", m.of, instrument.score_max(def)),
+            None => m.score_declined.to_string(),
+        };
+        html! {
+            <div>
+                <dt>{ def.name.get(lang) }</dt>
+                <dd>{ value }</dd>
+            </div>
+        }
+    });
+    let bands = instrument.scores.iter().flat_map(|def| {
+        props
+            .settings
+            .shown_band_sets(instrument, def)
+            .into_iter()
+            .filter_map(|set| scores.band(instrument, &def.id, &set))
+            .map(|band| {
+                let class = classes!("band", format!("band-{}", band.id));
+                html! {
+                    <div {class}>
+                        <p class="band-label"><strong>{ band.label.get(lang) }</strong></p>
+                        <p class="band-meaning">{ band.meaning.get(lang) }</p>
                     </div>
                 }
-            </dl>
-            { bands(lang, instrument, score, shown) }
-            <h3>{ m.flags_heading }</h3>
-            if score.flagged_items.is_empty() {
-                <p class="flags-none">{ m.flags_none }</p>
-            } else {
-                <p>{ m.flags_explained }</p>
-                <ul class="flags">
-                    { for flagged.map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
-                </ul>
+            })
+            .collect::<Vec<_>>()
+    });
+    let declined = props
+        .record
+        .declined
+        .get(&instrument.id)
+        .map(|d| {
+            d.iter()
+                .filter_map(|id| instrument.item(id))
+                .map(|i| i.short.get(lang))
+                .collect::<Vec<_>>()
+        })
+        .filter(|d| !d.is_empty());
+    html! {
+        <>
+            <dl class="figures">{ for rows }</dl>
+            <div class="bands">{ for bands }</div>
+            if let Some(flags) = &instrument.flags {
+                <h3>{ m.flags_heading(flags.at_most) }</h3>
+                if scores.flagged_items.is_empty() {
+                    <p class="flags-none">{ m.flags_none(flags.at_most) }</p>
+                } else {
+                    <p>{ flags.meaning.get(lang) }</p>
+                    <ul class="flags">
+                        { for scores.flagged_items.iter().filter_map(|id| instrument.item(id)).map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
+                    </ul>
+                }
+            }
+            if let Some(items) = declined {
+                <p class="declined">{ format!("{}: {}", m.declined_items, items.join(", ")) }</p>
             }
         </>
     }
-}
-
-fn single_score(
-    m: &Messages,
-    lang: Lang,
-    instrument: &Instrument,
-    score: &Score,
-    shown: &[String],
-) -> Html {
-    html! {
-        <>
-            <dl class="figures">
-                <div>
-                    <dt>{ m.ladder_value }</dt>
-                    <dd>{ format!("{} {} {}", score.raw, m.of, score.raw_max) }</dd>
-                </div>
-            </dl>
-            { bands(lang, instrument, score, shown) }
-        </>
-    }
-}
-
-/// The bands the score falls in, for each band set shown.
-fn bands(lang: Lang, instrument: &Instrument, score: &Score, shown: &[String]) -> Html {
-    let rows = shown.iter().filter_map(|set| {
-        let band = score.band(instrument, set)?;
-        let class = classes!("band", format!("band-{}", band.id));
-        Some(html! {
-            <div {class}>
-                <p class="band-label"><strong>{ band.label.get(lang) }</strong></p>
-                <p class="band-meaning">{ band.meaning.get(lang) }</p>
-            </div>
-        })
-    });
-    html! { <div class="bands">{ for rows }</div> }
 }

@@ -11,6 +11,8 @@ pub struct Props {
     pub lang: Lang,
     /// The young person's pseudonymous code, so they can keep it.
     pub code: AttrValue,
+    /// How many questions the questionnaire asks.
+    pub questions: usize,
     /// Answers exist already (they went back from the first question).
     pub resuming: bool,
     pub on_begin: Callback<()>,
@@ -29,7 +31,7 @@ pub fn Start(props: &Props) -> Html {
     html! {
         <section class="screen start" aria-labelledby="start-heading">
             <h1 id="start-heading" tabindex="-1" ref={heading}>{ m.start_heading }</h1>
-            { for m.start_body.iter().map(|p| html! { <p class="lead">{ *p }</p> }) }
+            { for m.start_body(props.questions).into_iter().map(|p| html! { <p class="lead">{ p }</p> }) }
             <p class="code-line">{ m.your_code }{ " " }<strong class="code">{ props.code.clone() }</strong></p>
             <button type="button" class="primary" {onclick}>{ label }</button>
         </section>

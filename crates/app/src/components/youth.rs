@@ -1,8 +1,9 @@
 //! The young person's part: start, one question at a time, review, send.
 //! Every tap's write begins before the next screen shows (see `effects::update_draft`).
 //!
-//! A tap that changes the kind of screen (the last WHO-5 item to the ladder,
-//! the ladder to review) would build a whole screen between tap and paint.
+//! A tap that changes the kind of screen (the last item of one instrument to
+//! the next instrument, the last question to review) would build a whole
+//! screen between tap and paint.
 //! So once the current screen is painted, the screen that any answer leads to
 //! is rendered hidden beside it, and the tap only has to show it; the screen
 //! the tap leaves is hidden, and removed only after the next paint. A tap to
@@ -25,6 +26,7 @@ enum Tap {
     Begin,
     Back,
     Answer(i32),
+    Decline,
     Edit(usize),
 }
 
@@ -39,6 +41,7 @@ impl Tap {
                 }
             }
             Tap::Answer(v) => return d.flow.answer(v),
+            Tap::Decline => return d.flow.decline(),
             Tap::Edit(n) => d.flow.edit(n),
         }
         true
@@ -52,6 +55,7 @@ struct Taps {
     begin: Callback<()>,
     back: Callback<()>,
     answer: Callback<i32>,
+    decline: Callback<()>,
     edit: Callback<usize>,
     submit: Callback<()>,
 }
@@ -72,6 +76,7 @@ pub fn Youth() -> Html {
             begin: tap.reform(|()| Tap::Begin),
             back: tap.reform(|()| Tap::Back),
             answer: tap.reform(Tap::Answer),
+            decline: tap.reform(|()| Tap::Decline),
             edit: tap.reform(Tap::Edit),
             submit: Callback::from(move |()| effects::submit(latest.borrow().clone())),
         }
@@ -99,26 +104,30 @@ pub fn Youth() -> Html {
     };
     let lang = ctx.lang;
     if !draft.begun {
-        let resuming = !draft.flow.answers.is_empty();
+        let resuming = !draft.flow.answers.is_empty() || !draft.flow.declined.is_empty();
         let on_begin = taps.begin.clone();
+        let questions = draft.flow.steps.len();
         return html! {
-            <Start {lang} code={draft.participant.to_string()} {resuming} {on_begin} />
+            <Start {lang} code={draft.participant.to_string()} {questions} {resuming} {on_begin} />
         };
     }
     let Some((key, next)) = keys else {
         return Html::default();
     };
     let flow = &draft.flow;
+    let catalogue = &ctx.catalogue;
     let screen = |cursor: Cursor, key: String, hidden: bool| {
-        let (flow, on_back) = (flow.clone(), taps.back.clone());
+        let (flow, on_back, catalogue) = (flow.clone(), taps.back.clone(), catalogue.clone());
         match cursor {
             Cursor::Item(n) => {
-                let on_answer = taps.answer.clone();
-                html! { <QuestionScreen {key} {lang} {flow} {n} {hidden} {on_answer} {on_back} /> }
+                let (on_answer, on_decline) = (taps.answer.clone(), taps.decline.clone());
+                html! {
+                    <QuestionScreen {key} {lang} {catalogue} {flow} {n} {hidden} {on_answer} {on_decline} {on_back} />
+                }
             }
             Cursor::Review => {
                 let (on_edit, on_submit) = (taps.edit.clone(), taps.submit.clone());
-                html! { <Review {key} {lang} {flow} {hidden} {on_edit} {on_back} {on_submit} /> }
+                html! { <Review {key} {lang} {catalogue} {flow} {hidden} {on_edit} {on_back} {on_submit} /> }
             }
         }
     };

@@ -11,11 +11,12 @@ use std::rc::Rc;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use trivsel_core::pin::{Lockout, PinHash};
-use trivsel_core::report::LADDER_BAND_SET;
 use trivsel_core::{
-    tr, Date, Flow, Lang, MeasurementPoint, Participant, ParticipantCode, ReliableChange,
+    tr, Date, Flow, InstrumentRef, Lang, MeasurementPoint, Participant, ParticipantCode, Programme,
     ResponseRecord,
 };
+
+pub use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
 
 const DB_NAME: &str = "trivsel";
@@ -31,6 +32,14 @@ const KEY_PIN: &str = "pin";
 const KEY_LOCKOUT: &str = "lockout";
 const KEY_SETTINGS: &str = "settings";
 const KEY_DRAFT: &str = "draft";
+const KEY_PROGRAMMES: &str = "programmes";
+
+/// A programme file as imported: its text, kept as it came, and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgrammeFile {
+    pub text: String,
+    pub programme: Programme,
+}
 
 /// A questionnaire in progress: written after every answer, so a reload, a
 /// closed tab or a crash resumes at the same question with the same answers.
@@ -45,37 +54,30 @@ pub struct Draft {
     pub lang: Lang,
     /// False until the young person taps Start.
     pub begun: bool,
+    /// The instruments asked, with their versions: the record lists exactly
+    /// these. Empty in a draft stored by the first release: then they are
+    /// the instruments of its flow.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<InstrumentRef>,
     pub flow: Flow,
 }
 
-/// Choices a programme makes once per tablet.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Settings {
-    pub reliable_change: ReliableChange,
-    /// Which of the ladder's band sets the counsellor sees.
-    pub ladder_band_set: String,
-}
-
-impl Settings {
-    /// The band sets shown for `instrument`: the ladder's chosen cut-off set,
-    /// otherwise the instrument's own list.
-    pub fn shown_band_sets(&self, instrument: &trivsel_core::Instrument) -> Vec<String> {
-        let is_ladder = matches!(instrument.scoring, trivsel_core::ScoringRule::Single);
-        if is_ladder && instrument.band_set(&self.ladder_band_set).is_some() {
-            vec![self.ladder_band_set.clone()]
-        } else {
-            instrument.shown_band_sets.clone()
+impl Draft {
+    /// The instruments the draft asks, with their versions.
+    pub fn asked(&self) -> Vec<InstrumentRef> {
+        if !self.instruments.is_empty() {
+            return self.instruments.clone();
         }
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            reliable_change: ReliableChange::default(),
-            ladder_band_set: LADDER_BAND_SET.into(),
+        let mut asked: Vec<InstrumentRef> = Vec::new();
+        for step in &self.flow.steps {
+            if !asked.iter().any(|r| r.id == step.instrument) {
+                asked.push(InstrumentRef {
+                    id: step.instrument.clone(),
+                    version: step.version,
+                });
+            }
         }
+        asked
     }
 }
 
@@ -298,7 +300,25 @@ impl Store {
         self.put(META, KEY_LOCKOUT, lockout).await
     }
     pub async fn settings(&self) -> Result<Settings> {
-        Ok(self.get(META, KEY_SETTINGS).await?.unwrap_or_default())
+        let stored: Option<Settings> = self.get(META, KEY_SETTINGS).await?;
+        Ok(stored.unwrap_or_default().upgraded())
+    }
+    /// The programme files imported on this tablet, as the files' text (each
+    /// was checked when imported). They describe no person, only
+    /// questionnaires and batteries. A text that no longer reads is left out.
+    pub async fn programmes(&self) -> Result<Vec<ProgrammeFile>> {
+        let texts: Vec<String> = self.get(META, KEY_PROGRAMMES).await?.unwrap_or_default();
+        Ok(texts
+            .into_iter()
+            .filter_map(|text| {
+                let programme = serde_json::from_str(&text).ok()?;
+                Some(ProgrammeFile { text, programme })
+            })
+            .collect())
+    }
+    pub async fn set_programmes(&self, programmes: &[ProgrammeFile]) -> Result<()> {
+        let texts: Vec<&str> = programmes.iter().map(|p| p.text.as_str()).collect();
+        self.put(META, KEY_PROGRAMMES, &texts).await
     }
     pub async fn set_settings(&self, settings: &Settings) -> Result<()> {
         self.put(META, KEY_SETTINGS, settings).await

@@ -53,17 +53,9 @@ pub struct CriterionRepr {
     name: Text,
     source: String,
     kind: CriterionKind,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     points: Option<u32>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     default: Option<ReliableChange>,
 }
 

@@ -105,65 +105,25 @@ pub enum FigureKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FigureRepr {
     kind: Kind,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     at: Option<At>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     reference: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     band_set: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     band: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     criterion: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     counted: Option<Counted>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     to: Option<At>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     bins: Option<Vec<[u32; 2]>>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     label: Option<Text>,
-    #[serde(
-        default,
-        deserialize_with = "tagged::present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<Text>,
 }
 

@@ -60,13 +60,13 @@ pub struct Anchors {
 #[serde(deny_unknown_fields)]
 struct ResponseRepr {
     kind: ResponseKind,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     options: Option<Vec<AnswerOption>>,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     min: Option<u8>,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     max: Option<u8>,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     anchors: Option<Anchors>,
 }
 

