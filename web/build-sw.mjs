@@ -64,14 +64,28 @@ const hashOf = (hash, files) => {
 
 const htmlFile = process.env.TRUNK_HTML_FILE ?? 'index.html';
 
-// 3. The export page is part of the offline app too: its build (after the
-//    app's) adds its files to the service worker the app's build wrote.
-if (path.basename(htmlFile) === 'eksport.html') {
+// 3. The counsellor's screens and the export page are part of the offline
+//    app too: their builds (after the app's) add their files to the service
+//    worker the app's build wrote. The counsellor's screens are opened in the
+//    app's page through an entry of a fixed name, radgiver/entry.js, that
+//    re-exports their hashed bundle.
+const subPages = { 'radgiver.html': '/radgiver/', 'eksport.html': '/eksport/' };
+if (path.basename(htmlFile) in subPages) {
   const dist = process.env.TRUNK_DIST_DIR;
-  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/eksport/';
+  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? subPages[path.basename(htmlFile)];
   if (!dist) throw new Error('TRUNK_DIST_DIR is not set');
   const swPath = path.join(dist, '..', 'sw.js');
   if (!fs.existsSync(swPath)) throw new Error(`${swPath} is missing: build index.html before eksport.html`);
+  if (path.basename(htmlFile) === 'radgiver.html') {
+    const named = (ext) => fs.readdirSync(staging).find((f) => f.startsWith('trivsel-counsellor') && f.endsWith(ext));
+    const [bundle, wasm] = [named('.js'), named('_bg.wasm')];
+    if (!bundle || !wasm) throw new Error('radgiver.html built no trivsel-counsellor JS and wasm');
+    fs.writeFileSync(
+      path.join(staging, 'entry.js'),
+      `export { default, mount_counsellor } from './${bundle}';\n` +
+        `export const wasm = new URL('./${wasm}', import.meta.url);\n`,
+    );
+  }
   const own = builtFiles();
   let sw = fs.readFileSync(swPath, 'utf8');
   const listMatch = sw.match(/const PRECACHE = (\[.*\]);/);
@@ -85,7 +99,7 @@ if (path.basename(htmlFile) === 'eksport.html') {
     .replace(listMatch[0], `const PRECACHE = ${JSON.stringify(list)};`)
     .replace(versionMatch[0], `const VERSION = '${version}';`);
   fs.writeFileSync(swPath, sw);
-  console.log(`build-sw: eksport.html: ${added.length} files added to ${swPath}`);
+  console.log(`build-sw: ${path.basename(htmlFile)}: ${added.length} files added to ${swPath}`);
   process.exit(0);
 }
 

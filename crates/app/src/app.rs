@@ -1,41 +1,49 @@
-//! The root component of the tablet app: holds the state, shares it with every
-//! screen through a context, and picks the screen to show. [`use_app`] and
-//! [`page`] are the parts the export page's root shares with it.
+//! The root component of the tablet's first page: the young person's
+//! screens and the lock. It holds the state, shares it with every screen
+//! through a context, and picks the screen to show; once the PIN is right it
+//! opens the counsellor's screens, a bundle of their own (`counsellor_app`),
+//! in its place. [`use_app`], [`use_app_state`] and [`page`] are the parts
+//! the other bundles' roots share with it.
 
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::broken::Broken;
 use crate::components::header::{Header, Offer};
-use crate::components::home::Home;
-use crate::components::measurement::NewMeasurement;
-use crate::components::participant::ParticipantScreen;
-use crate::components::participant_new::NewParticipant;
 use crate::components::pin::{SetPin, Unlock};
-use crate::components::result::ResultScreen;
-use crate::components::settings::SettingsScreen;
 use crate::components::thank_you::ThankYou;
 use crate::components::youth::Youth;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
+use crate::services::counsellor::{self, Handoff};
 use crate::services::pwa;
-use crate::state::{Action, AppState, Page, Screen};
+use crate::state::{Action, AfterUnlock, AppState, Page, Screen};
 
-/// The app's state for `page`: opens storage and registers the service worker
-/// once, and keeps `<html lang>` and the title in step with the language.
+/// The app's state for `page`: as [`use_app_state`], and the service worker
+/// registered once.
 #[hook]
 pub fn use_app(page: Page) -> Ctx {
-    let state = use_reducer(move || AppState::for_page(page));
-    let lang = state.lang;
+    let state = use_app_state(move || AppState::for_page(page));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let on_update = {
-                let state = state.clone();
-                move || state.dispatch(Action::UpdateReady)
-            };
-            effects::open(state);
-            pwa::register(on_update);
+            pwa::register(move || state.dispatch(Action::UpdateReady));
         });
+    }
+    state
+}
+
+/// The state `init` makes: storage opened once, and `<html lang>` and the
+/// title kept in step with the language.
+#[hook]
+pub fn use_app_state(init: impl FnOnce() -> AppState + 'static) -> Ctx {
+    let state = use_reducer(init);
+    let lang = state.lang;
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| effects::open(state));
     }
     use_effect_with(lang, |lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -90,21 +98,70 @@ pub fn page(ctx: Ctx, body: Html) -> Html {
 pub fn App() -> Html {
     let state = use_app(Page::Tablet);
     let m = messages(state.lang);
+    // When the counsellor's screens close: the questionnaire handed over, or locked.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    use_effect_with((), move |_| {
+        counsellor::on_close(move |closing| {
+            let ctx = latest.borrow().clone();
+            ctx.dispatch(Action::SetLang(closing.lang));
+            if closing.handed_over {
+                effects::resume(ctx);
+            } else {
+                ctx.dispatch(Action::Lock);
+            }
+        })
+    });
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
         Screen::SetPin => html! { <SetPin /> },
-        Screen::Unlock(_) => html! { <Unlock /> },
-        Screen::Home => html! { <Home /> },
-        Screen::NewParticipant => html! { <NewParticipant /> },
-        Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
-        Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
-        Screen::Settings => html! { <SettingsScreen /> },
-        // The export is its own page (see `export_app`).
-        Screen::Export => html! { <Home /> },
         Screen::Youth => html! { <Youth /> },
         Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
-        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
+        Screen::Counsellor(start) => {
+            let handoff = Rc::new(Handoff {
+                lang: state.lang,
+                result: match start {
+                    AfterUnlock::Result(id) => Some(id.clone()),
+                    _ => None,
+                },
+                update_ready: state.update_ready,
+            });
+            // The counsellor's screens draw their own frame.
+            return html! {
+                <ContextProvider<Ctx> context={state}>
+                    <CounsellorHost {handoff} />
+                </ContextProvider<Ctx>>
+            };
+        }
+        // Every other screen of this page is the PIN prompt.
+        _ => html! { <Unlock /> },
     };
     page(state, body)
+}
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    handoff: Rc<Handoff>,
+}
+
+/// The place the counsellor's screens are drawn in, and the one call that
+/// opens them there. If their bundle cannot be loaded, the PIN prompt shows
+/// again with the reason.
+#[function_component]
+fn CounsellorHost(props: &HostProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    {
+        let handoff = props.handoff.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                if counsellor::open(&handoff).await.is_err() {
+                    let m = messages(ctx.lang);
+                    ctx.dispatch(Action::Lock);
+                    ctx.dispatch(Action::Notice(Some(m.counsellor_failed.to_string())));
+                }
+            })
+        });
+    }
+    html! { <div id={counsellor::ROOT} class="counsellor-root"></div> }
 }

@@ -15,7 +15,7 @@ use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
 use crate::services::download;
 use crate::services::storage::{self, Draft, ProgrammeFile, Settings, StorageError, Store};
-use crate::state::{Action, AppState, Data, Screen};
+use crate::state::{Action, AppState, Data, Page, Screen};
 
 pub type Ctx = UseReducerHandle<AppState>;
 
@@ -65,12 +65,17 @@ pub fn open(ctx: Ctx) {
                 // The catalogue first: a questionnaire in progress may ask a
                 // programme's instruments.
                 ctx.dispatch(Action::Programmes(programmes));
+                let store_for_data = store.clone();
                 ctx.dispatch(Action::Opened {
                     store,
                     has_pin,
                     draft,
                     settings,
-                })
+                });
+                // The counsellor's screens open unlocked: their data at once.
+                if ctx.page == Page::Counsellor {
+                    read_data(ctx.clone(), store_for_data);
+                }
             }
             Err(err) => ctx.dispatch(Action::OpenFailed(err)),
         }
@@ -94,7 +99,7 @@ pub fn set_pin(ctx: Ctx, pin: String, repeat: String) {
             Ok(()) => {
                 ctx.dispatch(Action::Busy(false));
                 ctx.dispatch(Action::PinSet);
-                load_data(ctx);
+                load_unless_first_page(ctx);
             }
             Err(e) => fail(&ctx, e),
         }
@@ -139,7 +144,7 @@ pub fn unlock(ctx: Ctx, pin: String) {
             Ok(Ok(())) => {
                 ctx.dispatch(Action::Busy(false));
                 ctx.dispatch(Action::Unlocked);
-                load_data(ctx);
+                load_unless_first_page(ctx);
             }
             Ok(Err(message)) => {
                 ctx.dispatch(Action::Busy(false));
@@ -150,9 +155,34 @@ pub fn unlock(ctx: Ctx, pin: String) {
     });
 }
 
+/// After the PIN: the data, unless this is the tablet's first page, whose
+/// counsellor's screens (a bundle of their own) read it themselves.
+fn load_unless_first_page(ctx: Ctx) {
+    if ctx.page != Page::Tablet {
+        load_data(ctx);
+    }
+}
+
 /// Reads everything the counsellor screens show.
 pub fn load_data(ctx: Ctx) {
     let Some(store) = store(&ctx) else { return };
+    read_data(ctx, store);
+}
+
+/// The questionnaire the counsellor's screens just handed over, read back
+/// from storage and shown to the young person.
+pub fn resume(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    spawn_local(async move {
+        match store.draft().await {
+            Ok(Some(draft)) => ctx.dispatch(Action::HandedOver(draft)),
+            Ok(None) => ctx.dispatch(Action::Lock),
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+fn read_data(ctx: Ctx, store: Store) {
     spawn_local(async move {
         let loaded = async {
             let (participants, bad_p) = store.participants().await?;

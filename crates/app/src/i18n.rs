@@ -216,6 +216,10 @@ catalogue! {
             en: "Something is wrong with the tablet. Please give it to your counsellor.",
         },
         for_counsellor = { da: "Til rådgiveren", en: "For the counsellor" },
+        counsellor_failed = {
+            da: "Rådgiverdelen kunne ikke åbnes. Genindlæs siden og prøv igen; intet er gået tabt.",
+            en: "The counsellor area could not be opened. Reload the page and try again; nothing has been lost.",
+        },
         /// A storage error, told to the young person: calm, no technical
         /// words, what to do (the counsellor is told `StorageError::message`).
         storage_error_youth = {

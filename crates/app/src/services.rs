@@ -1,6 +1,7 @@
 //! The browser services the app uses: IndexedDB storage, WebCrypto, file
-//! downloads and the service worker.
+//! downloads, the service worker, and opening the counsellor's bundle.
 
+pub mod counsellor;
 pub mod crypto;
 pub mod download;
 pub mod pwa;

@@ -81,6 +81,9 @@ pub enum Screen {
     ThankYou(String),
     /// Counsellor: the scores of one record.
     Result(String),
+    /// The tablet page, unlocked: the counsellor's screens are open in their
+    /// own bundle (`counsellor_app`), starting where the PIN prompt led.
+    Counsellor(AfterUnlock),
 }
 
 impl Screen {
@@ -95,6 +98,7 @@ impl Screen {
                 | Screen::Settings
                 | Screen::Export
                 | Screen::Result(_)
+                | Screen::Counsellor(_)
         )
     }
 }
@@ -106,12 +110,15 @@ pub enum AfterUnlock {
     Export,
 }
 
-/// Which page of the tablet this is: the app, or the counsellor's export
-/// page, which only ever shows the PIN prompt and the export.
+/// Which part of the tablet this is: the app's first page (the young
+/// person's screens and the lock), the counsellor's screens (a bundle the
+/// first page loads once the PIN is right), or the counsellor's export page,
+/// which only ever shows the PIN prompt and the export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Page {
     #[default]
     Tablet,
+    Counsellor,
     Export,
 }
 
@@ -119,8 +126,19 @@ impl Page {
     /// Where the PIN prompt leads on this page.
     fn after_unlock(self) -> AfterUnlock {
         match self {
-            Page::Tablet => AfterUnlock::Home,
+            Page::Tablet | Page::Counsellor => AfterUnlock::Home,
             Page::Export => AfterUnlock::Export,
+        }
+    }
+}
+
+impl AfterUnlock {
+    /// The counsellor screen the PIN prompt leads to.
+    pub fn screen(&self) -> Screen {
+        match self {
+            AfterUnlock::Home => Screen::Home,
+            AfterUnlock::Result(id) => Screen::Result(id.clone()),
+            AfterUnlock::Export => Screen::Export,
         }
     }
 }
@@ -162,6 +180,19 @@ impl AppState {
     pub fn for_page(page: Page) -> AppState {
         AppState {
             page,
+            ..AppState::default()
+        }
+    }
+
+    /// The counsellor's screens, opened by the first page once the PIN was
+    /// right: unlocked, in `lang`, at `start`.
+    pub fn counsellor(lang: Lang, start: &AfterUnlock) -> AppState {
+        AppState {
+            page: Page::Counsellor,
+            lang,
+            has_pin: true,
+            unlocked: true,
+            screen: start.screen(),
             ..AppState::default()
         }
     }
@@ -235,13 +266,15 @@ impl Reducible for AppState {
                 next.has_pin = has_pin;
                 next.settings = settings;
                 next.screen = match (next.page, &draft, has_pin) {
+                    // Opened by the first page after the PIN: where it led.
+                    (Page::Counsellor, _, _) => next.screen.clone(),
                     // The export page never shows the questionnaire in progress.
                     (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
                     (Page::Tablet, Some(_), _) => Screen::Youth,
                     (Page::Tablet, None, false) => Screen::SetPin,
                     (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
                 };
-                if let Some(d) = &draft {
+                if let (Some(d), false) = (&draft, next.page == Page::Counsellor) {
                     next.lang = d.lang;
                 }
                 next.draft = draft;
@@ -257,8 +290,7 @@ impl Reducible for AppState {
             Action::Unlocked => {
                 next.unlocked = true;
                 next.screen = match &next.screen {
-                    Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(id.clone()),
-                    Screen::Unlock(AfterUnlock::Export) => Screen::Export,
+                    Screen::Unlock(after) => after.screen(),
                     _ => Screen::Home,
                 };
             }
@@ -301,6 +333,18 @@ impl Reducible for AppState {
         if next.screen.is_counsellor() && !next.unlocked {
             next.screen = Screen::Unlock(next.page.after_unlock());
         }
+        // The first page shows no counsellor screen itself: it opens the
+        // counsellor's bundle there.
+        if next.page == Page::Tablet {
+            next.screen = match next.screen {
+                Screen::Home => Screen::Counsellor(AfterUnlock::Home),
+                Screen::Result(id) => Screen::Counsellor(AfterUnlock::Result(id)),
+                s if s.is_counsellor() && !matches!(s, Screen::Counsellor(_)) => {
+                    Screen::Counsellor(AfterUnlock::Home)
+                }
+                s => s,
+            };
+        }
         // A new screen starts without the last screen's message.
         if !sets_notice && next.screen != self.screen {
             next.notice = None;
@@ -333,11 +377,33 @@ mod tests {
             let s = locked().reduce(Action::Go(screen));
             assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
         }
-        let s = locked()
-            .reduce(Action::Unlocked)
-            .reduce(Action::Go(Screen::Settings));
-        assert_eq!(s.screen, Screen::Settings);
+        // The first page opens the counsellor's bundle rather than a screen.
+        let s = locked().reduce(Action::Unlocked);
+        assert_eq!(s.screen, Screen::Counsellor(AfterUnlock::Home));
+        let s = s.reduce(Action::Go(Screen::Settings));
+        assert_eq!(s.screen, Screen::Counsellor(AfterUnlock::Home));
         let s = s.reduce(Action::Lock).reduce(Action::Go(Screen::Home));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+        let s = s.reduce(Action::Go(Screen::Counsellor(AfterUnlock::Home)));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+    }
+
+    #[test]
+    fn the_counsellor_bundle_opens_unlocked_where_the_pin_led() {
+        let s = Rc::new(AppState::counsellor(
+            Lang::En,
+            &AfterUnlock::Result("r1".into()),
+        ));
+        assert!(s.unlocked);
+        assert_eq!(
+            (s.screen.clone(), s.lang),
+            (Screen::Result("r1".into()), Lang::En)
+        );
+        let s = s.reduce(Action::Go(Screen::Settings));
+        assert_eq!(s.screen, Screen::Settings);
+        // Locking leaves it at the PIN prompt, which the first page then shows.
+        let s = s.reduce(Action::Lock);
+        assert!(!s.unlocked);
         assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
     }
 
@@ -363,7 +429,10 @@ mod tests {
         let s = s
             .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result("r1".into()))))
             .reduce(Action::Unlocked);
-        assert_eq!(s.screen, Screen::Result("r1".into()));
+        assert_eq!(
+            s.screen,
+            Screen::Counsellor(AfterUnlock::Result("r1".into()))
+        );
     }
 
     fn draft(begun: bool) -> Draft {

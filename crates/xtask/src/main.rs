@@ -19,6 +19,7 @@ usage: cargo xtask <command>
 
 commands:
   build                       install missing build tools, then build the release app into dist/
+                              its counsellor's screens into dist/radgiver/
                               the export page into dist/eksport/
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
@@ -82,12 +83,25 @@ fn build(root: &Path) -> Result {
     build_all(&ctx)
 }
 
-/// The tablet app into `dist/`, then its export page into `dist/eksport/` and
-/// the evaluator's own bundle into `dist/evaluator/` (in that order: Trunk
-/// replaces `dist/` on each build, and the export page's build adds its files
-/// to the service worker the app's build wrote).
+/// The tablet app's first page into `dist/`, its counsellor's screens into
+/// `dist/radgiver/`, its export page into `dist/eksport/` and the evaluator's
+/// own bundle into `dist/evaluator/` (in that order: Trunk replaces `dist/` on
+/// each build, and the counsellor's and the export page's builds add their
+/// files to the service worker the first page's build wrote).
 pub fn build_all(ctx: &run::Ctx) -> Result {
     ctx.run("trunk", &["build", "--release"])?;
+    ctx.run(
+        "trunk",
+        &[
+            "build",
+            "radgiver.html",
+            "--release",
+            "--dist",
+            "dist/radgiver",
+            "--public-url",
+            "/radgiver/",
+        ],
+    )?;
     ctx.run(
         "trunk",
         &[

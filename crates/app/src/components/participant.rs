@@ -181,7 +181,12 @@ fn chart(m: &Messages, lang: Lang, history: &Course, t: usize, track: &Track) ->
         .map(|row| (m.point_short(&row.record.point), row.values[t]))
         .collect();
     let max = track.instrument.score_max(track.score);
-    let title = AttrValue::from(m.chart_title(track.score.name.get(lang)));
+    let name = format!(
+        "{} – {}",
+        track.instrument.short.get(lang),
+        track.score.name.get(lang)
+    );
+    let title = AttrValue::from(m.chart_title(&name));
     html! { <TrendChart {points} {max} {title} /> }
 }
 
