@@ -173,7 +173,6 @@ mod tests {
     use crate::participant::{AgeBand, CourseType, Gender, Site};
     use crate::testing::{exported, rescored, who5_and_ladder};
 
-    const WHO5: &str = "who5";
     const CANTRIL: &str = "cantril";
 
     fn record() -> ExportRecord {

@@ -1556,7 +1556,7 @@ mod tests {
             vec![r],
             &tablet,
         );
-        assert_eq!(d.instruments, [worry.clone()]);
+        assert_eq!(d.instruments, std::slice::from_ref(worry));
         let parsed = parse(&json(&d)).unwrap();
         assert_eq!(parsed.records[0].scores["worry"]["total"], 9);
         let mut other = worry.clone();

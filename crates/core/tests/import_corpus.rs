@@ -7,7 +7,7 @@
 //! frozen: a later release reads them through `export::v1` and must report
 //! the same numbers (see `tests/fixtures/report/`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
