@@ -150,6 +150,26 @@ pub(crate) fn compile(
     spec
 }
 
+/// What one figure is made from: its instrument and score, the figure, and
+/// the report's settings.
+struct Source<'a> {
+    instrument: &'a Instrument,
+    score: &'a ScoreDef,
+    figure: &'a Figure,
+    params: &'a ReportParams,
+}
+
+impl Source<'_> {
+    /// The figure's own label, or `made` when the data gives none.
+    fn label(&self, made: impl FnOnce() -> Text) -> Text {
+        self.figure.label.clone().unwrap_or_else(made)
+    }
+
+    fn id(&self) -> &str {
+        &self.score.id
+    }
+}
+
 fn add_figure(
     spec: &mut InstrumentSpec,
     instrument: &Instrument,
@@ -157,176 +177,30 @@ fn add_figure(
     figure: &Figure,
     params: &ReportParams,
 ) {
-    let s = score.id.clone();
-    let short = &score.short;
-    let mut note = |t: Text| {
-        if !spec.notes.contains(&t) {
-            spec.notes.push(t);
-        }
+    let src = Source {
+        instrument,
+        score,
+        figure,
+        params,
     };
-    if let Some(n) = &figure.note {
-        note(n.clone());
-    }
-    let rows: Vec<RowSpec> = match &figure.kind {
-        FigureKind::Mean { at } => {
-            let (da, en) = at_words(*at);
-            vec![RowSpec {
-                id: format!("{s}.mean.{}", at.id()),
-                label: figure.label.clone().unwrap_or_else(|| {
-                    Text::new(
-                        format!("{}: gennemsnit {da}", short.da),
-                        format!("{}: mean {en}", short.en),
-                    )
-                }),
-                kind: Kind::Mean,
-                eval: Eval::Mean { score: s, at: *at },
-            }]
-        }
-        FigureKind::Difference { at, reference } => {
-            let Some(r) = score.reference(reference) else {
-                return;
-            };
-            let k = key(&instrument.id, &score.id, reference);
-            let value = params.references.get(&k).copied().unwrap_or(r.value);
-            let (da, en) = at_words(*at);
-            let (vda, ven) = (number(value, Lang::Da), number(value, Lang::En));
-            note(Text::new(
-                format!("Reference for {}: {vda} ({}).", short.da, r.name.da),
-                format!("Reference for {}: {ven} ({}).", short.en, r.name.en),
-            ));
-            vec![RowSpec {
-                id: format!("{s}.difference.{}.{reference}", at.id()),
-                label: Text::new(
-                    format!("Forskel fra {} ({vda}) {da}", r.name.da),
-                    format!("Difference from {} ({ven}) {en}", r.name.en),
-                ),
-                kind: Kind::Difference,
-                eval: Eval::Difference {
-                    score: s,
-                    at: *at,
-                    reference: value,
-                },
-            }]
-        }
+    let mut notes: Vec<Text> = figure.note.iter().cloned().collect();
+    let rows = match &figure.kind {
+        FigureKind::Mean { at } => vec![mean(&src, *at)],
+        FigureKind::Difference { at, reference } => difference(&src, *at, reference, &mut notes),
         FigureKind::BandShare { at, band_set, band } => {
-            let Some(set) = score.band_set(band_set) else {
-                return;
-            };
-            note(Text::new(
-                format!("Bånd for {}: {}.", short.da, set.name.da),
-                format!("Bands for {}: {}.", short.en, set.name.en),
-            ));
-            let (da, en) = at_words(*at);
-            set.bands
-                .iter()
-                .filter(|b| band.as_ref().is_none_or(|id| *id == b.id))
-                .map(|b| RowSpec {
-                    id: format!("{s}.band_share.{}.{band_set}.{}", at.id(), b.id),
-                    label: figure.label.clone().unwrap_or_else(|| {
-                        let w = bounds(b.min, b.max);
-                        Text::new(
-                            format!("Andel med {} {w} {da}", lower_first(&b.label.da)),
-                            format!("Share with {} {w} {en}", lower_first(&b.label.en)),
-                        )
-                    }),
-                    kind: Kind::Percent,
-                    eval: Eval::InBand {
-                        score: s.clone(),
-                        at: *at,
-                        lo: b.min,
-                        hi: b.max,
-                    },
-                })
-                .collect()
+            band_shares(&src, *at, band_set, band.as_deref(), &mut notes)
         }
-        FigureKind::LeftBand { band_set, band, to } => {
-            let Some(b) = score.band_set(band_set).and_then(|set| set.band(band)) else {
-                return;
-            };
-            let (da, en) = at_words(*to);
-            let w = bounds(b.min, b.max);
-            vec![RowSpec {
-                id: format!("{s}.left_band.{}.{band_set}.{band}", to.id()),
-                label: figure.label.clone().unwrap_or_else(|| {
-                    Text::new(
-                        format!("Andel ude af {} {w} {da}", lower_first(&b.label.da)),
-                        format!("Share out of {} {w} {en}", lower_first(&b.label.en)),
-                    )
-                }),
-                kind: Kind::Percent,
-                eval: Eval::LeftBand {
-                    score: s,
-                    lo: b.min,
-                    hi: b.max,
-                    to: *to,
-                },
-            }]
-        }
+        FigureKind::LeftBand { band_set, band, to } => left_band(&src, band_set, band, *to),
         FigureKind::Changed {
             criterion,
             counted,
             to,
-        } => {
-            let Some(c) = score.criterion(criterion) else {
-                return;
-            };
-            let reliable = match c.rule {
-                CriterionRule::Reliable { default } => {
-                    let k = key(&instrument.id, &score.id, criterion);
-                    let rc = params.reliable.get(&k).copied().unwrap_or(default);
-                    note(reliable_note(&c.name, short, &rc));
-                    Some(rc)
-                }
-                CriterionRule::Points { points } => {
-                    note(Text::new(
-                        format!(
-                            "{} for {}: en ændring på mindst {points} point tæller.",
-                            upper_first(&c.name.da),
-                            short.da
-                        ),
-                        format!(
-                            "{} for {}: a change of at least {points} points counts.",
-                            upper_first(&c.name.en),
-                            short.en
-                        ),
-                    ));
-                    None
-                }
-                CriterionRule::Stopped | CriterionRule::Halved => None,
-            };
-            let (da, en) = at_words(*to);
-            let (wda, wen) = match counted {
-                Counted::Improved => ("bedring", "improvement"),
-                Counted::Worsened => ("forværring", "deterioration"),
-                Counted::Met => ("opfyldt", "met"),
-            };
-            vec![RowSpec {
-                id: format!(
-                    "{s}.changed.{}.{criterion}.{}",
-                    to.id(),
-                    counted_id(*counted)
-                ),
-                label: figure.label.clone().unwrap_or_else(|| {
-                    Text::new(
-                        format!("Andel med {wda} efter {} {da}", c.name.da),
-                        format!("Share with {wen} by {} {en}", c.name.en),
-                    )
-                }),
-                kind: Kind::Percent,
-                eval: Eval::Changed {
-                    score: s,
-                    to: *to,
-                    rule: c.rule,
-                    higher_is_better: score.higher_is_better,
-                    reliable,
-                    counted: *counted,
-                },
-            }]
-        }
+        } => changed(&src, criterion, *counted, *to, &mut notes),
         FigureKind::Distribution { bins } => {
+            let short = &score.short;
             spec.distributions.push(DistributionSpec {
-                id: format!("{}.{s}.distribution", spec.id),
-                title: figure.label.clone().unwrap_or_else(|| {
+                id: format!("{}.{}.distribution", spec.id, score.id),
+                title: src.label(|| {
                     Text::new(
                         format!("Fordeling af {}, alle (antal deltagere)", short.da),
                         format!(
@@ -335,13 +209,193 @@ fn add_figure(
                         ),
                     )
                 }),
-                score: s,
+                score: score.id.clone(),
                 bins: bins.clone(),
             });
-            return;
+            Vec::new()
         }
     };
+    for n in notes {
+        if !spec.notes.contains(&n) {
+            spec.notes.push(n);
+        }
+    }
     spec.rows.extend(rows);
+}
+
+fn mean(src: &Source, at: At) -> RowSpec {
+    let (da, en) = at_words(at);
+    let short = &src.score.short;
+    RowSpec {
+        id: format!("{}.mean.{}", src.id(), at.id()),
+        label: src.label(|| {
+            Text::new(
+                format!("{}: gennemsnit {da}", short.da),
+                format!("{}: mean {en}", short.en),
+            )
+        }),
+        kind: Kind::Mean,
+        eval: Eval::Mean {
+            score: src.id().to_string(),
+            at,
+        },
+    }
+}
+
+fn difference(src: &Source, at: At, reference: &str, notes: &mut Vec<Text>) -> Vec<RowSpec> {
+    let Some(r) = src.score.reference(reference) else {
+        return Vec::new();
+    };
+    let k = key(&src.instrument.id, src.id(), reference);
+    let value = src.params.references.get(&k).copied().unwrap_or(r.value);
+    let (da, en) = at_words(at);
+    let (vda, ven) = (number(value, Lang::Da), number(value, Lang::En));
+    let short = &src.score.short;
+    notes.push(Text::new(
+        format!("Reference for {}: {vda} ({}).", short.da, r.name.da),
+        format!("Reference for {}: {ven} ({}).", short.en, r.name.en),
+    ));
+    vec![RowSpec {
+        id: format!("{}.difference.{}.{reference}", src.id(), at.id()),
+        label: Text::new(
+            format!("Forskel fra {} ({vda}) {da}", r.name.da),
+            format!("Difference from {} ({ven}) {en}", r.name.en),
+        ),
+        kind: Kind::Difference,
+        eval: Eval::Difference {
+            score: src.id().to_string(),
+            at,
+            reference: value,
+        },
+    }]
+}
+
+fn band_shares(
+    src: &Source,
+    at: At,
+    band_set: &str,
+    band: Option<&str>,
+    notes: &mut Vec<Text>,
+) -> Vec<RowSpec> {
+    let Some(set) = src.score.band_set(band_set) else {
+        return Vec::new();
+    };
+    let short = &src.score.short;
+    notes.push(Text::new(
+        format!("Bånd for {}: {}.", short.da, set.name.da),
+        format!("Bands for {}: {}.", short.en, set.name.en),
+    ));
+    let (da, en) = at_words(at);
+    set.bands
+        .iter()
+        .filter(|b| band.is_none_or(|id| id == b.id))
+        .map(|b| RowSpec {
+            id: format!("{}.band_share.{}.{band_set}.{}", src.id(), at.id(), b.id),
+            label: src.label(|| {
+                let w = bounds(b.min, b.max);
+                Text::new(
+                    format!("Andel med {} {w} {da}", lower_first(&b.label.da)),
+                    format!("Share with {} {w} {en}", lower_first(&b.label.en)),
+                )
+            }),
+            kind: Kind::Percent,
+            eval: Eval::InBand {
+                score: src.id().to_string(),
+                at,
+                lo: b.min,
+                hi: b.max,
+            },
+        })
+        .collect()
+}
+
+fn left_band(src: &Source, band_set: &str, band: &str, to: At) -> Vec<RowSpec> {
+    let Some(b) = src.score.band_set(band_set).and_then(|set| set.band(band)) else {
+        return Vec::new();
+    };
+    let (da, en) = at_words(to);
+    let w = bounds(b.min, b.max);
+    vec![RowSpec {
+        id: format!("{}.left_band.{}.{band_set}.{band}", src.id(), to.id()),
+        label: src.label(|| {
+            Text::new(
+                format!("Andel ude af {} {w} {da}", lower_first(&b.label.da)),
+                format!("Share out of {} {w} {en}", lower_first(&b.label.en)),
+            )
+        }),
+        kind: Kind::Percent,
+        eval: Eval::LeftBand {
+            score: src.id().to_string(),
+            lo: b.min,
+            hi: b.max,
+            to,
+        },
+    }]
+}
+
+fn changed(
+    src: &Source,
+    criterion: &str,
+    counted: Counted,
+    to: At,
+    notes: &mut Vec<Text>,
+) -> Vec<RowSpec> {
+    let Some(c) = src.score.criterion(criterion) else {
+        return Vec::new();
+    };
+    let short = &src.score.short;
+    let reliable = match c.rule {
+        CriterionRule::Reliable { default } => {
+            let k = key(&src.instrument.id, src.id(), criterion);
+            let rc = src.params.reliable.get(&k).copied().unwrap_or(default);
+            notes.push(reliable_note(&c.name, short, &rc));
+            Some(rc)
+        }
+        CriterionRule::Points { points } => {
+            let (nda, nen) = (upper_first(&c.name.da), upper_first(&c.name.en));
+            notes.push(Text::new(
+                format!(
+                    "{nda} for {}: en ændring på mindst {points} point tæller.",
+                    short.da
+                ),
+                format!(
+                    "{nen} for {}: a change of at least {points} points counts.",
+                    short.en
+                ),
+            ));
+            None
+        }
+        CriterionRule::Stopped | CriterionRule::Halved => None,
+    };
+    let (da, en) = at_words(to);
+    let (wda, wen) = match counted {
+        Counted::Improved => ("bedring", "improvement"),
+        Counted::Worsened => ("forværring", "deterioration"),
+        Counted::Met => ("opfyldt", "met"),
+    };
+    vec![RowSpec {
+        id: format!(
+            "{}.changed.{}.{criterion}.{}",
+            src.id(),
+            to.id(),
+            counted_id(counted)
+        ),
+        label: src.label(|| {
+            Text::new(
+                format!("Andel med {wda} efter {} {da}", c.name.da),
+                format!("Share with {wen} by {} {en}", c.name.en),
+            )
+        }),
+        kind: Kind::Percent,
+        eval: Eval::Changed {
+            score: src.id().to_string(),
+            to,
+            rule: c.rule,
+            higher_is_better: src.score.higher_is_better,
+            reliable,
+            counted,
+        },
+    }]
 }
 
 fn counted_id(c: Counted) -> &'static str {
