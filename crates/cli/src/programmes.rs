@@ -10,18 +10,11 @@
 
 use std::fs;
 
-use serde::Deserialize;
 use trivsel_core::programme::{self, Programme};
-use trivsel_core::{parse_programme, tr, Catalogue, Lang};
+use trivsel_core::{is_programme as claims, parse_programme, tr, Catalogue, Lang};
 
 use crate::inputs::{Input, Kind};
 use crate::stream::FileError;
-
-/// Only the `format` of a JSON object; everything else is skipped.
-#[derive(Deserialize)]
-struct Envelope {
-    format: Option<serde_json::Value>,
-}
 
 /// Whether `input` is a programme file: a document no larger than a
 /// programme file may be whose top-level `format` is the programme format.
@@ -29,11 +22,7 @@ pub fn is_programme(input: &Input) -> bool {
     if input.kind != Kind::Document || input.len > programme::MAX_BYTES as u64 {
         return false;
     }
-    fs::read(&input.path)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Envelope>(&bytes).ok())
-        .and_then(|e| e.format)
-        .is_some_and(|f| f.as_str() == Some(programme::FORMAT))
+    fs::read(&input.path).is_ok_and(|bytes| claims(&bytes))
 }
 
 /// Reads and checks one programme file against `catalogue`.
