@@ -396,13 +396,29 @@ impl RawDocument {
     /// must be known, and for version 2 the definitions, which are checked
     /// and join a copy of `catalogue`.
     fn reader(&self, catalogue: &Catalogue) -> Result<RecordReader, FileError> {
-        let (Some(format), Some(version)) = (&self.format, &self.version) else {
+        let Some(format) = &self.format else {
             return Err(FileError::RecordsFirst);
         };
         if !is_export(format) {
             return Err(ImportError::UnknownFormat.into());
         }
-        let version = version_of(version)?;
+        let version = match (&self.version, &self.instruments) {
+            (Some(version), _) => version_of(version)?,
+            // A document written with its keys sorted has its version last:
+            // its instruments say which it is, references (version 1) or
+            // definitions. `finish` checks the version against it.
+            (None, Some(value))
+                if listed::<Vec<InstrumentRef>>(value).is_ok_and(|l| !l.is_empty()) =>
+            {
+                v1::VERSION
+            }
+            (None, Some(value))
+                if listed::<Vec<Instrument>>(value).is_ok_and(|l| !l.is_empty()) =>
+            {
+                VERSION
+            }
+            (None, _) => return Err(FileError::RecordsFirst),
+        };
         if version == v1::VERSION {
             // Version 1 named shipped instruments only; a list given later is
             // checked at the end (every version 1 instrument was version 1).
@@ -437,6 +453,18 @@ impl RawDocument {
             return Err(ImportError::UnknownFormat.into());
         }
         let version = version_of(self.version.as_ref().ok_or_else(|| missing("version"))?)?;
+        if let Some(read) = self.records.as_ref().filter(|r| r.version != version) {
+            return Err(ImportError::Schema {
+                path: "instruments".into(),
+                problem: SchemaProblem::InvalidValue {
+                    detail: format!(
+                        "the instruments of format version {}, not {version}",
+                        read.version
+                    ),
+                },
+            }
+            .into());
+        }
         if version == v1::VERSION && self.app_version.is_some() {
             return Err(ImportError::Schema {
                 path: "app_version".into(),
@@ -790,20 +818,68 @@ mod tests {
         assert_eq!(again, core.records);
     }
 
+    /// A document's JSON with its fields in the order given.
+    fn ordered(doc: &serde_json::Value, keys: &[&str]) -> Vec<u8> {
+        let fields: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}:{}", serde_json::to_string(k).unwrap(), doc[*k]))
+            .collect();
+        format!("{{{}}}", fields.join(",")).into_bytes()
+    }
+
     #[test]
-    fn records_before_the_definitions_are_refused_when_streaming() {
-        let core = import::parse_document(
-            &fixture("export/v1-tablet-b.json"),
-            &Limits::default(),
-            Catalogue::shipped(),
-        )
-        .unwrap();
-        // Keys sorted: the records come before the version.
-        let sorted = serde_json::to_vec(&serde_json::to_value(&core).unwrap()).unwrap();
-        let err = stream(&sorted, Catalogue::shipped()).unwrap_err();
+    fn sorted_keys_stream_and_records_before_the_definitions_are_refused() {
+        let shipped = Catalogue::shipped();
+        let v1 = fixture("export/v1-tablet-b.json");
+        let core = import::parse_document(&v1, &Limits::default(), shipped).unwrap();
+        // Keys sorted (as many tools write JSON): the version comes last, and
+        // the instruments say which version the records are.
+        for bytes in [
+            serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&v1).unwrap()).unwrap(),
+            serde_json::to_vec(&serde_json::to_value(&core).unwrap()).unwrap(),
+        ] {
+            let (summary, records) = stream(&bytes, shipped).unwrap();
+            assert_eq!(summary.definitions, core.instruments);
+            assert_eq!(records.len(), 32);
+        }
+        // The records before the definitions: refused when streaming (core
+        // reads such a file when it is small enough).
+        let doc = serde_json::to_value(&core).unwrap();
+        let first = ordered(
+            &doc,
+            &[
+                "format",
+                "version",
+                "app_version",
+                "export_id",
+                "created",
+                "records",
+                "instruments",
+            ],
+        );
+        assert!(import::parse_document(&first, &Limits::default(), shipped).is_ok());
+        let err = stream(&first, shipped).unwrap_err();
         assert!(matches!(err, FileError::RecordsFirst), "{err}");
         assert!(err.message(Lang::En).contains("over 64 MiB"));
         assert!(err.message(Lang::Da).contains("står før"));
+        // A version that does not match the instruments.
+        let mut wrong = doc.clone();
+        wrong["version"] = 1.into();
+        let keys = [
+            "format",
+            "app_version",
+            "export_id",
+            "created",
+            "instruments",
+            "records",
+            "version",
+        ];
+        let err = stream(&ordered(&wrong, &keys), shipped).unwrap_err();
+        assert!(
+            err.message(Lang::En)
+                .contains("the instruments of format version 2, not 1"),
+            "{err}"
+        );
     }
 
     #[test]
