@@ -127,13 +127,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// A reference value a figure compares with, instead of the questionnaire's own:
-        /// KEY=VALUE, with KEY as instrument/score/reference. Repeatable.
+        /// KEY=VALUE, with KEY as instrument/score/reference. Repeatable. A KEY that no figure
+        /// of the files' questionnaires uses is refused with the keys they have.
         #[arg(long = "reference", value_name = "KEY=VALUE")]
         references: Vec<String>,
         /// A reliable-change criterion's parameters, instead of the questionnaire's own:
         /// KEY=mdc:POINTS (a minimal detectable change) or KEY=jt:SD:R (Jacobson & Truax:
         /// the score's SD and test-retest reliability), with KEY as instrument/score/criterion.
-        /// Repeatable.
+        /// Repeatable; an unknown KEY is refused as for --reference.
         #[arg(long = "reliable", value_name = "KEY=mdc:POINTS|KEY=jt:SD:R")]
         reliable: Vec<String>,
         /// The groups shown beside everyone.
