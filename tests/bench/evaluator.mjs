@@ -13,14 +13,15 @@
 //   - the renderer process's peak resident memory (VmHWM in /proc; everything
 //     the page used: JS heap, wasm memory, the files' bytes, DOM, code).
 // A benchmark, not a test: it prints figures and fails only if the page
-// cannot be driven. TRIVSEL_DIST serves another build directory.
+// cannot be driven. TRIVSEL_DIST serves another build directory, TRIVSEL_PORT on
+// another port (so two benchmarks on one machine never measure each other's build).
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PORT = 4189;
+const PORT = Number(process.env.TRIVSEL_PORT || 4189);
 const DIST = process.env.TRIVSEL_DIST || 'dist';
 const PAGE = `http://127.0.0.1:${PORT}/evaluator/`;
 const FILES = 4;
@@ -79,6 +80,8 @@ function renderers(root) {
 
 async function waitForServer() {
   for (let i = 0; i < 50; i++) {
+    // Our server gone (the port taken?) must not make another one's page the one measured.
+    if (server.exitCode !== null) throw new Error(`the server for ${DIST} on port ${PORT} exited: is the port taken?`);
     try {
       if ((await fetch(PAGE)).ok) return;
     } catch { /* not yet */ }

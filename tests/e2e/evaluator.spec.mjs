@@ -3,7 +3,9 @@
 // figures on the page are read the way a person reads a table (row header,
 // column header) and must be those of the committed expected report; hostile
 // files are each rejected with a Danish reason and never become markup; the
-// CSV downloads are core's; and axe finds no WCAG 2.2 A/AA violation.
+// CSV downloads are core's; the settings and charts are those the data
+// defines; a questionnaire trivsel does not ship is reported from the
+// definition its export carries; and axe finds no WCAG 2.2 A/AA violation.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -11,7 +13,14 @@ import { expectNoAxeViolations, expectVisibleFieldBorders } from './helpers.mjs'
 
 const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 const tablets = ['a', 'b', 'c'].map((t) => fixture(`export/v1-tablet-${t}.json`));
-const expected = JSON.parse(fs.readFileSync(fixture('report/v1-report.json'), 'utf8'));
+const expected = JSON.parse(fs.readFileSync(fixture('report/report.json'), 'utf8'));
+
+/** A cell of the expected report by table, row and column id. */
+function expectedCell(table, row, column) {
+  const t = expected.tables.find((x) => x.id === table);
+  const r = t.rows.find((x) => x.id === row);
+  return r.cells[t.columns.findIndex((c) => c.id === column)];
+}
 
 /** A report cell as core prints it in Danish: "55,7 (45)", "45", "< 5". */
 function danish(cell, kind) {
@@ -69,38 +78,49 @@ test('three tablets\' files load, and the tables show the expected report', asyn
   await expect(merge.locator('div').filter({ hasText: 'Dubletter' }).locator('dd')).toHaveText('1');
   await expect(merge.locator('div').filter({ hasText: 'Erstattet af en rettelse' }).locator('dd')).toHaveText('3');
 
-  const o = expected.overall;
   const figures = [
-    ['Deltagere', 'Deltagere', 'Alle', o.participants, 'count'],
-    ['Deltagere', 'Besvarelser', 'Alle', o.responses, 'count'],
-    ['Deltagere', 'Deltagere', 'Pige', expected.by_gender[0].participants, 'count'],
-    ['Deltagere', 'Andel af de indskrevne med en senere måling', 'Alle', o.completion, 'percent'],
-    ['WHO-5 Trivselsindeks (0–100)', 'WHO-5 gennemsnit ved indskrivning', 'Alle', o.who5_intake_mean, 'mean'],
-    ['WHO-5 Trivselsindeks (0–100)', 'WHO-5 gennemsnit ved sidste måling', 'Alle', o.who5_last_mean, 'mean'],
-    ['WHO-5 Trivselsindeks (0–100)', 'WHO-5 gennemsnit ved indskrivning', 'Dreng', expected.by_gender[1].who5_intake_mean, 'mean'],
-    ['WHO-5 Trivselsindeks (0–100)', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare', expected.by_gender[3].who5_intake_mean, 'mean'],
-    ['Trivselsstigen (0–10)', 'Trivselsstigen gennemsnit ved indskrivning', 'Alle', o.ladder_intake_mean, 'mean'],
+    ['Deltagere', 'Deltagere', 'Alle', ['participants', 'participants', 'all'], 'count'],
+    ['Deltagere', 'Besvarelser', 'Alle', ['participants', 'responses', 'all'], 'count'],
+    ['Deltagere', 'Deltagere', 'Pige', ['participants', 'participants', 'girl'], 'count'],
+    ['Deltagere', 'Andel af de indskrevne med en senere måling', 'Alle', ['participants', 'completion', 'all'], 'percent'],
+    ['Deltagere', 'Andel af de indskrevne med en afslutning', 'Alle', ['participants', 'end_completion', 'all'], 'percent'],
+    ['WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Alle', ['who5', 'percentage.mean.intake', 'all'], 'mean'],
+    ['WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved sidste måling', 'Alle', ['who5', 'percentage.mean.last', 'all'], 'mean'],
+    ['WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Dreng', ['who5', 'percentage.mean.intake', 'boy'], 'mean'],
+    ['WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare', ['who5', 'percentage.mean.intake', 'not_stated'], 'mean'],
+    ['WHO-5 Trivselsindeks', 'Andel med pålidelig bedring', 'Alle', ['who5', 'percentage.changed.last.reliable.improved', 'all'], 'percent'],
+    ['Trivselsstigen (0–10)', 'Trivselsstigen gennemsnit ved indskrivning', 'Alle', ['cantril', 'value.mean.intake', 'all'], 'mean'],
+    ['Trivselsstigen (0–10)', 'Andel med høj livstilfredshed (6–10) ved indskrivning', 'Alle', ['cantril', 'value.band_share.intake.hbsc.high', 'all'], 'percent'],
   ];
-  for (const [caption, row, column, value, kind] of figures) {
-    expect(await cell(page, caption, row, column), `${row} / ${column}`).toBe(danish(value, kind));
+  for (const [caption, row, column, at, kind] of figures) {
+    expect(await cell(page, caption, row, column), `${row} / ${column}`).toBe(danish(expectedCell(...at), kind));
   }
   // The suppressed cell is shown as "< 5", exactly.
-  expect(expected.by_gender[3].who5_intake_mean.kind).toBe('suppressed');
-  expect(await cell(page, 'WHO-5 Trivselsindeks (0–100)', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare')).toBe('< 5');
+  expect(expectedCell('who5', 'percentage.mean.intake', 'not_stated').kind).toBe('suppressed');
+  expect(await cell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare')).toBe('< 5');
   // The distribution table and its charts rest on the same bins; a suppressed bin is "< 5", not 0.
   const distribution = 'Fordeling af WHO-5-score, alle (antal deltagere)';
-  for (const bin of o.who5_intake_bins) {
-    expect(await cell(page, distribution, `${bin.from}–${bin.to}`, 'Indskrivning')).toBe(danish(bin.cell, 'count'));
+  const bins = expected.tables.find((t) => t.id === 'who5.percentage.distribution').rows;
+  expect(bins).toHaveLength(10);
+  for (const bin of bins) {
+    expect(await cell(page, distribution, bin.label.da, 'Alle, indskrivning')).toBe(danish(bin.cells[0], 'count'));
+    expect(await cell(page, distribution, bin.label.da, 'Alle, sidste måling')).toBe(danish(bin.cells[1], 'count'));
   }
-  const intakeChart = page.getByRole('img', { name: /WHO-5-score ved indskrivning/ });
+  // One distribution in the data: one pair of charts under its title, everyone at intake and last.
+  await expect(page.getByRole('heading', { name: distribution, level: 3 })).toBeVisible();
+  await expect(page.getByRole('img')).toHaveCount(2);
+  const intakeChart = page.getByRole('img', { name: /Fordeling af WHO-5-score.*ved indskrivning/ });
   await expect(intakeChart).toHaveAccessibleName(/0–9: < 5; .*30–39: 7;/);
   await expect(page.getByRole('img', { name: /ved sidste måling/ })).toBeVisible();
+  await expect(page.locator('.dist-chart .axis-title').first()).toHaveText('WHO-5: Procentscore (0–100)');
 
   // English: the same figures in English notation, and the document says so.
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'Evaluation', level: 1 })).toBeVisible();
-  expect(await cell(page, 'WHO-5 Well-Being Index (0–100)', 'WHO-5 mean at intake', 'All')).toBe(`${o.who5_intake_mean.value.toFixed(1)} (${o.who5_intake_mean.n})`);
+  const mean = expectedCell('who5', 'percentage.mean.intake', 'all');
+  expect(await cell(page, 'WHO-5 Well-Being Index', 'WHO-5 mean at intake', 'All')).toBe(`${mean.value.toFixed(1)} (${mean.n})`);
+  await expect(page.getByRole('img', { name: /Distribution of WHO-5 scores.*at intake/ })).toBeVisible();
   await expect(fileLine(page, 'v1-tablet-a.json')).toContainText('29 responses');
   await page.getByRole('button', { name: 'Dansk', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
@@ -209,12 +229,17 @@ test('the report and the merged records download as core writes them', async ({ 
   expect(report.name).toMatch(/^trivsel-rapport-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(report.text.startsWith('\uFEFFtabel,mål,gruppe,tekst,gruppenavn,værdi,n\r\n')).toBe(true);
   expect(report.text).toContain('\r\nparticipants,participants,all,Deltagere,Alle,45,45\r\n');
-  expect(report.text).toContain('\r\nwho5,who5_intake_mean,all,WHO-5 gennemsnit ved indskrivning,Alle,55.7,45\r\n');
+  expect(report.text).toContain('\r\nwho5,percentage.mean.intake,all,WHO-5 gennemsnit ved indskrivning,Alle,55.7,45\r\n');
   expect(report.text).toContain(',not_stated,Deltagere,Ønsker ikke at svare,< 5,\r\n');
 
   const csv = await save('Download besvarelser (CSV)');
   expect(csv.name).toMatch(/^trivsel-besvarelser-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.startsWith('\uFEFFresponse_id,participant,')).toBe(true);
+  // A column per item and score of the questionnaires in the files, named by the data.
+  const header = csv.text.slice(1).split('\r\n')[0].split(',');
+  expect(header).toContain('who5_percentage');
+  expect(header).toContain('cantril_value');
+  expect(header.some((h) => h.startsWith('substance_'))).toBe(false);
   expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 85);
 
   const ndjson = await save('Download besvarelser (NDJSON)');
@@ -224,10 +249,22 @@ test('the report and the merged records download as core writes them', async ({ 
   expect(new Set(lines.map((l) => JSON.parse(l).response_id)).size).toBe(85);
 });
 
-test('a changed setting recomputes the report, and a wrong one is named', async ({ page }) => {
+test('the settings are those the figures in the data use; a changed one recomputes the report, and a wrong one is named', async ({ page }) => {
   await open(page);
   await loadTablets(page);
-  const field = page.getByLabel('Reference for trivselsstigen (0–10)');
+  const settings = page.getByRole('region', { name: 'Indstillinger' });
+  // One field per reference and reliable-change criterion the figures use, the smallest
+  // group shown, and the breakdown; each starts at the data's own value.
+  await expect(settings.getByRole('textbox')).toHaveCount(3);
+  await expect(settings.getByRole('combobox')).toHaveCount(1);
+  const field = page.getByLabel('Reference for Stige 0–10 (danske unge generelt)');
+  await expect(field).toHaveValue('7,5');
+  await expect(field).toHaveAccessibleDescription('Et tal fra 0 til 10; skemaets egen: 7,5.');
+  const reliable = page.getByLabel('Pålidelig ændring for WHO-5 %: mere end (point)');
+  await expect(reliable).toHaveValue('23,6');
+  const minCell = page.getByLabel('Mindste viste gruppe (deltagere)');
+  await expect(minCell).toHaveValue('5');
+
   await field.fill('8');
   await field.press('Enter');
   await field.blur();
@@ -235,13 +272,122 @@ test('a changed setting recomputes the report, and a wrong one is named', async 
   expect(await cell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (8) ved indskrivning', 'Alle')).toBe('-2,7 (45)');
   await field.fill('11');
   await field.blur();
-  await expect(page.getByText('Referencen for trivselsstigen skal være et tal fra 0 til 10 (ikke 11).')).toBeVisible();
+  await expect(page.getByText('Referencen for Stige 0–10 (danske unge generelt) skal være et tal fra 0 til 10 (ikke 11).')).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(/ikke 11/);
   await field.fill('7,5');
   await field.blur();
   await expect(field).toHaveAttribute('aria-invalid', 'false');
   expect(await cell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (7,5) ved indskrivning', 'Alle')).toBe('-2,2 (45)');
+
+  // Reliable change: the report's note says the criterion it used.
+  await reliable.fill('5');
+  await reliable.blur();
+  await expect(page.getByText('Pålidelig ændring for WHO-5 %: en ændring på mere end 5 point (mindste påviselige ændring).')).toBeVisible();
+  await reliable.fill('0');
+  await reliable.blur();
+  await expect(reliable).toHaveAttribute('aria-invalid', 'true');
+  await expect(reliable).toHaveAccessibleDescription(/større end 0 \(ikke 0\)/);
+  await reliable.fill('23,6');
+  await reliable.blur();
+  await expect(page.getByText('Pålidelig ændring for WHO-5 %: en ændring på mere end 23,6 point (mindste påviselige ændring).')).toBeVisible();
+
+  // The smallest group shown: the 6 under «Andet» are shown at 5 and hidden at 10.
+  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('6');
+  await minCell.fill('10');
+  await minCell.blur();
+  await expect(page.getByText('Celler med færre end 10 deltagere vises som «< 10».')).toBeVisible();
+  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('< 10');
+  await minCell.fill('2,5');
+  await minCell.blur();
+  await expect(page.getByText('Skriv et helt tal, fx 5.')).toBeVisible();
+  await minCell.fill('5');
+  await minCell.blur();
+  await expect(minCell).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByText('Celler med færre end 5 deltagere vises som «< 5».')).toBeVisible();
+
+  // The breakdown: by site, then by course type, then back to gender.
+  const by = page.getByLabel('Grupper i tabellerne');
+  await expect(by).toHaveValue('gender');
+  const headers = async () => (await page.getByRole('table', { name: 'Deltagere', exact: true }).locator('thead th').allInnerTexts()).map((h) => h.trim());
+  await by.selectOption({ label: 'Sted' });
+  await expect.poll(headers).toEqual(['Mål', 'Alle', 'Rådgivningen Ærø', 'Ung i Odense', 'UngRåd Aarhus']);
+  expect(await cell(page, 'Deltagere', 'Deltagere', 'Alle')).toBe('45');
+  await by.selectOption({ label: 'Forløbstype' });
+  await expect.poll(headers).toEqual(['Mål', 'Alle', 'Rådgivning', 'Individuel behandling', 'Gruppeforløb', 'Forældre']);
+  await by.selectOption({ label: 'Køn' });
+  await expect.poll(headers).toEqual(['Mål', 'Alle', 'Pige', 'Dreng', 'Andet', 'Ønsker ikke at svare']);
+  expect(await cell(page, 'Deltagere', 'Deltagere', 'Pige')).toBe('17');
+});
+
+/** A version 2 export of six courses (intake and end) answering the test programme's
+ * `worry` questionnaire, whose definition it carries: totals 12 → 3, 9 → 6, 6 → 5, 9 → 11,
+ * 3 → 0, 10 → 3. `factor` scores it another way (a clashing definition). */
+function worryExport(salt, factor = 1) {
+  const programme = JSON.parse(fs.readFileSync(fixture('programme/worry.json'), 'utf8'));
+  const definition = programme.instruments[0];
+  if (factor !== 1) definition.scores[0].rule = { kind: 'sum', factor };
+  const courses = [[[4, 4, 4], [1, 1, 1]], [[3, 3, 3], [2, 2, 2]], [[2, 2, 2], [2, 2, 1]],
+    [[4, 3, 2], [4, 4, 3]], [[1, 1, 1], [0, 0, 0]], [[3, 4, 3], [1, 2, 0]]];
+  const id = (n) => `00000000-0000-4000-8000-${String(salt).padStart(4, '0')}${String(n).padStart(8, '0')}`;
+  const records = courses.flatMap(([intake, end], n) => [['intake', '2026-W06', intake], ['end', '2026-W19', end]].map(([kind, week, values], k) => ({
+    response_id: id(n * 2 + k),
+    participant: `W${salt}000${n}`,
+    gender: n % 2 === 0 ? 'girl' : 'boy',
+    age_band: '15-17',
+    site: 'Ung i Vejle',
+    course: 'counselling',
+    point: { kind },
+    week,
+    instruments: [{ id: 'worry', version: 1 }],
+    answers: { worry: Object.fromEntries(definition.items.map((item, i) => [item.id, values[i]])) },
+    scores: { worry: { total: factor * values.reduce((a, b) => a + b, 0) } },
+    supersedes: null,
+  })));
+  return {
+    name: factor === 1 ? 'bekymring.json' : 'bekymring-anden.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({
+      format: 'trivsel-export', version: 2, app_version: '0.1.0', export_id: id(99), created: '2026-05-08',
+      instruments: [definition], records,
+    })),
+  };
+}
+
+test('a questionnaire trivsel does not ship is reported from its export, beside its programme file; another definition of it is rejected', async ({ page }) => {
+  await open(page);
+  const programme = { name: 'worry.json', mimeType: 'application/json', buffer: fs.readFileSync(fixture('programme/worry.json')) };
+  await page.getByLabel('Vælg eksportfiler').setInputFiles([programme, worryExport(1)]);
+  await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 12 besvarelser fra 1 fil.');
+  await expect(fileLine(page, 'worry.json')).toContainText('Programfil: Bekymringsprogram (test), version 1 (1 skema)');
+  await expect(fileLine(page, 'bekymring.json')).toContainText('12 besvarelser');
+  await expect(page.getByRole('heading', { name: 'Evalueringsrapport: Bekymringer (testskema)', level: 2 })).toBeVisible();
+  const table = 'Bekymringer (testskema)';
+  // By hand: intake 49/6, last 28/6; 9–12 at intake 4 of 6, last 1 of 6; 3 points or more lower: 4 of 6.
+  for (const [row, text] of [
+    ['Bekymring 0–12: gennemsnit ved indskrivning', '8,2 (6)'],
+    ['Bekymring 0–12: gennemsnit ved sidste måling', '4,7 (6)'],
+    ['Andel med mange bekymringer (9–12) ved indskrivning', '66,7 % (6)'],
+    ['Andel med mange bekymringer (9–12) ved sidste måling', '16,7 % (6)'],
+    ['Andel med bedring efter 3-point-reglen ved sidste måling', '66,7 % (6)'],
+  ]) {
+    expect(await cell(page, table, row, 'Alle'), row).toBe(text);
+  }
+  expect(await cell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Pige')).toBe('< 5');
+  // Its figures use no reference and no reliable change: only the smallest group and the breakdown.
+  const settings = page.getByRole('region', { name: 'Indstillinger' });
+  await expect(settings.getByRole('textbox')).toHaveCount(1);
+  await expect(settings.getByRole('combobox')).toHaveCount(1);
+  await expect(page.getByRole('img')).toHaveCount(0);
+
+  // worry version 1 scored another way cannot stand beside it: rejected whole, the report stays.
+  await page.getByLabel('Vælg eksportfiler').setInputFiles(worryExport(2, 2));
+  await expect(fileLine(page, 'bekymring-anden.json').locator('.file-status')).toContainText(
+    'Afvist: Filens skemadefinition kan ikke bruges: Skemaet «worry» version 1 findes allerede i en anden udgave med andre svar eller scorer.',
+  );
+  await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 12 besvarelser fra 1 fil. 1 fil er afvist.');
+  expect(await cell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Alle')).toBe('8,2 (6)');
+  await expectNoAxeViolations(page, 'an unshipped questionnaire');
 });
 
 test('the page has no axe violations, empty and with a report', async ({ page }) => {

@@ -12,6 +12,10 @@
 //! `import::parse_document` does. A test proves the result equals `Merger`'s
 //! on the v1 fixtures.
 //!
+//! A record's scores are kept as numbers only: which instruments it asked and
+//! which scores it has (its *shape*) is interned once for every record of the
+//! same shape, so a record costs its summary and 4 bytes per score value.
+//!
 //! Files are all or nothing: records are added as they are read, and
 //! [`Candidates::rollback`] takes back everything a file added when the file
 //! turns out bad halfway through.
@@ -22,9 +26,10 @@ use std::hash::{Hash, Hasher};
 use std::io;
 
 use trivsel_core::export::ExportRecord;
-use trivsel_core::record::{CANTRIL, WHO5};
 use trivsel_core::report::Entry;
-use trivsel_core::{Gender, IsoWeek, MeasurementPoint, ParticipantCode};
+use trivsel_core::{
+    CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site,
+};
 
 use crate::stream::FileError;
 
@@ -35,6 +40,10 @@ use crate::stream::FileError;
 pub struct Id(u64, u64);
 
 impl Id {
+    /// No id: all zeros, which is never a UUID v4 (its version digit is 0),
+    /// so a checked record's `supersedes` is never this.
+    const NONE: Id = Id(0, 0);
+
     pub fn parse(id: &str) -> Option<Id> {
         let hex: String = id.chars().filter(|c| *c != '-').collect();
         let n = (hex.len() == 32)
@@ -80,19 +89,36 @@ pub fn content_hash(r: &ExportRecord) -> u64 {
     h.finish()
 }
 
+/// Which instruments a record asked and which scores it has, by interned
+/// number: many records share one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Shape {
+    /// Indices into [`Candidates::instruments`], in the record's order.
+    asked: Vec<u16>,
+    /// Indices into [`Candidates::scores`], in the order the record's
+    /// values are kept.
+    scores: Vec<u32>,
+}
+
 /// What is kept of one record (64 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Summary {
     id: Id,
-    /// Set by [`Candidates::resolve`]: kept, not in conflict, not superseded.
-    current: bool,
-    supersedes: Option<Id>,
+    /// The id this record corrects, or [`Id::NONE`] (an `Option` would cost
+    /// 8 bytes more).
+    supersedes: Id,
     participant: u32,
+    site: u32,
     week: IsoWeek,
     point: MeasurementPoint,
+    /// Index into [`Candidates::shapes`].
+    shape: u32,
+    /// Where the record's score values begin in [`Candidates::values`].
+    values: u32,
     gender: Gender,
-    who5: Option<u8>,
-    ladder: Option<u8>,
+    course: CourseType,
+    /// Set by [`Candidates::resolve`]: kept, not in conflict, not superseded.
+    current: bool,
 }
 
 /// Where a kept record is, what it hashed to, and which file it came from.
@@ -107,6 +133,7 @@ struct Slot {
 #[derive(Clone, Copy, Debug)]
 pub struct Mark {
     records: usize,
+    values: usize,
     participants: usize,
     duplicates: u64,
     repeats: usize,
@@ -118,6 +145,16 @@ pub struct Mark {
 pub struct Candidates {
     slots: HashMap<Id, Slot>,
     records: Vec<Summary>,
+    /// Every record's score values, one after another in shape order.
+    values: Vec<u32>,
+    /// Interned: instruments asked, (instrument, score id) pairs, shapes
+    /// and sites. A bad file's additions may stay: they are only names.
+    instruments: Vec<InstrumentRef>,
+    scores: Vec<(u16, String)>,
+    shapes: Vec<Shape>,
+    shape_index: HashMap<Shape, u32>,
+    sites: Vec<Site>,
+    site_index: HashMap<Site, u32>,
     codes: HashMap<ParticipantCode, u32>,
     participants: Vec<ParticipantCode>,
     duplicates: u64,
@@ -148,6 +185,17 @@ pub struct Outcome {
     pub conflicts: Vec<(String, Vec<u32>)>,
 }
 
+/// The index of `item` in `list`, added at the end if it is not there.
+fn intern<T: PartialEq>(list: &mut Vec<T>, item: &T, make: impl FnOnce() -> T) -> usize {
+    match list.iter().position(|x| x == item) {
+        Some(i) => i,
+        None => {
+            list.push(make());
+            list.len() - 1
+        }
+    }
+}
+
 impl Candidates {
     /// Room for about `records` records, so a large input does not grow the
     /// tables by doubling (and briefly hold both copies).
@@ -155,6 +203,7 @@ impl Candidates {
         Candidates {
             slots: HashMap::with_capacity(records),
             records: Vec::with_capacity(records),
+            values: Vec::with_capacity(records.saturating_mul(3)),
             ..Candidates::default()
         }
     }
@@ -165,11 +214,46 @@ impl Candidates {
         self.seen_in_file.clear();
         Mark {
             records: self.records.len(),
+            values: self.values.len(),
             participants: self.participants.len(),
             duplicates: self.duplicates,
             repeats: self.repeats.len(),
             conflict_log: self.conflict_log.len(),
         }
+    }
+
+    /// The interned shape of `r` and its score values in shape order.
+    fn shape(&mut self, r: &ExportRecord) -> Result<(u32, Vec<u32>), FileError> {
+        let mut shape = Shape::default();
+        let mut values = Vec::new();
+        for i in &r.instruments {
+            let at = intern(&mut self.instruments, i, || i.clone());
+            let at = u16::try_from(at).map_err(|_| FileError::TooMany)?;
+            shape.asked.push(at);
+            for (score, value) in r.scores.get(&i.id).into_iter().flatten() {
+                let slot = match self.scores.iter().position(|(j, s)| *j == at && s == score) {
+                    Some(slot) => slot,
+                    None => {
+                        self.scores.push((at, score.clone()));
+                        self.scores.len() - 1
+                    }
+                };
+                shape
+                    .scores
+                    .push(u32::try_from(slot).map_err(|_| FileError::TooMany)?);
+                values.push(*value);
+            }
+        }
+        let next = u32::try_from(self.shapes.len()).map_err(|_| FileError::TooMany)?;
+        let index = match self.shape_index.entry(shape) {
+            MapEntry::Occupied(e) => *e.get(),
+            MapEntry::Vacant(e) => {
+                self.shapes.push(e.key().clone());
+                e.insert(next);
+                next
+            }
+        };
+        Ok((index, values))
     }
 
     /// Adds a checked record of the current file.
@@ -178,9 +262,8 @@ impl Candidates {
             return Ok(());
         };
         let hash = content_hash(r);
-        match self.slots.entry(id) {
-            MapEntry::Occupied(slot) => {
-                let first = *slot.get();
+        match self.slots.get(&id).copied() {
+            Some(first) => {
                 if first.source == self.source {
                     // Within one file: what parse_document does.
                     return if first.hash == hash {
@@ -203,32 +286,56 @@ impl Candidates {
                     self.conflict_log.push(id);
                 }
             }
-            MapEntry::Vacant(slot) => {
-                let next = self.participants.len() as u32;
+            None => {
+                let index = u32::try_from(self.records.len()).map_err(|_| FileError::TooMany)?;
+                let (shape, values) = self.shape(r)?;
+                let at = u32::try_from(self.values.len())
+                    .ok()
+                    .filter(|at| at.checked_add(values.len() as u32).is_some())
+                    .ok_or(FileError::TooMany)?;
                 let participant = match self.codes.get(&r.participant) {
                     Some(&p) => p,
                     None => {
+                        let next = self.participants.len() as u32;
                         self.codes.insert(r.participant.clone(), next);
                         self.participants.push(r.participant.clone());
                         next
                     }
                 };
-                slot.insert(Slot {
-                    index: self.records.len() as u32,
-                    source: self.source,
-                    hash,
-                });
-                let small = |x: Option<u32>| x.and_then(|v| u8::try_from(v).ok());
+                let site = match self.site_index.get(&r.site) {
+                    Some(&s) => s,
+                    None => {
+                        let next = self.sites.len() as u32;
+                        self.site_index.insert(r.site.clone(), next);
+                        self.sites.push(r.site.clone());
+                        next
+                    }
+                };
+                self.slots.insert(
+                    id,
+                    Slot {
+                        index,
+                        source: self.source,
+                        hash,
+                    },
+                );
+                self.values.extend(values);
                 self.records.push(Summary {
                     id,
-                    current: false,
-                    supersedes: r.supersedes.as_deref().and_then(Id::parse),
+                    supersedes: r
+                        .supersedes
+                        .as_deref()
+                        .and_then(Id::parse)
+                        .unwrap_or(Id::NONE),
                     participant,
+                    site,
                     week: r.week,
                     point: r.point,
+                    shape,
+                    values: at,
                     gender: r.gender,
-                    who5: small(r.scores.get(WHO5).and_then(|s| s.percentage)),
-                    ladder: small(r.scores.get(CANTRIL).map(|s| s.raw)),
+                    course: r.course,
+                    current: false,
                 });
             }
         }
@@ -240,6 +347,7 @@ impl Candidates {
         for s in self.records.drain(mark.records..) {
             self.slots.remove(&s.id);
         }
+        self.values.truncate(mark.values);
         for code in self.participants.drain(mark.participants..) {
             self.codes.remove(&code);
         }
@@ -257,7 +365,8 @@ impl Candidates {
             .records
             .iter()
             .filter(|s| !self.conflicts.contains(&s.id))
-            .filter_map(|s| s.supersedes)
+            .map(|s| s.supersedes)
+            .filter(|id| *id != Id::NONE)
             .collect();
         let (mut current, mut superseded) = (0, 0);
         for s in &mut self.records {
@@ -311,6 +420,23 @@ impl Candidates {
         }
     }
 
+    /// The instruments the current records asked (after
+    /// [`resolve`](Self::resolve)), each once, sorted.
+    pub fn current_instruments(&self) -> Vec<InstrumentRef> {
+        let shapes: BTreeSet<u32> = self
+            .records
+            .iter()
+            .filter(|s| s.current)
+            .map(|s| s.shape)
+            .collect();
+        let asked: BTreeSet<&InstrumentRef> = shapes
+            .iter()
+            .flat_map(|s| &self.shapes[*s as usize].asked)
+            .map(|i| &self.instruments[*i as usize])
+            .collect();
+        asked.into_iter().cloned().collect()
+    }
+
     /// 16 bytes that depend only on the set of current ids (not on the order
     /// they were read in): the same inputs give the same merged export id.
     pub fn fingerprint(&self) -> [u8; 16] {
@@ -334,14 +460,31 @@ impl Candidates {
     pub fn each_current(&self, mut f: impl FnMut(Entry<'_>)) {
         for s in self.records.iter().filter(|s| s.current) {
             let id = s.id.text();
+            let shape = &self.shapes[s.shape as usize];
+            let at = s.values as usize;
+            let values = &self.values[at..at + shape.scores.len()];
             f(Entry {
                 response_id: &id,
                 participant: &self.participants[s.participant as usize],
                 gender: s.gender,
+                site: &self.sites[s.site as usize],
+                course: s.course,
                 point: s.point,
                 week: s.week,
-                who5: s.who5.map(u32::from),
-                ladder: s.ladder.map(u32::from),
+                asked: shape
+                    .asked
+                    .iter()
+                    .map(|i| &self.instruments[*i as usize])
+                    .collect(),
+                values: shape
+                    .scores
+                    .iter()
+                    .zip(values)
+                    .map(|(slot, v)| {
+                        let (i, score) = &self.scores[*slot as usize];
+                        (&self.instruments[*i as usize], score.as_str(), *v)
+                    })
+                    .collect(),
             });
         }
     }
@@ -370,22 +513,27 @@ mod tests {
     use super::*;
     use std::path::{Path, PathBuf};
 
-    use trivsel_core::export::{ExportDocument, ExportScore};
+    use trivsel_core::export::{document, ExportDocument};
     use trivsel_core::import::{parse_document, Limits};
     use trivsel_core::merge::Merger;
     use trivsel_core::record::uuid_v4;
     use trivsel_core::report::ReportBuilder;
-    use trivsel_core::{builtin, score, ReportParams};
+    use trivsel_core::{parse_programme, score, Catalogue, Date, Declined, ReportParams};
 
     use crate::generate::{self, Spec};
     use crate::inputs::{Input, Kind};
     use crate::stream;
 
+    const CANTRIL: &str = "cantril";
+
     /// Merges `files` both ways, the streaming summary and core's `Merger`
-    /// over `parse_document`, and asserts the same outcome and report.
-    fn assert_same_as_merger(files: &[PathBuf]) {
+    /// over `parse_document`, each with its running catalogue (`start` and
+    /// the definitions of the good files read so far), and asserts the same
+    /// outcome and report.
+    fn assert_same_as_merger(files: &[PathBuf], start: &Catalogue) {
         let mut c = Candidates::default();
         let mut merger = Merger::new();
+        let (mut streaming, mut whole) = (start.clone(), start.clone());
         for (n, path) in files.iter().enumerate() {
             let input = Input {
                 path: path.clone(),
@@ -393,11 +541,18 @@ mod tests {
                 len: std::fs::metadata(path).unwrap().len(),
             };
             let mark = c.begin(n as u32);
-            let streamed = stream::read(&input, |f| f, |r| c.add(&r));
+            let streamed = stream::read(&input, &streaming, |f| f, |r| c.add(&r));
             let bytes = std::fs::read(path).unwrap();
-            match parse_document(&bytes, &Limits::default()) {
+            match parse_document(&bytes, &Limits::default(), &whole) {
                 Ok(doc) => {
-                    streamed.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    let summary = streamed.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    assert_eq!(summary.definitions, doc.instruments);
+                    for def in summary.definitions {
+                        streaming.add_instrument(def).unwrap();
+                    }
+                    for def in &doc.instruments {
+                        whole.add_instrument(def.clone()).unwrap();
+                    }
                     merger.add_document(&path.display().to_string(), doc);
                 }
                 Err(e) => {
@@ -410,6 +565,7 @@ mod tests {
                 }
             }
         }
+        assert_eq!(streaming, whole);
         let outcome = c.resolve();
         let merged = merger.finish();
         assert_eq!(outcome.current, merged.records.len() as u64);
@@ -432,6 +588,14 @@ mod tests {
             .map(|k| (k.response_id.clone(), k.sources.clone()))
             .collect();
         assert_eq!(conflicts, expected);
+        let mut used: Vec<InstrumentRef> = merged
+            .records
+            .iter()
+            .flat_map(|r| r.instruments.iter().cloned())
+            .collect();
+        used.sort();
+        used.dedup();
+        assert_eq!(c.current_instruments(), used);
         let mut ids: Vec<String> = Vec::new();
         let mut streamed = ReportBuilder::new(ReportParams::default());
         c.each_current(|e| {
@@ -450,7 +614,7 @@ mod tests {
             .collect();
         expected.sort();
         assert_eq!(ids, expected);
-        assert_eq!(streamed.finish(), direct.finish());
+        assert_eq!(streamed.finish(&streaming), direct.finish(&whole));
     }
 
     fn scratch(name: &str) -> PathBuf {
@@ -468,31 +632,25 @@ mod tests {
 
     fn generated(spec: Spec) -> ExportDocument {
         let mut bytes = Vec::new();
-        generate::write_document(spec, &mut bytes).unwrap();
-        serde_json::from_slice(&bytes).unwrap()
+        generate::write_document(&spec, &mut bytes).unwrap();
+        parse_document(&bytes, &Limits::default(), spec.catalogue).unwrap()
     }
 
+    /// `r` with its ladder answer set to `ladder`, its scores recomputed.
     fn with_ladder(mut r: ExportRecord, ladder: i32) -> ExportRecord {
-        let answers = trivsel_core::Answers::from([("ladder".to_string(), ladder)]);
-        let s = score(&builtin().cantril, &answers).unwrap();
+        let cantril = Catalogue::shipped().get(CANTRIL, 1).unwrap();
+        let answers = cantril.answers_in_order(&[ladder]);
+        let s = score(cantril, &answers, &Declined::new()).unwrap();
         r.answers.insert(CANTRIL.into(), answers);
-        r.scores.insert(CANTRIL.into(), ExportScore::from(&s));
+        r.set_scores(CANTRIL, &s);
         r
     }
 
     #[test]
     fn the_same_outcome_as_merger_with_duplicates_corrections_and_conflicts() {
         let dir = scratch("merger");
-        let a = generated(Spec {
-            responses: 300,
-            participants: 80,
-            seed: 1,
-        });
-        let b = generated(Spec {
-            responses: 120,
-            participants: 30,
-            seed: 2,
-        });
+        let a = generated(Spec::shipped(300, 80, 1));
+        let b = generated(Spec::shipped(120, 30, 2));
         // c: repeats of a (one twice within the file), a correction chain,
         // a conflict with a, and a correction that is itself in conflict.
         let mut c = a.clone();
@@ -507,7 +665,7 @@ mod tests {
         records.extend([fix1.clone(), fix2]);
         records.push(with_ladder(
             a.records[40].clone(),
-            (a.records[40].scores[CANTRIL].raw as i32 + 1) % 11,
+            (a.records[40].scores[CANTRIL]["value"] as i32 + 1) % 11,
         ));
         let mut fix3 = with_ladder(a.records[50].clone(), 0);
         fix3.response_id = uuid_v4([3; 16]);
@@ -528,7 +686,7 @@ mod tests {
             write(&dir, "c.json", &c),
             write(&dir, "d.json", &d),
         ];
-        assert_same_as_merger(&files);
+        assert_same_as_merger(&files, Catalogue::shipped());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -543,11 +701,58 @@ mod tests {
         for f in &files {
             assert!(f.exists(), "{} is missing", f.display());
         }
-        assert_same_as_merger(&files);
+        assert_same_as_merger(&files, Catalogue::shipped());
         // Every order of the files gives the same report.
         let mut reversed = files.clone();
         reversed.reverse();
-        assert_same_as_merger(&reversed);
+        assert_same_as_merger(&reversed, Catalogue::shipped());
+    }
+
+    /// An instrument trivsel does not ship, in a file that carries its
+    /// definition, beside the shipped ones and a file whose definition of it
+    /// clashes (skipped whole); and a document whose records come before its
+    /// definitions, which core reads for the stream.
+    #[test]
+    fn the_same_outcome_as_merger_with_a_programmes_instrument() {
+        let dir = scratch("worry");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let bytes = std::fs::read(fixtures.join("programme/worry.json")).unwrap();
+        let programme = parse_programme(&bytes, Catalogue::shipped()).unwrap();
+        let catalogue = Catalogue::with_programmes([&programme]);
+        let battery = &catalogue.current_batteries()[2];
+        assert_eq!(battery.id, "worry_course");
+        let worry = generated(Spec {
+            responses: 200,
+            participants: 50,
+            seed: 7,
+            catalogue: &catalogue,
+            battery,
+        });
+        assert_eq!(worry.instruments.len(), 1);
+        let mut clash = worry.clone();
+        clash.records.truncate(3);
+        clash.instruments[0].items[0].decline = Some(true);
+        let mut first = serde_json::to_value(&worry).unwrap();
+        let records = first.as_object_mut().unwrap().remove("records").unwrap();
+        let mut reordered = serde_json::Map::new();
+        reordered.insert("records".into(), records);
+        reordered.extend(first.as_object().unwrap().clone());
+        let path = dir.join("records-first.json");
+        std::fs::write(&path, serde_json::to_vec(&reordered).unwrap()).unwrap();
+        let other = document(
+            uuid_v4([4; 16]),
+            Date::new(2026, 12, 1).unwrap(),
+            generated(Spec::shipped(50, 10, 8)).records,
+            Catalogue::shipped(),
+        );
+        let files = [
+            write(&dir, "worry.json", &worry),
+            write(&dir, "clash.json", &clash),
+            write(&dir, "shipped.json", &other),
+            path,
+        ];
+        assert_same_as_merger(&files, Catalogue::shipped());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

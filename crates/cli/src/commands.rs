@@ -1,6 +1,13 @@
 //! What each subcommand does, on top of the streaming reader and the small
 //! merge state: files in, verdicts, a merged export or a report out.
 //!
+//! Every command keeps one running catalogue: the shipped definitions, those
+//! of the programme files among its inputs (read first, see `programmes`),
+//! and those of every good export read so far. Each export is read against
+//! it, and its own definitions join it once the file is good, so a later
+//! file (an NDJSON file above all) may answer an instrument an earlier one
+//! defined, and no two files may define one id and version differently.
+//!
 //! Every command reads its files in the order `inputs` lists them, skips a
 //! bad file whole (saying why, in Danish unless `--lang en`), and keeps going,
 //! so one broken tablet export never hides the others.
@@ -12,17 +19,20 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
-use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
+use trivsel_core::export::ExportRecord;
 use trivsel_core::record::uuid_v4;
-use trivsel_core::report::{render, Format};
-use trivsel_core::{builtin, tr, Conflict, Date, InstrumentRef, Lang, ReportBuilder, ReportParams};
+use trivsel_core::report::{render, settings, Format, ReportParamsError};
+use trivsel_core::{
+    tr, Catalogue, Conflict, Date, ImportError, Instrument, Lang, ReportBuilder, ReportParams,
+};
 
 use crate::candidates::{Candidates, Id, Outcome, WithinFile};
 use crate::generate::{self, Spec};
 use crate::inputs::{self, Input};
 use crate::progress::{self, Counted};
-use crate::stream::{self, FileError};
-use crate::Status;
+use crate::stream::{self, FileError, Summary};
+use crate::write::{ndjson_line, DocumentWriter};
+use crate::{programmes, Status};
 
 /// A rejected file's line: "FEJL a.json: …" / "ERROR a.json: …".
 fn failure(lang: Lang, path: &Path, e: &FileError) -> String {
@@ -43,18 +53,28 @@ fn list(paths: &[PathBuf]) -> (Vec<Input>, Vec<(PathBuf, FileError)>) {
     (found, bad)
 }
 
-fn total_len(inputs: &[Input]) -> u64 {
-    inputs.iter().map(|i| i.len).sum()
+fn total_len<'i>(inputs: impl IntoIterator<Item = &'i Input>) -> u64 {
+    inputs.into_iter().map(|i| i.len).sum()
 }
 
-/// Reads one file with the progress bar counting its bytes.
+/// Reads one export with the progress bar counting its bytes.
 fn read_file(
     input: &Input,
+    catalogue: &Catalogue,
     bar: &ProgressBar,
     each: impl FnMut(ExportRecord) -> Result<(), FileError>,
-) -> Result<stream::Summary, FileError> {
+) -> Result<Summary, FileError> {
     bar.set_message(input.path.display().to_string());
-    stream::read(input, |file| Counted { inner: file, bar }, each)
+    stream::read(input, catalogue, |file| Counted { inner: file, bar }, each)
+}
+
+/// Adds a good file's definitions to the running catalogue. They were
+/// checked against it when the file was read, so each one joins (or is
+/// already there under its id and version).
+fn join(catalogue: &mut Catalogue, definitions: Vec<Instrument>) {
+    for def in definitions {
+        let _ = catalogue.add_instrument(def);
+    }
 }
 
 /// `trivsel validate`: one line per file, exit 1 if any is bad.
@@ -65,17 +85,27 @@ pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
         println!("{}", failure(lang, path, e));
         status = Status::BadInput;
     }
-    let bar = progress::bar(total_len(&inputs), forced);
-    for input in &inputs {
-        let mut within = WithinFile::default();
-        let result = read_file(input, &bar, |r| within.add(&r));
-        bar.suspend(|| match result {
-            Ok(summary) => println!(
-                "OK   {}  ({} {})",
-                input.path.display(),
-                summary.records,
-                tr!(lang, da: "besvarelser", en: "records")
-            ),
+    let (mut catalogue, kinds) = programmes::prepare(&inputs);
+    let exports = inputs.iter().zip(&kinds).filter(|(_, k)| k.is_none());
+    let bar = progress::bar(total_len(exports.map(|(i, _)| i)), forced);
+    for (input, kind) in inputs.iter().zip(kinds) {
+        let line = match kind {
+            Some(Ok(p)) => Ok(programmes::describe(&p, lang)),
+            Some(Err(e)) => Err(e),
+            None => {
+                let mut within = WithinFile::default();
+                read_file(input, &catalogue, &bar, |r| within.add(&r)).map(|summary| {
+                    join(&mut catalogue, summary.definitions);
+                    format!(
+                        "{} {}",
+                        summary.records,
+                        tr!(lang, da: "besvarelser", en: "records")
+                    )
+                })
+            }
+        };
+        bar.suspend(|| match line {
+            Ok(what) => println!("OK   {}  ({what})", input.path.display()),
             Err(e) => {
                 status = Status::BadInput;
                 println!("{}", failure(lang, &input.path, &e));
@@ -89,92 +119,88 @@ pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
 /// What one pass over the inputs found.
 struct Gathered {
     candidates: Candidates,
-    /// The good files, in reading order (their source numbers are indices).
+    /// The good exports, in reading order (their source numbers are indices).
     good: Vec<Input>,
+    /// Every file read or named: exports, programme files, missing paths.
+    files: usize,
+    programmes: usize,
     bad: usize,
     records: u64,
-    instruments: Vec<InstrumentRef>,
+    /// The running catalogue once every file is read.
+    catalogue: Catalogue,
 }
 
-/// Reads every file, commits the good ones to the merge state, reports the
-/// bad ones on stderr.
+/// Reads every file, commits the good exports to the merge state, reports
+/// the bad files on stderr.
 fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
     let (inputs, missing) = list(paths);
+    let skipped = tr!(lang, da: "(filen er sprunget over)", en: "(the file is skipped)");
     for (path, e) in &missing {
-        eprintln!("{}", failure(lang, path, e));
+        eprintln!("{} {skipped}", failure(lang, path, e));
     }
+    let (catalogue, kinds) = programmes::prepare(&inputs);
     // A compact record is about 450 bytes; a pretty-printed one more.
     let estimate = (total_len(&inputs) / 450).min(50_000_000) as usize;
     let mut g = Gathered {
         candidates: Candidates::with_capacity(estimate),
         good: Vec::new(),
+        files: inputs.len() + missing.len(),
+        programmes: 0,
         bad: missing.len(),
         records: 0,
-        instruments: Vec::new(),
+        catalogue,
     };
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    let bar = progress::bar(total_len(&inputs), forced);
-    for input in inputs {
-        let mut ids: BTreeSet<String> = BTreeSet::new();
-        let mark = g.candidates.begin(g.good.len() as u32);
-        let result = read_file(&input, &bar, |r| {
-            for id in r.answers.keys() {
-                if !ids.contains(id) {
-                    ids.insert(id.clone());
-                }
-            }
-            g.candidates.add(&r)
-        });
-        match result {
-            Ok(summary) => {
-                g.records += summary.records;
-                for r in summary.header.instruments {
-                    if !g.instruments.contains(&r) {
-                        g.instruments.push(r);
+    let exports: Vec<&Input> = inputs
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| k.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    let bar = progress::bar(total_len(exports.iter().copied()), forced);
+    for (input, kind) in inputs.into_iter().zip(kinds) {
+        let result = match kind {
+            Some(programme) => programme.map(|_| g.programmes += 1),
+            None => {
+                let mark = g.candidates.begin(g.good.len() as u32);
+                let candidates = &mut g.candidates;
+                match read_file(&input, &g.catalogue, &bar, |r| candidates.add(&r)) {
+                    Ok(summary) => {
+                        g.records += summary.records;
+                        join(&mut g.catalogue, summary.definitions);
+                        g.good.push(input.clone());
+                        Ok(())
+                    }
+                    Err(e) => {
+                        g.candidates.rollback(mark);
+                        Err(e)
                     }
                 }
-                used.extend(ids);
-                g.good.push(input);
             }
-            Err(e) => {
-                g.candidates.rollback(mark);
-                g.bad += 1;
-                bar.suspend(|| {
-                    eprintln!(
-                        "{} {}",
-                        failure(lang, &input.path, &e),
-                        tr!(lang, da: "(filen er sprunget over)", en: "(the file is skipped)")
-                    )
-                });
-            }
+        };
+        if let Err(e) = result {
+            g.bad += 1;
+            bar.suspend(|| eprintln!("{} {skipped}", failure(lang, &input.path, &e)));
         }
     }
     bar.finish_and_clear();
-    for id in used {
-        if let Some(i) = builtin().get(&id) {
-            let r = InstrumentRef {
-                id: i.id.clone(),
-                version: i.version,
-            };
-            if !g.instruments.iter().any(|x| x.id == r.id) {
-                g.instruments.push(r);
-            }
-        }
-    }
-    g.instruments
-        .sort_by(|a, b| (&a.id, a.version).cmp(&(&b.id, b.version)));
     g
 }
 
 /// The lines that say what the merge did (to `out`).
 fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let files = g.good.len() + g.bad;
-    let (records, bad) = (g.records, g.bad);
-    let lines = [
-        tr!(lang,
-            da: format!("Læst: {files} filer, {records} besvarelser ({bad} filer afvist)"),
-            en: format!("Read: {files} files, {records} records ({bad} files rejected)"),
-        ),
+    let (files, records, bad) = (g.files, g.records, g.bad);
+    let mut lines = vec![tr!(lang,
+        da: format!("Læst: {files} filer, {records} besvarelser ({bad} filer afvist)"),
+        en: format!("Read: {files} files, {records} records ({bad} files rejected)"),
+    )];
+    if g.programmes > 0 {
+        lines.push(format!(
+            "{} {}",
+            tr!(lang, da: "Programfiler:", en: "Programme files:"),
+            g.programmes
+        ));
+    }
+    lines.extend([
         format!(
             "{} {}",
             tr!(lang, da: "Aktuelle besvarelser:", en: "Current records:"),
@@ -201,7 +227,7 @@ fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Re
             ),
             o.conflicts.len()
         ),
-    ];
+    ]);
     for line in lines {
         writeln!(out, "{line}")?;
     }
@@ -236,7 +262,26 @@ fn today() -> Date {
     Date::from_unix_days(days).unwrap_or_else(|| Date::new(1970, 1, 1).expect("a date"))
 }
 
-/// Writes the current records of the good files, each once, in reading order.
+/// The definitions of the instruments the current records answered, in
+/// catalogue order.
+fn used_definitions(g: &Gathered) -> Vec<&Instrument> {
+    let used: BTreeSet<_> = g.candidates.current_instruments().into_iter().collect();
+    g.catalogue
+        .instruments()
+        .iter()
+        .filter(|i| used.contains(&i.reference()))
+        .collect()
+}
+
+/// Where merged records go.
+enum Sink<'o> {
+    Document(DocumentWriter<&'o mut dyn Write>),
+    Ndjson(&'o mut dyn Write),
+}
+
+/// Writes the current records of the good files, each once, in reading
+/// order: an export document of the current format carrying the definitions
+/// they use, or NDJSON.
 fn write_merged(
     g: &mut Gathered,
     out: &mut dyn Write,
@@ -244,25 +289,22 @@ fn write_merged(
     forced: bool,
 ) -> Result<u64, (PathBuf, FileError)> {
     let io_err = |e: io::Error| (PathBuf::from("-"), FileError::Io(e));
-    if !ndjson {
-        let header = serde_json::json!({
-            "format": FORMAT,
-            "version": VERSION,
-            "export_id": uuid_v4(g.candidates.fingerprint()),
-            "created": today(),
-            "instruments": g.instruments,
-        });
-        let header = serde_json::to_string(&header).map_err(|e| io_err(e.into()))?;
-        out.write_all(&header.as_bytes()[..header.len() - 1])
-            .and_then(|()| out.write_all(b",\"records\":["))
-            .map_err(io_err)?;
-    }
+    let mut sink = match ndjson {
+        true => Sink::Ndjson(out),
+        false => {
+            let export_id = uuid_v4(g.candidates.fingerprint());
+            let definitions = used_definitions(g);
+            Sink::Document(
+                DocumentWriter::begin(out, &export_id, today(), &definitions).map_err(io_err)?,
+            )
+        }
+    };
     let mut written = 0u64;
     let mut failure: Option<io::Error> = None;
     let bar = progress::bar(total_len(&g.good), forced);
     let candidates = &mut g.candidates;
     for input in &g.good {
-        let result = read_file(input, &bar, |r| {
+        let result = read_file(input, &g.catalogue, &bar, |r| {
             if failure.is_some() {
                 return Ok(());
             }
@@ -272,16 +314,10 @@ fn write_merged(
             if !candidates.take_current(id) {
                 return Ok(());
             }
-            let step = (|| -> io::Result<()> {
-                if ndjson {
-                    serde_json::to_writer(&mut *out, &r)?;
-                    out.write_all(b"\n")
-                } else {
-                    out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer(&mut *out, &r)?;
-                    Ok(())
-                }
-            })();
+            let step = match &mut sink {
+                Sink::Document(doc) => doc.record(&r),
+                Sink::Ndjson(out) => ndjson_line(out, &r),
+            };
             match step {
                 Ok(()) => written += 1,
                 Err(e) => failure = Some(e),
@@ -295,10 +331,11 @@ fn write_merged(
         result.map_err(|e| (input.path.clone(), e))?;
     }
     bar.finish_and_clear();
-    if !ndjson {
-        out.write_all(b"\n]}\n").map_err(io_err)?;
+    match sink {
+        Sink::Document(doc) => doc.finish().map(|_| ()),
+        Sink::Ndjson(out) => out.flush(),
     }
-    out.flush().map_err(io_err)?;
+    .map_err(io_err)?;
     Ok(written)
 }
 
@@ -345,6 +382,17 @@ pub fn merge(
     }
 }
 
+/// The keys of every report setting the catalogue's instruments offer.
+fn setting_keys(catalogue: &Catalogue) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for s in catalogue.instruments().iter().flat_map(settings) {
+        if !keys.contains(&s.key) {
+            keys.push(s.key);
+        }
+    }
+    keys
+}
+
 /// `trivsel report`: the report over the current records of the good files.
 pub fn report(
     paths: &[PathBuf],
@@ -356,10 +404,29 @@ pub fn report(
     forced: bool,
 ) -> Status {
     let mut g = gather(paths, lang, forced);
+    // A setting names a reference or criterion of the questionnaires read,
+    // which are known only now.
+    if let Err(e) = params.check_with(&g.catalogue) {
+        eprintln!("trivsel: {}", e.message(lang));
+        if matches!(
+            e,
+            ReportParamsError::UnknownReference { .. } | ReportParamsError::UnknownCriterion { .. }
+        ) {
+            let keys = setting_keys(&g.catalogue).join(", ");
+            eprintln!(
+                "{}",
+                tr!(lang,
+                    da: format!("Skemaerne har disse indstillinger: {keys}."),
+                    en: format!("The questionnaires have these settings: {keys}."),
+                )
+            );
+        }
+        return Status::Usage;
+    }
     let o = g.candidates.resolve();
     let mut builder = ReportBuilder::new(params);
     g.candidates.each_current(|e| builder.add_entry(e));
-    let text = render(&builder.finish(), format, lang);
+    let text = render(&builder.finish(&g.catalogue), format, lang);
     let written = match output {
         Some(path) => fs::write(path, text.as_bytes()).map_err(|e| (path.to_path_buf(), e)),
         None => {
@@ -377,11 +444,18 @@ pub fn report(
     exit_for(&g, &o, allow_bad)
 }
 
-/// `trivsel schema`: the JSON Schema of the export format, to stdout.
-pub fn schema() -> Status {
+/// `trivsel schema`: the JSON Schema of export format `version`, to stdout.
+pub fn schema(version: u32, lang: Lang) -> Status {
+    let Some(schema) = trivsel_core::schema::export_schema_of(version) else {
+        let e = ImportError::UnsupportedVersion {
+            found: version.to_string(),
+        };
+        eprintln!("trivsel: {}", e.message(lang));
+        return Status::Usage;
+    };
     let mut out = io::stdout().lock();
     match out
-        .write_all(trivsel_core::schema::export_schema_pretty().as_bytes())
+        .write_all(trivsel_core::schema::pretty(&schema).as_bytes())
         .and_then(|()| out.flush())
     {
         Ok(()) => Status::Ok,
@@ -389,14 +463,65 @@ pub fn schema() -> Status {
     }
 }
 
-/// `trivsel generate`: a synthetic export to `output`.
-pub fn generate(spec: Spec, output: &Path, ndjson: bool, lang: Lang) -> Status {
+/// `trivsel generate`: a synthetic export to `output`, answering the
+/// battery `battery` (the default battery when `None`) of the shipped
+/// catalogue joined with the programme files `programmes`.
+pub fn generate(
+    counts: (u64, u64, u64),
+    battery: Option<&str>,
+    programme_files: &[PathBuf],
+    output: &Path,
+    ndjson: bool,
+    lang: Lang,
+) -> Status {
+    let (inputs, missing) = list(programme_files);
+    if let Some((path, e)) = missing.first() {
+        eprintln!("{}", failure(lang, path, e));
+        return Status::BadInput;
+    }
+    let mut catalogue = Catalogue::shipped().clone();
+    for input in &inputs {
+        match programmes::read(input, &catalogue)
+            .and_then(|p| p.join(catalogue.clone()).map_err(FileError::Programme))
+        {
+            Ok(joined) => catalogue = joined,
+            Err(e) => {
+                eprintln!("{}", failure(lang, &input.path, &e));
+                return Status::BadInput;
+            }
+        }
+    }
+    let batteries = catalogue.current_batteries();
+    let chosen = match battery {
+        None => Some(catalogue.default_battery()),
+        Some(id) => batteries.iter().copied().find(|b| b.id == id),
+    };
+    let Some(battery) = chosen else {
+        let known: Vec<&str> = batteries.iter().map(|b| b.id.as_str()).collect();
+        let (id, known) = (battery.unwrap_or_default(), known.join(", "));
+        eprintln!(
+            "trivsel: {}",
+            tr!(lang,
+                da: format!("Batteriet «{id}» findes ikke; der er: {known}."),
+                en: format!("There is no battery «{id}»; there are: {known}."),
+            )
+        );
+        return Status::Usage;
+    };
+    let (responses, participants, seed) = counts;
+    let spec = Spec {
+        responses,
+        participants,
+        seed,
+        catalogue: &catalogue,
+        battery,
+    };
     let result = File::create(output).and_then(|file| {
         let mut out = BufWriter::with_capacity(1 << 16, file);
         if ndjson {
-            generate::write_ndjson(spec, &mut out)
+            generate::write_ndjson(&spec, &mut out)
         } else {
-            generate::write_document(spec, &mut out)
+            generate::write_document(&spec, &mut out)
         }
     });
     match result {
@@ -404,9 +529,9 @@ pub fn generate(spec: Spec, output: &Path, ndjson: bool, lang: Lang) -> Status {
             eprintln!(
                 "{} {} {} {} {} {}",
                 tr!(lang, da: "Skrevet:", en: "Written:"),
-                spec.responses,
+                responses,
                 tr!(lang, da: "besvarelser fra", en: "responses from"),
-                spec.participants.max(1).min(spec.responses.max(1)),
+                participants.max(1).min(responses.max(1)),
                 tr!(lang, da: "deltagere til", en: "participants to"),
                 output.display()
             );

@@ -1,20 +1,28 @@
 //! Synthetic, valid exports for benchmarks and tests: any number of responses
-//! from any number of participants, the same bytes for the same seed.
+//! from any number of participants to the instruments of any battery, the
+//! same bytes for the same seed.
 //!
 //! The numbers are invented, never anyone's answers. A small xorshift
 //! generator is enough (no `rand` crate): the point is realistic shape
-//! (courses that start with an intake, WHO-5 that tends to improve, all four
-//! genders) and exact reproducibility. Records are written one at a time, so
-//! a million responses need no more memory than ten.
+//! (courses that start with an intake and tend to improve, all four genders,
+//! now and then an item declined where the instrument allows it) and exact
+//! reproducibility. Answers come from the definitions alone: each
+//! participant has a level that drifts over the course, and each item's
+//! answer is the value at that level of its accepted values, turned round
+//! where lower is better. Records are written one at a time, so a million
+//! responses need no more memory than ten.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use trivsel_core::export::{coarsen, ExportRecord, ExportScore, FORMAT, VERSION};
+use trivsel_core::export::{coarsen, ExportRecord};
 use trivsel_core::record::uuid_v4;
 use trivsel_core::{
-    builtin, score, AgeBand, Answers, CourseType, Date, Gender, InstrumentRef, MeasurementPoint,
-    ParticipantCode, Site,
+    score, AgeBand, Answers, Battery, Catalogue, CourseType, Date, Declined, Gender, Instrument,
+    MeasurementPoint, ParticipantCode, Site,
 };
+
+use crate::write::{ndjson_line, DocumentWriter};
 
 /// xorshift64* (Vigna 2016): small, fast and good enough for test data.
 pub struct XorShift(u64);
@@ -51,12 +59,44 @@ impl XorShift {
     }
 }
 
-/// What to generate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Spec {
+/// What to generate: how many responses from how many participants, with
+/// which seed, to which battery's instruments (their definitions from
+/// `catalogue`).
+#[derive(Clone, Copy, Debug)]
+pub struct Spec<'c> {
     pub responses: u64,
     pub participants: u64,
     pub seed: u64,
+    pub catalogue: &'c Catalogue,
+    pub battery: &'c Battery,
+}
+
+#[cfg(test)]
+impl Spec<'static> {
+    /// The shipped default battery, from the shipped catalogue.
+    pub fn shipped(responses: u64, participants: u64, seed: u64) -> Spec<'static> {
+        let catalogue = Catalogue::shipped();
+        Spec {
+            responses,
+            participants,
+            seed,
+            catalogue,
+            battery: catalogue.default_battery(),
+        }
+    }
+}
+
+impl<'c> Spec<'c> {
+    /// The definitions of every instrument the battery asks, in catalogue
+    /// order: what a generated document carries.
+    pub fn definitions(&self) -> Vec<&'c Instrument> {
+        let asked = self.battery.all_instruments();
+        self.catalogue
+            .instruments()
+            .iter()
+            .filter(|i| asked.iter().any(|r| r.id == i.id && r.version == i.version))
+            .collect()
+    }
 }
 
 const SITES: [&str; 4] = [
@@ -83,7 +123,8 @@ struct Person {
     age_band: AgeBand,
     site: Site,
     course: CourseType,
-    /// Mean WHO-5 item value at intake (0–5) and gain per measurement, in tenths.
+    /// The level at intake and its change per measurement, in thousandths
+    /// of each item's range (0 the worst answer, 1000 the best).
     start: i64,
     gain: i64,
     day: i64,
@@ -103,14 +144,53 @@ fn person(p: u64, seed: u64) -> Person {
         age_band: AgeBand::ALL[rng.below(4) as usize],
         site: Site::parse(SITES[rng.below(SITES.len() as u64) as usize]).expect("valid site"),
         course: [CourseType::Counselling, CourseType::Group][rng.below(2) as usize],
-        start: 10 + rng.below(20) as i64,
-        gain: rng.below(8) as i64 - 2,
+        start: 200 + rng.below(400) as i64,
+        gain: rng.below(160) as i64 - 40,
         day: rng.below(180) as i64,
     }
 }
 
+/// One in how many declinable items is declined.
+const DECLINE_ONE_IN: u64 = 50;
+
+/// Answers to `instrument` at `level` (0–1000, higher is better), each item
+/// with its own noise; a declinable item is now and then declined.
+fn answers(instrument: &Instrument, level: i64, rng: &mut XorShift) -> (Answers, Declined) {
+    let higher_is_better = instrument
+        .tracked()
+        .next()
+        .or(instrument.scores.first())
+        .is_none_or(|s| s.higher_is_better);
+    let (mut answers, mut declined) = (Answers::new(), Declined::new());
+    for item in &instrument.items {
+        let noise = rng.below(201) as i64 - 100;
+        let decline = instrument.declinable(item) && rng.below(DECLINE_ONE_IN) == 0;
+        if decline {
+            declined.insert(item.id.clone());
+            continue;
+        }
+        let mut values = instrument.response_of(item).values();
+        values.sort_unstable();
+        values.dedup();
+        let Some(top) = values.len().checked_sub(1) else {
+            continue;
+        };
+        let at = (level + noise).clamp(0, 1000);
+        let at = if higher_is_better { at } else { 1000 - at };
+        let index = ((at as usize) * top + 500) / 1000;
+        answers.insert(item.id.clone(), i32::from(values[index]));
+    }
+    (answers, declined)
+}
+
 /// The `k`-th response (0 = intake) of a participant with `total` responses.
-fn record(person: &Person, k: u64, total: u64, rng: &mut XorShift) -> ExportRecord {
+fn record(
+    spec: &Spec<'_>,
+    person: &Person,
+    k: u64,
+    total: u64,
+    rng: &mut XorShift,
+) -> io::Result<ExportRecord> {
     let point = if k == 0 {
         MeasurementPoint::Intake
     } else if k + 1 == total {
@@ -125,33 +205,8 @@ fn record(person: &Person, k: u64, total: u64, rng: &mut XorShift) -> ExportReco
         .add_days(person.day + 14 * k.min(400) as i64)
         .unwrap_or(base);
     let level = person.start + person.gain * k.min(6) as i64;
-    let who5 = &builtin().who5;
-    let items: Answers = who5
-        .items
-        .iter()
-        .map(|item| {
-            let noise = rng.below(21) as i64 - 10;
-            let v = ((level + noise + 5) / 10).clamp(0, 5);
-            (item.id.clone(), v as i32)
-        })
-        .collect();
-    let ladder = ((level + rng.below(21) as i64 - 10) / 5 + 1).clamp(0, 10) as i32;
-    let ladder_answers = Answers::from([("ladder".to_string(), ladder)]);
-    let mut answers = std::collections::BTreeMap::new();
-    let mut scores = std::collections::BTreeMap::new();
-    for (instrument, given) in [(who5, items), (&builtin().cantril, ladder_answers)] {
-        let s = score(instrument, &given).expect("generated answers are complete and valid");
-        scores.insert(
-            instrument.id.clone(),
-            ExportScore {
-                raw: s.raw,
-                percentage: s.percentage,
-                flagged_items: s.flagged_items,
-            },
-        );
-        answers.insert(instrument.id.clone(), given);
-    }
-    ExportRecord {
+    let asked = spec.battery.instruments_at(point);
+    let mut r = ExportRecord {
         response_id: uuid_v4(rng.bytes16()),
         participant: person.code.clone(),
         gender: person.gender,
@@ -160,10 +215,32 @@ fn record(person: &Person, k: u64, total: u64, rng: &mut XorShift) -> ExportReco
         course: person.course,
         point,
         week: coarsen(date),
-        answers,
-        scores,
+        instruments: asked.to_vec(),
+        answers: BTreeMap::new(),
+        declined: BTreeMap::new(),
+        scores: BTreeMap::new(),
+        flagged: BTreeMap::new(),
         supersedes: None,
+    };
+    for i in asked {
+        let instrument = spec.catalogue.instrument(i).ok_or_else(|| {
+            io::Error::other(format!(
+                "the battery asks {} version {}, which the catalogue lacks",
+                i.id, i.version
+            ))
+        })?;
+        let (given, declined) = answers(instrument, level, rng);
+        let scores =
+            score(instrument, &given, &declined).map_err(|e| io::Error::other(e.to_string()))?;
+        r.set_scores(&instrument.id, &scores);
+        if !given.is_empty() {
+            r.answers.insert(instrument.id.clone(), given);
+        }
+        if !declined.is_empty() {
+            r.declined.insert(instrument.id.clone(), declined);
+        }
     }
+    Ok(r)
 }
 
 /// Calls `f` with every generated record, participant by participant.
@@ -171,7 +248,7 @@ fn record(person: &Person, k: u64, total: u64, rng: &mut XorShift) -> ExportReco
 /// participants each course starts with an intake, and a course of two or
 /// more ends with an `end` measurement.
 pub fn each_record(
-    spec: Spec,
+    spec: &Spec<'_>,
     mut f: impl FnMut(&ExportRecord) -> io::Result<()>,
 ) -> io::Result<()> {
     let participants = spec.participants.max(1);
@@ -183,72 +260,50 @@ pub fn each_record(
         }
         let who = person(p, spec.seed);
         for k in 0..total {
-            f(&record(&who, k, total, &mut rng))?;
+            f(&record(spec, &who, k, total, &mut rng)?)?;
         }
     }
     Ok(())
 }
 
-/// The instruments every generated record uses.
-pub fn instruments() -> Vec<InstrumentRef> {
-    builtin().refs()
-}
-
 /// Writes an export document, record by record.
-pub fn write_document(spec: Spec, out: &mut impl Write) -> io::Result<()> {
+pub fn write_document(spec: &Spec<'_>, out: &mut impl Write) -> io::Result<()> {
     let mut rng = XorShift::new(spec.seed ^ 0x5EED);
-    let header = serde_json::json!({
-        "format": FORMAT,
-        "version": VERSION,
-        "export_id": uuid_v4(rng.bytes16()),
-        "created": "2026-12-31",
-        "instruments": instruments(),
-    });
-    let header = serde_json::to_string(&header)?;
-    // The header object without its closing brace, then the records array.
-    out.write_all(&header.as_bytes()[..header.len() - 1])?;
-    out.write_all(b",\"records\":[\n")?;
-    let mut first = true;
-    each_record(spec, |r| {
-        if !first {
-            out.write_all(b",\n")?;
-        }
-        first = false;
-        serde_json::to_writer(&mut *out, r)?;
-        Ok(())
-    })?;
-    out.write_all(b"\n]}\n")?;
-    out.flush()
+    let created = Date::new(2026, 12, 31).expect("a date");
+    let mut doc = DocumentWriter::begin(
+        &mut *out,
+        &uuid_v4(rng.bytes16()),
+        created,
+        &spec.definitions(),
+    )?;
+    each_record(spec, |r| doc.record(r))?;
+    doc.finish()?;
+    Ok(())
 }
 
 /// Writes one record per line.
-pub fn write_ndjson(spec: Spec, out: &mut impl Write) -> io::Result<()> {
-    each_record(spec, |r| {
-        serde_json::to_writer(&mut *out, r)?;
-        out.write_all(b"\n")
-    })?;
+pub fn write_ndjson(spec: &Spec<'_>, out: &mut impl Write) -> io::Result<()> {
+    each_record(spec, |r| ndjson_line(out, r))?;
     out.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trivsel_core::export::ExportDocument;
+    use std::path::Path;
+    use trivsel_core::import::{parse_document, parse_ndjson_line, Limits};
+    use trivsel_core::parse_programme;
 
     #[test]
     fn the_same_seed_gives_the_same_bytes_and_the_document_parses() {
-        let spec = Spec {
-            responses: 25,
-            participants: 7,
-            seed: 42,
-        };
+        let spec = Spec::shipped(25, 7, 42);
         let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
-        write_document(spec, &mut a).unwrap();
-        write_document(spec, &mut b).unwrap();
-        write_document(Spec { seed: 43, ..spec }, &mut c).unwrap();
+        write_document(&spec, &mut a).unwrap();
+        write_document(&spec, &mut b).unwrap();
+        write_document(&Spec { seed: 43, ..spec }, &mut c).unwrap();
         assert_eq!(a, b);
         assert_ne!(a, c);
-        let doc: ExportDocument = serde_json::from_slice(&a).unwrap();
+        let doc = parse_document(&a, &Limits::default(), Catalogue::shipped()).unwrap();
         assert_eq!(doc.records.len(), 25);
         let intakes = doc
             .records
@@ -261,13 +316,46 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), 25);
         let mut nd = Vec::new();
-        write_ndjson(spec, &mut nd).unwrap();
+        write_ndjson(&spec, &mut nd).unwrap();
         let lines: Vec<ExportRecord> = String::from_utf8(nd)
             .unwrap()
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
+            .map(|l| parse_ndjson_line(l, Catalogue::shipped()).unwrap())
             .collect();
         assert_eq!(lines, doc.records);
+    }
+
+    /// Any battery: the shipped substance battery (its days and declinable
+    /// items) and a programme's own, each asked as the battery says.
+    #[test]
+    fn every_battery_generates_valid_records() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let bytes = std::fs::read(fixtures.join("programme/worry.json")).unwrap();
+        let programme = parse_programme(&bytes, Catalogue::shipped()).unwrap();
+        let catalogue = Catalogue::with_programmes([&programme]);
+        for battery in catalogue.current_batteries() {
+            let spec = Spec {
+                responses: 400,
+                participants: 100,
+                seed: 5,
+                catalogue: &catalogue,
+                battery,
+            };
+            let mut bytes = Vec::new();
+            write_document(&spec, &mut bytes).unwrap();
+            let doc = parse_document(&bytes, &Limits::default(), Catalogue::shipped())
+                .unwrap_or_else(|e| panic!("{}: {e}", battery.id));
+            assert_eq!(doc.records.len(), 400, "{}", battery.id);
+            for r in &doc.records {
+                assert_eq!(r.instruments, battery.instruments_at(r.point));
+            }
+            let declinable = spec
+                .definitions()
+                .iter()
+                .any(|i| i.items.iter().any(|it| i.declinable(it)));
+            let declined = doc.records.iter().any(|r| !r.declined.is_empty());
+            assert_eq!(declined, declinable, "{}", battery.id);
+        }
     }
 
     #[test]

@@ -10,21 +10,24 @@ mod candidates;
 mod commands;
 mod generate;
 mod inputs;
+mod params;
+mod programmes;
 mod progress;
 mod stream;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use trivsel_core::report::Format;
-use trivsel_core::{Lang, ReliableChange, ReportParams};
+use trivsel_core::report::{Breakdown, Format, DEFAULT_MIN_CELL};
+use trivsel_core::Lang;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "trivsel",
     version,
-    about = "Validate, merge and report on trivsel export files (WHO-5 and the 0–10 ladder).",
+    about = "Validate, merge and report on trivsel export files (and the programme files that define their questionnaires).",
     after_help = "Exit codes: 0 ok, 1 bad input or conflicts, 2 usage."
 )]
 struct Cli {
@@ -72,19 +75,38 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// The groups the report shows beside everyone.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ByArg {
+    Gender,
+    Site,
+    Course,
+}
+
+impl From<ByArg> for Breakdown {
+    fn from(b: ByArg) -> Breakdown {
+        match b {
+            ByArg::Gender => Breakdown::Gender,
+            ByArg::Site => Breakdown::Site,
+            ByArg::Course => Breakdown::Course,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check each file on its own: "OK" with its number of records, or why it is rejected.
+    /// Check each file: "OK" with its number of records (or what a programme file holds), or why it is rejected.
     Validate {
-        /// Export files (.json documents, .ndjson) and directories to walk.
+        /// Export files (.json documents, .ndjson), programme files and directories to walk.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Merge the good files' current records into one export (duplicates, corrections and conflicts resolved).
     Merge {
+        /// Export files, programme files and directories to walk.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The merged file to write.
+        /// The merged file to write (export format 2, with the definitions its records use).
         #[arg(short, long)]
         output: PathBuf,
         /// Write NDJSON (one record per line) instead of an export document.
@@ -96,6 +118,7 @@ enum Command {
     },
     /// The evaluation report over the good files' current records.
     Report {
+        /// Export files, programme files and directories to walk.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
@@ -103,27 +126,33 @@ enum Command {
         /// Write the report here instead of to stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The ladder level to compare with (Danish young people in general: 7.5).
-        #[arg(long, default_value_t = trivsel_core::report::DANISH_YOUTH_LADDER)]
-        ladder_reference: f64,
-        /// Reliable change: a fixed minimal detectable change in points (default 23.6).
-        #[arg(long, conflicts_with_all = ["rc_sd", "rc_r"])]
-        rc_mdc: Option<f64>,
-        /// Reliable change by Jacobson & Truax: the SD of the WHO-5 percentage score.
-        #[arg(long, requires = "rc_r")]
-        rc_sd: Option<f64>,
-        /// Reliable change by Jacobson & Truax: the test–retest reliability r.
-        #[arg(long, requires = "rc_sd")]
-        rc_r: Option<f64>,
+        /// A reference value a figure compares with, instead of the questionnaire's own:
+        /// KEY=VALUE, with KEY as instrument/score/reference. Repeatable. A KEY that no figure
+        /// of the files' questionnaires uses is refused with the keys they have.
+        #[arg(long = "reference", value_name = "KEY=VALUE")]
+        references: Vec<String>,
+        /// A reliable-change criterion's parameters, instead of the questionnaire's own:
+        /// KEY=mdc:POINTS (a minimal detectable change) or KEY=jt:SD:R (Jacobson & Truax:
+        /// the score's SD and test-retest reliability), with KEY as instrument/score/criterion.
+        /// Repeatable; an unknown KEY is refused as for --reference.
+        #[arg(long = "reliable", value_name = "KEY=mdc:POINTS|KEY=jt:SD:R")]
+        reliable: Vec<String>,
+        /// The groups shown beside everyone.
+        #[arg(long, value_enum, default_value = "gender")]
+        by: ByArg,
         /// Suppress cells resting on fewer participants than this.
-        #[arg(long, default_value_t = trivsel_core::report::DEFAULT_MIN_CELL)]
+        #[arg(long, default_value_t = DEFAULT_MIN_CELL)]
         min_cell: u32,
         /// Exit 0 even when files were rejected or records conflict.
         #[arg(long)]
         allow_bad: bool,
     },
-    /// Print the JSON Schema of the export format.
-    Schema,
+    /// Print the JSON Schema of an export format version (by default the one this build writes).
+    Schema {
+        /// The format version.
+        #[arg(value_name = "VERSION", default_value_t = trivsel_core::export::VERSION)]
+        format_version: u32,
+    },
     /// Write a synthetic, valid export for benchmarks (deterministic for a seed).
     Generate {
         #[arg(long)]
@@ -132,6 +161,12 @@ enum Command {
         participants: u64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The battery whose questionnaires are answered (its newest version); by default the shipped default battery.
+        #[arg(long, value_name = "ID")]
+        battery: Option<String>,
+        /// A programme file whose questionnaires and batteries may be used. Repeatable.
+        #[arg(long = "programme", value_name = "FILE")]
+        programmes: Vec<PathBuf>,
         #[arg(short, long)]
         output: PathBuf,
         /// Write NDJSON instead of an export document.
@@ -173,54 +208,39 @@ fn main() -> ExitCode {
             paths,
             format,
             output,
-            ladder_reference,
-            rc_mdc,
-            rc_sd,
-            rc_r,
+            references,
+            reliable,
+            by,
             min_cell,
             allow_bad,
-        } => {
-            let reliable_change = match (rc_mdc, rc_sd, rc_r) {
-                (Some(points), _, _) => ReliableChange::Mdc { points },
-                (None, Some(sd), Some(reliability)) => {
-                    ReliableChange::JacobsonTruax { sd, reliability }
-                }
-                _ => ReliableChange::default(),
-            };
-            let params = ReportParams {
-                ladder_reference,
-                reliable_change,
-                min_cell,
-            };
-            match params.check() {
-                Err(e) => {
-                    eprintln!("trivsel: {}", e.message(lang));
-                    Status::Usage
-                }
-                Ok(()) => commands::report(
-                    &paths,
-                    params,
-                    format.into(),
-                    output.as_deref(),
-                    allow_bad,
-                    lang,
-                    cli.progress,
-                ),
+        } => match params::params(&references, &reliable, by.into(), min_cell, lang) {
+            Err(message) => {
+                eprintln!("trivsel: {message}");
+                Status::Usage
             }
-        }
-        Command::Schema => commands::schema(),
+            Ok(params) => commands::report(
+                &paths,
+                params,
+                format.into(),
+                output.as_deref(),
+                allow_bad,
+                lang,
+                cli.progress,
+            ),
+        },
+        Command::Schema { format_version } => commands::schema(format_version, lang),
         Command::Generate {
             responses,
             participants,
             seed,
+            battery,
+            programmes,
             output,
             ndjson,
         } => commands::generate(
-            generate::Spec {
-                responses,
-                participants,
-                seed,
-            },
+            (responses, participants, seed),
+            battery.as_deref(),
+            &programmes,
             &output,
             ndjson,
             lang,

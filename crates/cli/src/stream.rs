@@ -3,14 +3,24 @@
 //! An export document is one JSON object whose `records` array can hold a
 //! million responses. Deserialising it into an `ExportDocument` would hold
 //! every record in memory at once; instead a serde `DeserializeSeed` walks the
-//! object, checks the header fields, and hands each record of the array to a
-//! callback as soon as it is parsed and checked (`import::check_record`),
-//! then drops it. NDJSON is read line by line. Either way memory is one record
-//! (and one line, at most [`MAX_LINE`]), not one file.
+//! object, keeps the small header fields, and hands each record of the array
+//! to a callback as soon as it is parsed and checked (`import::check_record`
+//! against the catalogue the file is read with), then drops it. NDJSON is read
+//! line by line. Either way memory is one record (and one line, at most
+//! [`MAX_LINE`]), not one file.
+//!
+//! Both format versions are read. A version 2 document carries the
+//! definitions of its instruments: they are checked and join a copy of the
+//! caller's catalogue before the first record is checked, so they must come
+//! before the records, as trivsel writes them. A document small enough for
+//! core's whole-file reader is read by core whenever the stream cannot (any
+//! field order) or rejects it (so the reason is core's, word for word); a
+//! larger one with its records first is refused, saying why.
 //!
 //! A file is good or bad as a whole: the callback sees records before the
 //! end of the file is known, so callers take back what a file added when
-//! [`read`] returns an error (see `candidates`).
+//! [`read`] returns an error (see `candidates`), and add the definitions it
+//! brought ([`Summary::definitions`]) to their catalogue only once it is good.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -19,12 +29,15 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
+use serde_json::Value;
+use trivsel_core::catalogue::{Catalogue, CatalogueError};
+use trivsel_core::export::{v1, ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
     self, check_record, clip, ImportError, Limits, RecordProblem, SchemaProblem,
 };
+use trivsel_core::messages::clip_to;
 use trivsel_core::record::is_uuid_v4;
-use trivsel_core::{builtin, tr, Date, InstrumentRef, Lang};
+use trivsel_core::{tr, Date, Instrument, InstrumentRef, Lang, ProgrammeError};
 
 use crate::inputs::{Input, Kind};
 
@@ -60,6 +73,13 @@ pub enum FileError {
     DuplicateId {
         id: String,
     },
+    /// A document too large for core's whole-file reader whose records come
+    /// before its format, its version or its definitions.
+    RecordsFirst,
+    /// A programme file that core refuses.
+    Programme(ProgrammeError),
+    /// More records or score values than one run can number.
+    TooMany,
 }
 
 impl FileError {
@@ -93,6 +113,18 @@ impl FileError {
                 da: format!("Id'et {id} står to gange i filen med forskelligt indhold."),
                 en: format!("The id {id} occurs twice in the file with different content."),
             ),
+            Self::RecordsFirst => {
+                let mib = Limits::default().max_bytes >> 20;
+                tr!(lang,
+                    da: format!("Filens besvarelser står før dens format, version eller skemadefinitioner. En fil over {mib} MiB læses kun i den rækkefølge, trivsel skriver den: format og version, definitionerne, så besvarelserne."),
+                    en: format!("The file's records come before its format, version or questionnaire definitions. A file over {mib} MiB is read only in the order trivsel writes it: format and version, the definitions, then the records."),
+                )
+            }
+            Self::Programme(e) => e.message(lang),
+            Self::TooMany => tr!(lang,
+                da: "Der er flere besvarelser eller scorer, end én kørsel kan tælle (over 4 milliarder).".to_string(),
+                en: "There are more records or scores than one run can count (over 4 billion).".to_string(),
+            ),
         }
     }
 }
@@ -109,59 +141,71 @@ impl From<ImportError> for FileError {
     }
 }
 
-/// What a document says about itself. NDJSON has no header.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Header {
-    pub export_id: Option<String>,
-    pub created: Option<Date>,
-    pub instruments: Vec<InstrumentRef>,
-}
-
 /// What [`read`] found in a good file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
-    pub header: Header,
     /// Records read (all checked and handed to the callback).
     pub records: u64,
+    /// The definitions the file carries (version 2), or those of the shipped
+    /// instruments it lists (version 1); none for NDJSON. The caller adds
+    /// them to its catalogue once the file is good.
+    pub definitions: Vec<Instrument>,
 }
 
 /// Reads `input` and calls `each` with every record, in file order, after it
-/// passed `import::check_record`. Stops at the first problem, the callback's
-/// own included. `wrap` lets the caller count the bytes read (progress).
+/// passed `import::check_record` against `catalogue` (with the file's own
+/// definitions added). Stops at the first problem, the callback's own
+/// included. `wrap` lets the caller count the bytes read (progress).
 ///
 /// A document small enough for core's whole-file reader
-/// ([`Limits::default`]) that is bad is read once more by
-/// `import::parse_document`, so the reason given is core's, word for word.
+/// ([`Limits::default`]) that the stream rejects is read once more by
+/// `import::parse_document`: if core rejects it too, the reason given is
+/// core's, word for word; if the stream could not read it only because its
+/// records come first, core's reading is used.
 pub fn read<W: Read>(
     input: &Input,
+    catalogue: &Catalogue,
     wrap: impl FnOnce(File) -> W,
     mut each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
     let file = File::open(&input.path).map_err(FileError::Io)?;
     let reader = BufReader::with_capacity(1 << 16, wrap(file));
     let result = match input.kind {
-        Kind::Document => read_document(reader, &mut each),
-        Kind::Ndjson => read_ndjson(reader, &mut each),
+        Kind::Document => read_document(reader, catalogue, &mut each),
+        Kind::Ndjson => read_ndjson(reader, catalogue, &mut each),
     };
     match result {
         Err(e) if input.kind == Kind::Document && !matches!(e, FileError::Io(_)) => {
-            Err(core_reason(input).unwrap_or(e))
+            match whole(input, catalogue) {
+                Some(Err(reason)) => Err(reason),
+                Some(Ok(doc)) if matches!(e, FileError::RecordsFirst) => {
+                    let records = doc.records.len() as u64;
+                    for r in doc.records {
+                        each(r)?;
+                    }
+                    Ok(Summary {
+                        records,
+                        definitions: doc.instruments,
+                    })
+                }
+                _ => Err(e),
+            }
         }
         other => other,
     }
 }
 
-/// Core's reason for rejecting a document, if the file is small enough for
-/// core to read whole and core rejects it.
-fn core_reason(input: &Input) -> Option<FileError> {
+/// Core's reading of a whole document, if the file is small enough for it.
+fn whole(
+    input: &Input,
+    catalogue: &Catalogue,
+) -> Option<Result<trivsel_core::ExportDocument, FileError>> {
     let limits = Limits::default();
     if input.len > limits.max_bytes as u64 {
         return None;
     }
     let bytes = fs::read(&input.path).ok()?;
-    import::parse_document(&bytes, &limits)
-        .err()
-        .map(FileError::from)
+    Some(import::parse_document(&bytes, &limits, catalogue).map_err(FileError::from))
 }
 
 /// A serde error as a [`FileError`].
@@ -185,10 +229,102 @@ fn from_json(e: serde_json::Error) -> FileError {
     }
 }
 
+/// A field of the document that is missing.
+fn missing(field: &str) -> FileError {
+    ImportError::Schema {
+        path: String::new(),
+        problem: SchemaProblem::MissingField {
+            field: field.to_string(),
+        },
+    }
+    .into()
+}
+
+/// A JSON value as a message may repeat it (as core's import does).
+fn echo(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", clip(s)),
+        Value::Array(_) => "[…]".into(),
+        Value::Object(_) => "{…}".into(),
+        other => clip(&other.to_string()),
+    }
+}
+
+/// The format version a document's `version` names, if this build reads it.
+fn version_of(v: &Value) -> Result<u32, FileError> {
+    match v.as_u64() {
+        Some(n) if (1..=u64::from(VERSION)).contains(&n) => Ok(n as u32),
+        _ => Err(ImportError::UnsupportedVersion { found: echo(v) }.into()),
+    }
+}
+
+/// Whether `format` is this format's name.
+fn is_export(format: &Value) -> bool {
+    format.as_str() == Some(FORMAT)
+}
+
+/// A catalogue error with every name in it cut for a message, as core's
+/// import cuts it.
+fn clipped(e: CatalogueError) -> CatalogueError {
+    match e {
+        CatalogueError::Definition(mut d) => {
+            d.instrument = clip(&d.instrument);
+            d.problem.da = clip_to(&d.problem.da, 200);
+            d.problem.en = clip_to(&d.problem.en, 200);
+            CatalogueError::Definition(d)
+        }
+        CatalogueError::Clash { id, version } => CatalogueError::Clash {
+            id: clip(&id),
+            version,
+        },
+        other => other,
+    }
+}
+
+/// A document's `instruments` (kept as JSON until the version is known) as
+/// `T`, or why not.
+fn listed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FileError> {
+    serde_json::from_value(value.clone()).map_err(|e| {
+        ImportError::Schema {
+            path: "instruments".into(),
+            problem: SchemaProblem::InvalidValue {
+                detail: clip_to(&e.to_string(), 120),
+            },
+        }
+        .into()
+    })
+}
+
+/// `catalogue` with a version 2 file's definitions added, each checked as
+/// core's import checks them.
+fn with_definitions(
+    catalogue: &Catalogue,
+    definitions: &[Instrument],
+) -> Result<Catalogue, FileError> {
+    let mut known = catalogue.clone();
+    for (i, def) in definitions.iter().enumerate() {
+        let twice = definitions[..i]
+            .iter()
+            .any(|d| d.id == def.id && d.version == def.version);
+        if twice {
+            return Err(ImportError::Definition(CatalogueError::Clash {
+                id: clip(&def.id),
+                version: def.version,
+            })
+            .into());
+        }
+        known
+            .add_instrument(def.clone())
+            .map_err(|e| ImportError::Definition(clipped(e)))?;
+    }
+    Ok(known)
+}
+
 /// Reads one export document from `reader`, with the checks of
 /// `import::parse_document` (bar its size limit: this reader streams).
 pub fn read_document(
     mut reader: impl BufRead,
+    catalogue: &Catalogue,
     each: &mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
     // Only white space (or nothing) is an empty file, not a JSON error; a
@@ -216,12 +352,11 @@ pub fn read_document(
         }
     }
     let failure = RefCell::new(None);
-    let answered = RefCell::new(BTreeSet::new());
     let mut de = serde_json::Deserializer::from_reader(reader);
     let seed = DocumentSeed {
+        catalogue,
         each,
         failure: &failure,
-        answered: &answered,
     };
     let result = seed
         .deserialize(&mut de)
@@ -230,85 +365,200 @@ pub fn read_document(
         Ok(doc) => doc,
         Err(e) => return Err(failure.into_inner().unwrap_or_else(|| from_json(e))),
     };
-    let missing = |field: &str| {
-        FileError::from(ImportError::Schema {
-            path: String::new(),
-            problem: SchemaProblem::MissingField {
-                field: field.to_string(),
-            },
-        })
-    };
-    if doc.format.as_deref() != Some(FORMAT) {
-        return Err(ImportError::UnknownFormat.into());
-    }
-    let version = doc.version.ok_or_else(|| missing("version"))?;
-    if !(1..=VERSION).contains(&version) {
-        return Err(ImportError::UnsupportedVersion {
-            found: version.to_string(),
-        }
-        .into());
-    }
-    let export_id = doc.export_id.ok_or_else(|| missing("export_id"))?;
-    let created = doc.created.ok_or_else(|| missing("created"))?;
-    let instruments = doc.instruments.ok_or_else(|| missing("instruments"))?;
-    let records = doc.records.ok_or_else(|| missing("records"))?;
-    if !is_uuid_v4(&export_id) {
-        return Err(ImportError::BadExportId {
-            id: clip(&export_id),
-        }
-        .into());
-    }
-    for listed in &instruments {
-        match builtin().get(&listed.id) {
-            None => {
-                return Err(ImportError::UnknownInstrument {
-                    id: clip(&listed.id),
-                    version: listed.version,
-                }
-                .into())
-            }
-            Some(i) if i.version != listed.version => {
-                return Err(ImportError::InstrumentVersion {
-                    id: clip(&listed.id),
-                    listed: listed.version,
-                    current: i.version,
-                }
-                .into())
-            }
-            Some(_) => {}
-        }
-    }
-    if let Some(id) = answered
-        .into_inner()
-        .into_iter()
-        .find(|id| !instruments.iter().any(|l| l.id == *id))
-    {
-        return Err(ImportError::InstrumentNotListed { id: clip(&id) }.into());
-    }
-    Ok(Summary {
-        header: Header {
-            export_id: Some(export_id),
-            created: Some(created),
-            instruments,
-        },
-        records,
-    })
+    doc.finish()
 }
 
-/// The document's fields as read; checked after the whole object is read.
+/// The document's fields as read; checked once the whole object is read.
 #[derive(Default)]
 struct RawDocument {
-    format: Option<String>,
-    version: Option<u32>,
+    format: Option<Value>,
+    version: Option<Value>,
+    app_version: Option<String>,
     export_id: Option<String>,
     created: Option<Date>,
-    instruments: Option<Vec<InstrumentRef>>,
-    records: Option<u64>,
+    /// As JSON: what it holds depends on the version, which may come later.
+    instruments: Option<Value>,
+    records: Option<Records>,
+}
+
+/// What the records array held, once read.
+struct Records {
+    version: u32,
+    count: u64,
+    /// Every instrument a record asked, to check against the file's list.
+    used: BTreeSet<InstrumentRef>,
+    /// A version 2 file's definitions, checked.
+    definitions: Vec<Instrument>,
+}
+
+impl RawDocument {
+    /// How to read the records, now that they begin: the format and version
+    /// must be known, and for version 2 the definitions, which are checked
+    /// and join a copy of `catalogue`.
+    fn reader(&self, catalogue: &Catalogue) -> Result<RecordReader, FileError> {
+        let Some(format) = &self.format else {
+            return Err(FileError::RecordsFirst);
+        };
+        if !is_export(format) {
+            return Err(ImportError::UnknownFormat.into());
+        }
+        let version = match (&self.version, &self.instruments) {
+            (Some(version), _) => version_of(version)?,
+            // A document written with its keys sorted has its version last:
+            // its instruments say which it is, references (version 1) or
+            // definitions. `finish` checks the version against it.
+            (None, Some(value))
+                if listed::<Vec<InstrumentRef>>(value).is_ok_and(|l| !l.is_empty()) =>
+            {
+                v1::VERSION
+            }
+            (None, Some(value))
+                if listed::<Vec<Instrument>>(value).is_ok_and(|l| !l.is_empty()) =>
+            {
+                VERSION
+            }
+            (None, _) => return Err(FileError::RecordsFirst),
+        };
+        if version == v1::VERSION {
+            // Version 1 named shipped instruments only; a list given later is
+            // checked at the end (every version 1 instrument was version 1).
+            let listed = match &self.instruments {
+                Some(value) => listed(value)?,
+                None => Vec::new(),
+            };
+            return Ok(RecordReader {
+                version,
+                known: Catalogue::shipped().clone(),
+                listed,
+                definitions: Vec::new(),
+            });
+        }
+        let Some(value) = &self.instruments else {
+            return Err(FileError::RecordsFirst);
+        };
+        let definitions: Vec<Instrument> = listed(value)?;
+        Ok(RecordReader {
+            version,
+            known: with_definitions(catalogue, &definitions)?,
+            listed: Vec::new(),
+            definitions,
+        })
+    }
+
+    /// The checks that need the whole document, in the order core makes
+    /// them where they can be: format, version, the fields, the export id,
+    /// the instruments listed, every answered instrument listed.
+    fn finish(self) -> Result<Summary, FileError> {
+        if !self.format.as_ref().is_some_and(is_export) {
+            return Err(ImportError::UnknownFormat.into());
+        }
+        let version = version_of(self.version.as_ref().ok_or_else(|| missing("version"))?)?;
+        if let Some(read) = self.records.as_ref().filter(|r| r.version != version) {
+            return Err(ImportError::Schema {
+                path: "instruments".into(),
+                problem: SchemaProblem::InvalidValue {
+                    detail: format!(
+                        "the instruments of format version {}, not {version}",
+                        read.version
+                    ),
+                },
+            }
+            .into());
+        }
+        if version == v1::VERSION && self.app_version.is_some() {
+            return Err(ImportError::Schema {
+                path: "app_version".into(),
+                problem: SchemaProblem::UnknownField {
+                    field: "app_version".into(),
+                },
+            }
+            .into());
+        }
+        if version != v1::VERSION && self.app_version.is_none() {
+            return Err(missing("app_version"));
+        }
+        let export_id = self.export_id.ok_or_else(|| missing("export_id"))?;
+        self.created.ok_or_else(|| missing("created"))?;
+        let instruments = self.instruments.ok_or_else(|| missing("instruments"))?;
+        let records = self.records.ok_or_else(|| missing("records"))?;
+        if !is_uuid_v4(&export_id) {
+            return Err(ImportError::BadExportId {
+                id: clip(&export_id),
+            }
+            .into());
+        }
+        if records.version == v1::VERSION {
+            let listed: Vec<InstrumentRef> = listed(&instruments)?;
+            let definitions = v1_definitions(&listed)?;
+            if let Some(r) = records
+                .used
+                .iter()
+                .find(|r| !listed.iter().any(|l| l.id == r.id))
+            {
+                return Err(ImportError::InstrumentNotListed { id: clip(&r.id) }.into());
+            }
+            return Ok(Summary {
+                records: records.count,
+                definitions,
+            });
+        }
+        let defined = |r: &InstrumentRef| {
+            records
+                .definitions
+                .iter()
+                .any(|d| d.id == r.id && d.version == r.version)
+        };
+        if let Some(r) = records.used.iter().find(|r| !defined(r)) {
+            return Err(ImportError::InstrumentNotListed { id: clip(&r.id) }.into());
+        }
+        Ok(Summary {
+            records: records.count,
+            definitions: records.definitions,
+        })
+    }
+}
+
+/// The shipped definitions a version 1 file lists, or why it cannot list
+/// them (as core's import says it).
+fn v1_definitions(listed: &[InstrumentRef]) -> Result<Vec<Instrument>, FileError> {
+    let shipped = Catalogue::shipped();
+    listed
+        .iter()
+        .map(|l| match shipped.instrument(l) {
+            Some(i) => Ok(i.clone()),
+            None => {
+                let current = shipped.instruments().iter().filter(|i| i.id == l.id);
+                Err(match current.map(|i| i.version).max() {
+                    Some(current) => ImportError::InstrumentVersion {
+                        id: clip(&l.id),
+                        listed: l.version,
+                        current,
+                    },
+                    None => ImportError::UnknownInstrument {
+                        id: clip(&l.id),
+                        version: l.version,
+                    },
+                }
+                .into())
+            }
+        })
+        .collect()
+}
+
+/// How the records of one document are read and checked.
+struct RecordReader {
+    version: u32,
+    /// The catalogue records are checked against.
+    known: Catalogue,
+    /// A version 1 file's list, if it came before the records.
+    listed: Vec<InstrumentRef>,
+    definitions: Vec<Instrument>,
 }
 
 const FIELDS: &[&str] = &[
     "format",
     "version",
+    "app_version",
     "export_id",
     "created",
     "instruments",
@@ -316,10 +566,9 @@ const FIELDS: &[&str] = &[
 ];
 
 struct DocumentSeed<'a, 'f> {
+    catalogue: &'a Catalogue,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
-    /// Every instrument id answered in a record, to check against the list.
-    answered: &'f RefCell<BTreeSet<String>>,
 }
 
 impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
@@ -355,6 +604,10 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                     once(&doc.version, "version")?;
                     doc.version = Some(map.next_value()?);
                 }
+                "app_version" => {
+                    once(&doc.app_version, "app_version")?;
+                    doc.app_version = Some(map.next_value()?);
+                }
                 "export_id" => {
                     once(&doc.export_id, "export_id")?;
                     doc.export_id = Some(map.next_value()?);
@@ -369,10 +622,17 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                 }
                 "records" => {
                     once(&doc.records, "records")?;
+                    let reader = match doc.reader(self.catalogue) {
+                        Ok(reader) => reader,
+                        Err(e) => {
+                            *self.failure.borrow_mut() = Some(e);
+                            return Err(de::Error::custom("records cannot be read yet"));
+                        }
+                    };
                     doc.records = Some(map.next_value_seed(RecordsSeed {
+                        reader,
                         each: &mut *self.each,
                         failure: self.failure,
-                        answered: self.answered,
                     })?);
                 }
                 other => return Err(de::Error::unknown_field(&clip(other), FIELDS)),
@@ -383,40 +643,53 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
 }
 
 struct RecordsSeed<'a, 'f> {
+    reader: RecordReader,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
-    answered: &'f RefCell<BTreeSet<String>>,
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, '_> {
-    type Value = u64;
+    type Value = Records;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Records, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
-    type Value = u64;
+    type Value = Records;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of records")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<u64, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Records, A::Error> {
+        let RecordReader {
+            version,
+            known,
+            listed,
+            definitions,
+        } = self.reader;
+        let shipped = Catalogue::shipped();
+        let mut next = || -> Result<Option<ExportRecord>, A::Error> {
+            Ok(if version == v1::VERSION {
+                seq.next_element::<v1::ExportRecord>()?
+                    .map(|r| r.upgrade(&listed, shipped))
+            } else {
+                seq.next_element::<ExportRecord>()?
+            })
+        };
+        let mut used = BTreeSet::new();
         let mut index = 0u64;
-        while let Some(record) = seq.next_element::<ExportRecord>()? {
-            if let Err(problem) = check_record(&record) {
+        while let Some(record) = next()? {
+            if let Err(problem) = check_record(&record, &known) {
                 *self.failure.borrow_mut() = Some(record_error(index, &record, problem));
                 return Err(de::Error::custom("record rejected"));
             }
             index += 1;
-            {
-                let mut answered = self.answered.borrow_mut();
-                for id in record.answers.keys() {
-                    if !answered.contains(id) {
-                        answered.insert(id.clone());
-                    }
+            for r in &record.instruments {
+                if !used.contains(r) {
+                    used.insert(r.clone());
                 }
             }
             if let Err(e) = (self.each)(record) {
@@ -424,7 +697,12 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
                 return Err(de::Error::custom("record rejected"));
             }
         }
-        Ok(index)
+        Ok(Records {
+            version,
+            count: index,
+            used,
+            definitions,
+        })
     }
 }
 
@@ -439,10 +717,11 @@ fn record_error(index: u64, r: &ExportRecord, problem: RecordProblem) -> FileErr
 }
 
 /// Reads NDJSON from `reader`: one record per line, each read and checked
-/// by `import::parse_ndjson_line`; blank lines (and a final newline) are
-/// allowed, a line over [`MAX_LINE`] bytes is not.
+/// by `import::parse_ndjson_line` against `catalogue`; blank lines (and a
+/// final newline) are allowed, a line over [`MAX_LINE`] bytes is not.
 pub fn read_ndjson(
     mut reader: impl BufRead,
+    catalogue: &Catalogue,
     each: &mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
     let mut buf = Vec::new();
@@ -471,10 +750,11 @@ pub fn read_ndjson(
         if text.is_empty() {
             continue;
         }
-        let record = import::parse_ndjson_line(text).map_err(|error| FileError::Line {
-            line,
-            error: Box::new(error),
-        })?;
+        let record =
+            import::parse_ndjson_line(text, catalogue).map_err(|error| FileError::Line {
+                line,
+                error: Box::new(error),
+            })?;
         records += 1;
         each(record)?;
     }
@@ -482,7 +762,148 @@ pub fn read_ndjson(
         return Err(ImportError::Empty.into());
     }
     Ok(Summary {
-        header: Header::default(),
         records,
+        definitions: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use trivsel_core::export::ExportDocument;
+    use trivsel_core::parse_programme;
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        fs::read(root.join(rel)).unwrap()
+    }
+
+    /// Streams `bytes` as a document against `catalogue`, collecting the records.
+    fn stream(
+        bytes: &[u8],
+        catalogue: &Catalogue,
+    ) -> Result<(Summary, Vec<ExportRecord>), FileError> {
+        let mut records = Vec::new();
+        let summary = read_document(bytes, catalogue, &mut |r| {
+            records.push(r);
+            Ok(())
+        })?;
+        Ok((summary, records))
+    }
+
+    fn worry() -> Catalogue {
+        let p = parse_programme(&fixture("programme/worry.json"), Catalogue::shipped()).unwrap();
+        Catalogue::with_programmes([&p])
+    }
+
+    #[test]
+    fn both_versions_stream_as_core_reads_them() {
+        let shipped = Catalogue::shipped();
+        let bytes = fixture("export/v1-tablet-a.json");
+        let core = import::parse_document(&bytes, &Limits::default(), shipped).unwrap();
+        let (summary, records) = stream(&bytes, shipped).unwrap();
+        assert_eq!(summary.definitions, core.instruments);
+        assert_eq!(summary.records, 29);
+        // Core keeps an exact repeat once; the stream hands every record on
+        // (the merge state keeps it once).
+        let mut unique = records.clone();
+        unique.dedup_by(|a, b| a == b);
+        assert_eq!(unique.len(), core.records.len());
+        assert!(core.records.iter().all(|r| records.contains(r)));
+
+        let v2 = serde_json::to_vec(&core).unwrap();
+        let (summary, again) = stream(&v2, shipped).unwrap();
+        assert_eq!(summary.definitions, core.instruments);
+        assert_eq!(again, core.records);
+    }
+
+    /// A document's JSON with its fields in the order given.
+    fn ordered(doc: &serde_json::Value, keys: &[&str]) -> Vec<u8> {
+        let fields: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}:{}", serde_json::to_string(k).unwrap(), doc[*k]))
+            .collect();
+        format!("{{{}}}", fields.join(",")).into_bytes()
+    }
+
+    #[test]
+    fn sorted_keys_stream_and_records_before_the_definitions_are_refused() {
+        let shipped = Catalogue::shipped();
+        let v1 = fixture("export/v1-tablet-b.json");
+        let core = import::parse_document(&v1, &Limits::default(), shipped).unwrap();
+        // Keys sorted (as many tools write JSON): the version comes last, and
+        // the instruments say which version the records are.
+        for bytes in [
+            serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&v1).unwrap()).unwrap(),
+            serde_json::to_vec(&serde_json::to_value(&core).unwrap()).unwrap(),
+        ] {
+            let (summary, records) = stream(&bytes, shipped).unwrap();
+            assert_eq!(summary.definitions, core.instruments);
+            assert_eq!(records.len(), 32);
+        }
+        // The records before the definitions: refused when streaming (core
+        // reads such a file when it is small enough).
+        let doc = serde_json::to_value(&core).unwrap();
+        let first = ordered(
+            &doc,
+            &[
+                "format",
+                "version",
+                "app_version",
+                "export_id",
+                "created",
+                "records",
+                "instruments",
+            ],
+        );
+        assert!(import::parse_document(&first, &Limits::default(), shipped).is_ok());
+        let err = stream(&first, shipped).unwrap_err();
+        assert!(matches!(err, FileError::RecordsFirst), "{err}");
+        assert!(err.message(Lang::En).contains("over 64 MiB"));
+        assert!(err.message(Lang::Da).contains("står før"));
+        // A version that does not match the instruments.
+        let mut wrong = doc.clone();
+        wrong["version"] = 1.into();
+        let keys = [
+            "format",
+            "app_version",
+            "export_id",
+            "created",
+            "instruments",
+            "records",
+            "version",
+        ];
+        let err = stream(&ordered(&wrong, &keys), shipped).unwrap_err();
+        assert!(
+            err.message(Lang::En)
+                .contains("the instruments of format version 2, not 1"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_files_definitions_are_checked_against_the_catalogue() {
+        let tablet = worry();
+        let definition = tablet.get("worry", 1).unwrap().clone();
+        let doc = ExportDocument {
+            format: FORMAT.into(),
+            version: VERSION,
+            app_version: "test".into(),
+            export_id: trivsel_core::record::uuid_v4([5; 16]),
+            created: Date::new(2026, 12, 1).unwrap(),
+            instruments: vec![definition.clone()],
+            records: Vec::new(),
+        };
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let (summary, _) = stream(&bytes, Catalogue::shipped()).unwrap();
+        assert_eq!(summary.definitions, std::slice::from_ref(&definition));
+        let mut other = definition;
+        other.items[0].decline = Some(true);
+        let mut elsewhere = Catalogue::shipped().clone();
+        elsewhere.add_instrument(other).unwrap();
+        let err = stream(&bytes, &elsewhere).unwrap_err();
+        let core = import::parse_document(&bytes, &Limits::default(), &elsewhere).unwrap_err();
+        assert_eq!(err.message(Lang::Da), core.message(Lang::Da));
+    }
 }

@@ -1,7 +1,7 @@
 //! The CLI on the shared fixtures: the hostile corpus is rejected file by
 //! file with core's reasons and no crash, and the report over the three v1
-//! tablet exports is exactly the committed `tests/fixtures/report/v1-report.json`
-//! that the browser test compares against too.
+//! tablet exports is exactly the committed `tests/fixtures/report/report.json`
+//! (the data-driven form) that the browser test compares against too.
 
 mod common;
 
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use common::{assert_no_panic, root, run, s, scratch, stderr, stdout};
 use trivsel_core::import::{parse_document, Limits};
-use trivsel_core::{Lang, Report};
+use trivsel_core::{Catalogue, Lang, Report};
 
 fn v1() -> Vec<String> {
     ["a", "b", "c"]
@@ -71,7 +71,7 @@ fn every_hostile_file_is_rejected_with_cores_reason_and_nothing_crashes() {
             let bytes = fs::read(file).unwrap();
             if !ndjson && bytes.len() <= Limits::default().max_bytes {
                 let lang = if lang == "da" { Lang::Da } else { Lang::En };
-                let reason = parse_document(&bytes, &Limits::default())
+                let reason = parse_document(&bytes, &Limits::default(), Catalogue::shipped())
                     .expect_err("a hostile file is rejected by core too")
                     .message(lang);
                 assert!(
@@ -119,7 +119,7 @@ fn every_hostile_file_is_rejected_with_cores_reason_and_nothing_crashes() {
 }
 
 fn committed_report() -> Report {
-    let path = root().join("tests/fixtures/report/v1-report.json");
+    let path = root().join("tests/fixtures/report/report.json");
     serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap()
 }
 
@@ -130,11 +130,10 @@ fn the_report_on_the_v1_fixtures_is_the_committed_one() {
     args.extend(files.iter().map(String::as_str));
     let out = run(&args);
     assert_no_panic(&out);
-    let committed =
-        fs::read_to_string(root().join("tests/fixtures/report/v1-report.json")).unwrap();
+    let committed = fs::read_to_string(root().join("tests/fixtures/report/report.json")).unwrap();
     assert!(
         stdout(&out) == committed,
-        "the report differs from tests/fixtures/report/v1-report.json:\n{}\n{}",
+        "the report differs from tests/fixtures/report/report.json:\n{}\n{}",
         stdout(&out),
         stderr(&out)
     );
@@ -187,6 +186,15 @@ fn merging_the_v1_fixtures_round_trips() {
         );
         let out = run(&["validate", s(&merged)]);
         assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        if extra.is_none() {
+            // Format 2, carrying the definitions its records answered.
+            let bytes = fs::read(&merged).unwrap();
+            let doc = parse_document(&bytes, &Limits::default(), Catalogue::shipped()).unwrap();
+            assert_eq!(doc.version, 2);
+            let ids: Vec<&str> = doc.instruments.iter().map(|i| i.id.as_str()).collect();
+            assert_eq!(ids, ["who5", "cantril"]);
+            assert_eq!(doc.records.len(), 85);
+        }
         let out = run(&["report", "--format", "json", s(&merged)]);
         assert_eq!(out.status.code(), Some(0));
         let report: Report = serde_json::from_str(&stdout(&out)).unwrap();

@@ -7,9 +7,9 @@ use std::fs;
 use std::path::Path;
 
 use common::{assert_no_panic, run, s, scratch, stderr, stdout};
-use trivsel_core::export::{ExportDocument, ExportRecord, ExportScore};
+use trivsel_core::export::{ExportDocument, ExportRecord};
 use trivsel_core::record::uuid_v4;
-use trivsel_core::{builtin, score, Report};
+use trivsel_core::{score, Catalogue, Declined, ReliableChange, Report};
 
 fn generate(dir: &Path, name: &str, responses: u32, participants: u32, seed: u32) -> String {
     let path = dir.join(name);
@@ -44,8 +44,18 @@ fn report_json(paths: &[&str], extra: &[&str]) -> (Report, std::process::Output)
     (report, out)
 }
 
-fn cell(c: trivsel_core::Cell) -> f64 {
-    c.value().expect("a shown cell")
+/// A shown cell's value, by table, row and column id.
+fn cell(report: &Report, table: &str, row: &str, column: &str) -> f64 {
+    report
+        .cell(table, row, column)
+        .unwrap_or_else(|| panic!("{table} {row} {column}"))
+        .value()
+        .expect("a shown cell")
+}
+
+/// The participants table's cell for everyone.
+fn people(report: &Report, row: &str) -> f64 {
+    cell(report, "participants", row, "all")
 }
 
 #[test]
@@ -60,9 +70,10 @@ fn generate_then_report_on_ten_thousand_responses() {
 
     let (report, out) = report_json(&[&doc], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(cell(report.overall.participants), 2_500.0);
-    assert_eq!(cell(report.overall.responses), 10_000.0);
-    assert_eq!(cell(report.overall.completers), 2_500.0);
+    assert_eq!(people(&report, "participants"), 2_500.0);
+    assert_eq!(people(&report, "responses"), 10_000.0);
+    assert_eq!(people(&report, "completers"), 2_500.0);
+    assert_eq!(people(&report, "end_completers"), 2_500.0);
     // The same records as NDJSON give the same report, and reading both
     // files counts every record once (the second copy is all duplicates).
     let (from_ndjson, _) = report_json(&[&nd], &[]);
@@ -90,20 +101,11 @@ fn write_doc(path: &Path, doc: &ExportDocument) -> String {
 
 /// `r` with its WHO-5 answers set to `values`, its scores recomputed.
 fn with_who5(mut r: ExportRecord, values: [i32; 5]) -> ExportRecord {
-    let who5 = &builtin().who5;
-    let answers = r.answers.get_mut("who5").unwrap();
-    for (item, v) in who5.items.iter().zip(values) {
-        answers.insert(item.id.clone(), v);
-    }
-    let sc = score(who5, answers).unwrap();
-    r.scores.insert(
-        "who5".into(),
-        ExportScore {
-            raw: sc.raw,
-            percentage: sc.percentage,
-            flagged_items: sc.flagged_items,
-        },
-    );
+    let who5 = Catalogue::shipped().get("who5", 1).unwrap();
+    let answers = who5.answers_in_order(&values);
+    let sc = score(who5, &answers, &Declined::new()).unwrap();
+    r.answers.insert("who5".into(), answers);
+    r.set_scores("who5", &sc);
     r
 }
 
@@ -217,60 +219,141 @@ fn a_bad_file_is_skipped_whole_with_its_reason() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The keys of the shipped settings (the instrument data names them).
+const RELIABLE: &str = "who5/percentage/reliable";
+const REFERENCE: &str = "cantril/value/danish_youth";
+/// The share of WHO-5 reliable improvement, everyone.
+fn reliable_improved(report: &Report) -> f64 {
+    cell(
+        report,
+        "who5",
+        "percentage.changed.last.reliable.improved",
+        "all",
+    )
+}
+
 #[test]
 fn report_parameters_change_the_numbers_and_bad_ones_are_usage_errors() {
     let dir = scratch("params");
     let a = generate(&dir, "a.json", 600, 150, 3);
     let (default, _) = report_json(&[&a], &[]);
-    let (strict, _) = report_json(&[&a], &["--rc-sd", "40", "--rc-r", "0.81"]);
+    let strict_arg = format!("{RELIABLE}=jt:40:0,81");
+    let (strict, _) = report_json(&[&a], &["--reliable", &strict_arg]);
     assert_eq!(
-        strict.params.reliable_change,
-        trivsel_core::ReliableChange::JacobsonTruax {
+        strict.params.reliable[RELIABLE],
+        ReliableChange::JacobsonTruax {
             sd: 40.0,
             reliability: 0.81
         }
     );
-    assert!(
-        cell(strict.overall.who5_reliable_improved) <= cell(default.overall.who5_reliable_improved)
-    );
+    assert!(reliable_improved(&strict) <= reliable_improved(&default));
+    let (loose_rc, loose_ref) = (format!("{RELIABLE}=mdc:5"), format!("{REFERENCE}=6"));
     let (loose, _) = report_json(
         &[&a],
         &[
-            "--rc-mdc",
-            "5",
-            "--ladder-reference",
-            "6",
+            "--reliable",
+            &loose_rc,
+            "--reference",
+            &loose_ref,
             "--min-cell",
             "10",
         ],
     );
-    assert!(
-        cell(loose.overall.who5_reliable_improved) >= cell(default.overall.who5_reliable_improved)
-    );
+    assert!(reliable_improved(&loose) >= reliable_improved(&default));
     assert_eq!(loose.params.min_cell, 10);
-    assert_eq!(loose.params.ladder_reference, 6.0);
+    assert_eq!(loose.params.references[REFERENCE], 6.0);
+    let difference = "value.difference.intake.danish_youth";
+    let mean = cell(&loose, "cantril", "value.mean.intake", "all");
+    let shown = cell(&loose, "cantril", difference, "all");
+    assert_eq!(((mean - 6.0) * 10.0).round(), (shown * 10.0).round());
+    // By site: one column per site in the data, beside everyone.
+    let (by_site, _) = report_json(&[&a], &["--by", "site"]);
+    let columns: Vec<&str> = by_site.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(columns[0], "all");
+    assert!(columns.contains(&"Ung i Vejle"), "{columns:?}");
+    assert_eq!(
+        people(&by_site, "participants"),
+        people(&default, "participants")
+    );
 
+    let out_of_range = format!("{REFERENCE}=12");
+    let unknown_key = format!("{REFERENCE}x=1");
+    let not_reliable = format!("{REFERENCE}=mdc:5");
+    let twice = format!("{RELIABLE}=mdc:5");
     for args in [
         vec!["report"],
         vec!["report", "--min-cell", "0", &a],
-        vec!["report", "--rc-sd", "20", &a],
-        vec![
-            "report", "--rc-mdc", "20", "--rc-sd", "20", "--rc-r", "0.8", &a,
-        ],
-        vec!["report", "--rc-mdc", "-1", &a],
-        vec!["report", "--ladder-reference", "12", &a],
+        vec!["report", "--reliable", "x=jt:20", &a],
+        vec!["report", "--reliable", &twice, "--reliable", &twice, &a],
+        vec!["report", "--reliable", "x=mdc:-1", &a],
+        vec!["report", "--reference", "x", &a],
+        vec!["report", "--reference", &out_of_range, &a],
+        vec!["report", "--reference", &unknown_key, &a],
+        vec!["report", "--reliable", &not_reliable, &a],
         vec!["report", "--format", "html", &a],
+        vec!["report", "--by", "age", &a],
+        // The flags that named one questionnaire are gone.
+        vec!["report", "--ladder-reference", "6", &a],
+        vec!["report", "--rc-mdc", "20", &a],
         vec!["frobnicate"],
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert_no_panic(&out);
+        assert!(stdout(&out).is_empty(), "{args:?}: no report");
     }
     let out = run(&["report", "--min-cell", "0", &a]);
     assert!(stderr(&out).contains("Den mindste viste gruppe skal være mindst 1 deltager"));
+    let out = run(&["report", "--reference", &out_of_range, &a]);
+    assert!(
+        stderr(&out).contains(
+            "Referencen for Stige 0–10 (danske unge generelt) skal være et tal fra 0 til 10 (ikke 12)."
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["--lang", "en", "report", "--reference", &unknown_key, &a]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "No figure of the report uses the reference «{REFERENCE}x»."
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "The questionnaires have these settings: {RELIABLE}, {REFERENCE}."
+        )),
+        "{err}"
+    );
     // A path that does not exist is bad input, not a crash.
     let out = run(&["validate", s(&dir.join("nope.json"))]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).starts_with("FEJL"));
     fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn help_names_no_questionnaire() {
+    for args in [
+        vec!["--help"],
+        vec!["report", "--help"],
+        vec!["generate", "--help"],
+        vec!["merge", "--help"],
+        vec!["validate", "--help"],
+        vec!["schema", "--help"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out).to_lowercase();
+        for name in [
+            "who5", "who-5", "cantril", "ladder", "cannabis", "binge", "drug",
+        ] {
+            assert!(!text.contains(name), "{args:?} names {name}:\n{text}");
+        }
+    }
 }

@@ -92,7 +92,7 @@ impl Outcome {
     try_from = "ReliableChangeRepr",
     deny_unknown_fields
 )]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(!try_from))]
 pub enum ReliableChange {
     /// A fixed minimal detectable change: a change is reliable when
     /// |Δ| > `points` (the instrument data names its source).

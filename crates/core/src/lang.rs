@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// counsellors are in Danish municipalities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Lang {
     #[default]
     Da,
@@ -39,6 +40,7 @@ impl Lang {
 /// One piece of text in every language.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     pub da: String,
     pub en: String,

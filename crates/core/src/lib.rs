@@ -53,7 +53,7 @@ pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,
 };
-pub use programme::{parse_programme, Programme, ProgrammeError};
+pub use programme::{is_programme, parse_programme, Programme, ProgrammeError};
 pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, ScoreError, Scores};

@@ -151,6 +151,17 @@ struct Envelope {
     version: Option<u64>,
 }
 
+/// Whether `bytes` claim to be a programme file: a JSON object whose
+/// `format` is [`FORMAT`], nothing else checked. A front end handed files of
+/// several kinds sends each to its reader by this; [`parse_programme`] then
+/// checks everything.
+pub fn is_programme(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<Envelope>(bytes)
+        .ok()
+        .and_then(|e| e.format)
+        .is_some_and(|f| f.as_str() == Some(FORMAT))
+}
+
 /// Reads and checks a programme file against `catalogue` (the shipped
 /// definitions and those of programmes already on the tablet).
 pub fn parse_programme(bytes: &[u8], catalogue: &Catalogue) -> Result<Programme, ProgrammeError> {

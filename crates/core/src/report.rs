@@ -24,12 +24,14 @@
 mod builder;
 mod render;
 mod rows;
+mod settings;
 
 pub use builder::{Entry, ReportBuilder};
 pub use render::{
     cell_text, notes, render, render_csv, render_json, render_markdown, render_text,
     suppressed_text, tables, title, Format, Row, Table,
 };
+pub use settings::{setting, settings, Setting, SettingKind};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -37,7 +39,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::change::{ReliableChange, ReliableChangeError};
-use crate::lang::{Lang, Text};
+use crate::lang::{decimal, Lang, Text};
 
 /// The smallest group shown by default: a cell resting on fewer than 5
 /// participants is suppressed, the usual rule for published municipal and
@@ -124,6 +126,24 @@ pub enum ReportParamsError {
     ReliableChange(ReliableChangeError),
     /// The smallest shown group must be at least 1 participant.
     MinCell(u32),
+    /// A reference key that no figure uses (see [`settings`]).
+    UnknownReference { key: String },
+    /// A reliable-change key that no figure uses.
+    UnknownCriterion { key: String },
+    /// A reference outside the range of its score.
+    ReferenceRange(Box<OutOfRange>),
+}
+
+/// A reference value outside `min`–`max`, the range of its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutOfRange {
+    pub key: String,
+    /// The reference's name and the score's short name, for the message.
+    pub reference: Text,
+    pub score: Text,
+    pub value: f64,
+    pub min: u32,
+    pub max: u32,
 }
 
 impl ReportParamsError {
@@ -138,6 +158,22 @@ impl ReportParamsError {
                 da: format!("Den mindste viste gruppe skal være mindst 1 deltager (ikke {n})."),
                 en: format!("The smallest shown group must be at least 1 participant (not {n})."),
             ),
+            Self::UnknownReference { key } => tr!(lang,
+                da: format!("Ingen figur i rapporten bruger referencen «{key}»."),
+                en: format!("No figure of the report uses the reference «{key}»."),
+            ),
+            Self::UnknownCriterion { key } => tr!(lang,
+                da: format!("Ingen figur i rapporten bruger kriteriet for pålidelig ændring «{key}»."),
+                en: format!("No figure of the report uses the reliable-change criterion «{key}»."),
+            ),
+            Self::ReferenceRange(r) => {
+                let (name, short) = (r.reference.get(lang), r.score.get(lang));
+                let (value, min, max) = (decimal(r.value, None, lang), r.min, r.max);
+                tr!(lang,
+                    da: format!("Referencen for {short} ({name}) skal være et tal fra {min} til {max} (ikke {value})."),
+                    en: format!("The reference for {short} ({name}) must be a number from {min} to {max} (not {value})."),
+                )
+            }
         }
     }
 }

@@ -3,8 +3,10 @@
 //! Evaluators and other tools (DuckDB, pandas, a municipality's data
 //! warehouse) read exports without this crate; the schema tells them the
 //! shape. It is generated, never written by hand, and committed at
-//! `schema/trivsel-export-v1.schema.json`; the CLI's tests fail when the
-//! committed file and the types drift apart.
+//! `schema/trivsel-export-v<N>.schema.json`, one file per format version: the
+//! current one from [`ExportDocument`], the frozen version 1 from the types in
+//! `export::v1`. The CLI's tests fail when a committed file and the types
+//! drift apart.
 //!
 //! Most types derive `JsonSchema` (behind the `schema` feature). The ones with
 //! their own serde form get a schema written here: dates (`"2026-11-23"`), ISO
@@ -18,26 +20,53 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Value};
 
 use crate::date::{Date, IsoWeek};
-use crate::export::{ExportDocument, FORMAT, VERSION};
+use crate::export::{v1, ExportDocument, FORMAT, VERSION};
 use crate::participant::{MeasurementPoint, ParticipantCode, Site};
 
 /// A response id as written: a lower-case, hyphenated UUID version 4
 /// (`record::is_uuid_v4`).
 pub const UUID_V4_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
-/// The schema of an export document (format [`FORMAT`], version
-/// [`VERSION`]), as JSON Schema 2020-12.
+/// The schema of an export document of the version this build writes
+/// ([`VERSION`]), as JSON Schema 2020-12.
 pub fn export_schema() -> Value {
     let schema = SchemaGenerator::default().into_root_schema_for::<ExportDocument>();
-    let mut value = schema.to_value();
-    value["title"] = json!(format!("{FORMAT} version {VERSION}"));
+    described(schema.to_value(), VERSION)
+}
+
+/// The schema of a version 1 export document, the frozen format earlier
+/// releases wrote (still read and upgraded by every import).
+pub fn export_schema_v1() -> Value {
+    let schema = SchemaGenerator::default().into_root_schema_for::<v1::ExportDocument>();
+    let mut value = described(schema.to_value(), v1::VERSION);
+    // Version 1 documented the instrument reference in its own words.
+    if let Some(r) = value.pointer_mut("/$defs/InstrumentRef") {
+        r["description"] =
+            json!("An instrument as a record names it: id and the version answered.");
+    }
+    value
+}
+
+/// The schema of `version`, if this build has it: 1 or [`VERSION`].
+pub fn export_schema_of(version: u32) -> Option<Value> {
+    match version {
+        v1::VERSION => Some(export_schema_v1()),
+        VERSION => Some(export_schema()),
+        _ => None,
+    }
+}
+
+/// A generated schema with what the doc comments cannot say: the title, the
+/// constant format and version, and the patterns of the ids.
+fn described(mut value: Value, version: u32) -> Value {
+    value["title"] = json!(format!("{FORMAT} version {version}"));
     let doc = &mut value["properties"];
     // The doc comments name these by their Rust constants; say the values.
     doc["format"]["const"] = json!(FORMAT);
     doc["format"]["description"] = json!(format!("Always \"{FORMAT}\"."));
-    doc["version"]["const"] = json!(VERSION);
+    doc["version"]["const"] = json!(version);
     doc["version"]["description"] = json!(format!(
-        "The format version: {VERSION}. An importer reads every older version too."
+        "The format version: {version}. An importer reads every older version too."
     ));
     doc["export_id"]["pattern"] = json!(UUID_V4_PATTERN);
     if let Some(record) = value.pointer_mut("/$defs/ExportRecord/properties") {
@@ -47,12 +76,17 @@ pub fn export_schema() -> Value {
     value
 }
 
-/// [`export_schema`] as the committed file holds it: pretty-printed, with a
-/// final newline.
-pub fn export_schema_pretty() -> String {
-    let mut s = serde_json::to_string_pretty(&export_schema()).unwrap_or_default();
+/// A schema as the committed file holds it: pretty-printed, with a final
+/// newline.
+pub fn pretty(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// [`export_schema`] as the committed file holds it.
+pub fn export_schema_pretty() -> String {
+    pretty(&export_schema())
 }
 
 impl JsonSchema for Date {
@@ -173,34 +207,65 @@ mod tests {
     use super::*;
     use crate::date::Date;
 
+    /// The names in `$defs` of a schema, for checks that each is there.
+    fn has_defs(schema: &Value, names: &[&str]) {
+        for name in names {
+            assert!(
+                schema["$defs"].get(name).is_some(),
+                "{name} missing from $defs"
+            );
+        }
+    }
+
     #[test]
     fn the_schema_names_the_format_and_its_custom_types() {
-        let schema = export_schema();
-        assert_eq!(schema["properties"]["format"]["const"], FORMAT);
-        assert_eq!(schema["properties"]["version"]["const"], VERSION);
-        assert_eq!(schema["additionalProperties"], false);
-        let defs = &schema["$defs"];
-        for name in [
-            "ExportRecord",
-            "ExportScore",
-            "InstrumentRef",
-            "Gender",
-            "AgeBand",
-            "CourseType",
-            "Date",
-            "IsoWeek",
-            "ParticipantCode",
-            "Site",
-            "MeasurementPoint",
-        ] {
-            assert!(defs.get(name).is_some(), "{name} missing from $defs");
+        for (version, schema) in [(VERSION, export_schema()), (1, export_schema_v1())] {
+            assert_eq!(schema["properties"]["format"]["const"], FORMAT);
+            assert_eq!(schema["properties"]["version"]["const"], version);
+            assert_eq!(schema["additionalProperties"], false);
+            has_defs(
+                &schema,
+                &[
+                    "ExportRecord",
+                    "InstrumentRef",
+                    "Gender",
+                    "AgeBand",
+                    "CourseType",
+                    "Date",
+                    "IsoWeek",
+                    "ParticipantCode",
+                    "Site",
+                    "MeasurementPoint",
+                ],
+            );
+            let record = &schema["$defs"]["ExportRecord"];
+            assert_eq!(
+                record["properties"]["response_id"]["pattern"],
+                UUID_V4_PATTERN
+            );
+            assert_eq!(record["additionalProperties"], false);
+            assert_eq!(export_schema_of(version), Some(schema));
         }
-        assert_eq!(
-            defs["ExportRecord"]["properties"]["response_id"]["pattern"],
-            UUID_V4_PATTERN
-        );
-        assert_eq!(defs["ExportRecord"]["additionalProperties"], false);
+        assert_eq!(export_schema_of(0), None);
         assert!(export_schema_pretty().ends_with("}\n"));
+    }
+
+    #[test]
+    fn version_2_carries_definitions_and_version_1_its_score_fields() {
+        let v2 = export_schema();
+        has_defs(&v2, &["Instrument", "Response", "ScoreDef", "Rule", "Text"]);
+        assert!(v2["$defs"].get("ExportScore").is_none());
+        assert_eq!(
+            v2["properties"]["instruments"]["items"]["$ref"],
+            "#/$defs/Instrument"
+        );
+        let v1 = export_schema_v1();
+        has_defs(&v1, &["ExportScore"]);
+        assert!(v1["$defs"].get("Instrument").is_none());
+        assert_eq!(
+            v1["properties"]["instruments"]["items"]["$ref"],
+            "#/$defs/InstrumentRef"
+        );
     }
 
     /// The patterns accept what this build writes (checked by hand here, as

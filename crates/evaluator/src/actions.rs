@@ -46,7 +46,7 @@ pub fn Actions(props: &Props) -> Html {
                 What::RecordsCsv => (
                     download::file_name(m.records_file, &date, "csv"),
                     CSV,
-                    records_csv(records),
+                    records_csv(records, &outcome.instruments),
                 ),
                 What::RecordsNdjson => (
                     download::file_name(m.records_file, &date, "ndjson"),

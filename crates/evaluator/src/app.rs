@@ -1,7 +1,7 @@
-//! The page: holds the state, reads the files it is given, computes the
-//! merge and report once every file is read (after "Beregner …" has been
-//! painted), and lays out the files, the merge, the settings, the report and
-//! the downloads. It never opens IndexedDB or any other storage: everything
+//! The page: holds the state, reads the files it is given (exports and
+//! programme files), computes the merge and report once every file is read
+//! (after "Beregner …" has been painted), and lays out the files, the merge,
+//! the settings, the report and the downloads. It never opens IndexedDB or any other storage: everything
 //! it knows came from the files the evaluator gave it, and is gone on reload.
 
 use std::rc::Rc;
@@ -90,6 +90,8 @@ pub fn App() -> Html {
                 batch.iter().map(|(id, f)| (*id, f.name())).collect(),
             ));
             let dispatcher = dispatcher.clone();
+            // Read one after another: each is checked (in the reducer) against
+            // the catalogue the files before it built.
             spawn_local(async move {
                 for (id, file) in batch {
                     let result = files::read(&file).await;
@@ -106,21 +108,23 @@ pub fn App() -> Html {
         let docs: Vec<_> = if needs {
             state
                 .loaded()
-                .map(|(name, doc)| (name.to_string(), doc.clone()))
+                .map(|(name, export)| (name.to_string(), export.clone()))
                 .collect()
         } else {
             Vec::new()
         };
         let previous = state.outcome.clone();
+        let catalogue = state.catalogue.clone();
         let dispatcher = state.dispatcher();
         use_effect_with(
-            (state.files_gen, state.params, needs),
+            (state.files_gen, state.params.clone(), needs),
             move |(files_gen, params, needs)| {
                 if *needs {
-                    let (files_gen, params) = (*files_gen, *params);
+                    let (files_gen, params) = (*files_gen, params.clone());
                     spawn_local(async move {
                         next_paint().await;
-                        let outcome = compute(&docs, params, files_gen, previous.as_deref());
+                        let outcome =
+                            compute(&docs, params, files_gen, previous.as_deref(), &catalogue);
                         dispatcher.dispatch(Action::Computed(Rc::new(outcome)));
                     });
                 }
@@ -147,6 +151,11 @@ pub fn App() -> Html {
     };
 
     let any_loaded = state.loaded().next().is_some();
+    // The questionnaires in the files, whose settings the panel offers.
+    let asked = {
+        let state = state.clone();
+        use_memo(state.files_gen, move |_| Rc::new(state.asked()))
+    };
     let current = state.current().cloned();
     let nothing_to_report = !any_loaded && state.reading() == 0 && state.rejected() > 0;
 
@@ -178,7 +187,8 @@ pub fn App() -> Html {
                     <Actions outcome={outcome} lang={lang} />
                 }
                 if any_loaded {
-                    <Settings lang={lang} params={state.params} on_change={on_params} />
+                    <Settings lang={lang} params={state.params.clone()} catalogue={state.catalogue.clone()}
+                        instruments={(*asked).clone()} on_change={on_params} />
                 }
                 if let Some(outcome) = current {
                     <ReportView outcome={outcome} lang={lang} />

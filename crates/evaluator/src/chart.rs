@@ -1,5 +1,6 @@
-//! A bar chart of one WHO-5 distribution (participants per 10-point range),
-//! as SVG drawn from the report's bins. A suppressed bin is drawn as a
+//! A bar chart of one distribution in the report (participants per range
+//! of a score, the bins the data defines), as SVG drawn from the report's
+//! cells. A suppressed bin is drawn as a
 //! dashed outline up to the suppression limit and labelled "< 5", never as
 //! a zero. The table of the same numbers sits above it for screen readers;
 //! the chart itself is one image with a summary.

@@ -1,6 +1,7 @@
 //! The opened files, one line each: its name, then how many responses it
-//! holds or why it was rejected, and a way to take it out again. Names and
-//! reasons come from files and are only ever text.
+//! holds (or which programme a programme file is) or why it was rejected,
+//! and a way to take it out again. Names and reasons come from files and are
+//! only ever text.
 
 use trivsel_core::Lang;
 use yew::prelude::*;
@@ -25,7 +26,15 @@ pub fn FileList(props: &Props) -> Html {
     let items = props.files.iter().map(|f| {
         let (class, status) = match &f.status {
             FileStatus::Reading => ("file-reading", html! { { m.reading } }),
-            FileStatus::Loaded(doc) => ("file-loaded", html! { { m.responses(doc.records.len()) } }),
+            FileStatus::Loaded(export) => (
+                "file-loaded",
+                html! { { m.responses(export.doc.records.len()) } },
+            ),
+            FileStatus::Programme(p) => {
+                let info = &p.programme;
+                let text = m.programme_file(info.name.get(props.lang), info.version, p.instruments.len());
+                ("file-loaded file-programme", html! { { text } })
+            }
             FileStatus::Rejected(why) => (
                 "file-rejected",
                 html! { <><strong>{ m.rejected }</strong>{ " " }{ why.message(props.lang) }</> },

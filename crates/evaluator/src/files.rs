@@ -1,15 +1,25 @@
 //! Reading the files the evaluator picks or drops: the bytes from the
-//! browser, then core's import check, each file on its own, so one bad file
-//! is rejected whole and never hides the others. Nothing else is read: no
-//! storage, no network.
+//! browser, then core's checks, each file on its own, so one bad file is
+//! rejected whole and never hides the others. A file is an export (core's
+//! `parse_document`) or a programme file (core's `parse_programme`), told
+//! apart by its `format`; either is checked against the page's running
+//! catalogue (see `state`). Nothing else is read: no storage, no network.
 
-use trivsel_core::{parse_document, ExportDocument, ImportError, Lang, Limits};
+use std::collections::BTreeSet;
+
+use trivsel_core::programme::{self, Programme};
+use trivsel_core::{
+    is_programme, parse_document, parse_programme, Catalogue, ExportDocument, ImportError,
+    InstrumentRef, Lang, Limits, ProgrammeError,
+};
 
 /// Why a file was not loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadFailure {
-    /// Core rejected the content (or its size, before it was read).
+    /// Core rejected the export (or its size, before it was read).
     Import(ImportError),
+    /// Core rejected the programme file.
+    Programme(ProgrammeError),
     /// The browser could not read the file (e.g. a folder was dropped, or
     /// the file was moved since it was picked).
     Unreadable,
@@ -20,9 +30,34 @@ impl ReadFailure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ReadFailure::Import(e) => e.message(lang),
+            ReadFailure::Programme(e) => e.message(lang),
             ReadFailure::Unreadable => crate::i18n::messages(lang).unreadable.to_string(),
         }
     }
+}
+
+/// An accepted export, and the instruments its records asked.
+#[derive(Debug, PartialEq)]
+pub struct Export {
+    pub doc: ExportDocument,
+    /// Each instrument some record asked, once, sorted.
+    pub asked: Vec<InstrumentRef>,
+}
+
+impl Export {
+    pub fn new(doc: ExportDocument) -> Export {
+        let asked: BTreeSet<&InstrumentRef> =
+            doc.records.iter().flat_map(|r| &r.instruments).collect();
+        let asked = asked.into_iter().cloned().collect();
+        Export { doc, asked }
+    }
+}
+
+/// What an accepted file is.
+#[derive(Debug, PartialEq)]
+pub enum Opened {
+    Export(Export),
+    Programme(Programme),
 }
 
 /// What the page accepts: core's defaults (64 MiB a file).
@@ -43,14 +78,26 @@ pub fn check_size(size: u64, limits: &Limits) -> Result<(), ReadFailure> {
     Ok(())
 }
 
-/// Reads and checks one file.
-pub async fn read(file: &gloo_file::File) -> Result<ExportDocument, ReadFailure> {
-    let limits = limits();
-    check_size(file.size(), &limits)?;
-    let bytes = gloo_file::futures::read_as_bytes(file)
+/// Reads one file's bytes.
+pub async fn read(file: &gloo_file::File) -> Result<Vec<u8>, ReadFailure> {
+    check_size(file.size(), &limits())?;
+    gloo_file::futures::read_as_bytes(file)
         .await
-        .map_err(|_| ReadFailure::Unreadable)?;
-    parse_document(&bytes, &limits).map_err(ReadFailure::Import)
+        .map_err(|_| ReadFailure::Unreadable)
+}
+
+/// Checks one file's bytes against `catalogue`: a programme file (no larger
+/// than one may be, with the programme format) as a programme, anything
+/// else as an export.
+pub fn open(bytes: &[u8], catalogue: &Catalogue) -> Result<Opened, ReadFailure> {
+    if bytes.len() <= programme::MAX_BYTES && is_programme(bytes) {
+        return parse_programme(bytes, catalogue)
+            .map(Opened::Programme)
+            .map_err(ReadFailure::Programme);
+    }
+    parse_document(bytes, &limits(), catalogue)
+        .map(|doc| Opened::Export(Export::new(doc)))
+        .map_err(ReadFailure::Import)
 }
 
 /// The files chosen in a file input. The input is emptied afterwards, so
@@ -89,6 +136,11 @@ pub fn drags_files(event: &web_sys::DragEvent) -> bool {
 mod tests {
     use super::*;
 
+    fn fixture(rel: &str) -> Vec<u8> {
+        let path = format!("{}/../../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(path).expect("fixture")
+    }
+
     #[test]
     fn a_file_over_the_limit_is_rejected_by_its_size() {
         let limits = Limits { max_bytes: 100 };
@@ -103,5 +155,31 @@ mod tests {
         );
         assert!(err.message(Lang::Da).starts_with("Filen er for stor"));
         assert!(check_size(u64::MAX, &Limits::default()).is_err());
+    }
+
+    #[test]
+    fn exports_and_programme_files_each_go_to_their_reader() {
+        let shipped = Catalogue::shipped();
+        let Ok(Opened::Export(e)) = open(&fixture("export/v1-tablet-a.json"), shipped) else {
+            panic!("an export");
+        };
+        let ids: Vec<&str> = e.asked.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["cantril", "who5"]);
+        let Ok(Opened::Programme(p)) = open(&fixture("programme/worry.json"), shipped) else {
+            panic!("a programme");
+        };
+        assert_eq!(p.programme.id, "worry_test");
+        // A programme file core refuses is named as one.
+        let mut bad: serde_json::Value =
+            serde_json::from_slice(&fixture("programme/worry.json")).unwrap();
+        bad["batteries"] = serde_json::json!([]);
+        let err = open(&serde_json::to_vec(&bad).unwrap(), shipped).unwrap_err();
+        assert_eq!(err, ReadFailure::Programme(ProgrammeError::NoBatteries));
+        assert_eq!(err.message(Lang::Da), "Programfilen har ingen batterier.");
+        // Anything else is an export, with core's reason.
+        assert_eq!(
+            open(b"{\"format\":\"x\"}", shipped),
+            Err(ReadFailure::Import(ImportError::UnknownFormat))
+        );
     }
 }

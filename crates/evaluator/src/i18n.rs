@@ -15,8 +15,8 @@ catalogue! {
         page_title = { da: "Trivsel – evaluering", en: "Trivsel – evaluation" },
         heading = { da: "Evaluering", en: "Evaluation" },
         intro = {
-            da: "Åbn eksportfilerne fra tabletterne for at lægge dem sammen og se rapporten. Filerne læses kun her i browseren: intet sendes nogen steder hen, og intet gemmes.",
-            en: "Open the export files from the tablets to merge them and see the report. The files are read only here in the browser: nothing is sent anywhere, and nothing is stored.",
+            da: "Åbn eksportfilerne fra tabletterne for at lægge dem sammen og se rapporten. Et programs egne skemaer følger med i eksportfilerne; en programfil kan åbnes ved siden af. Filerne læses kun her i browseren: intet sendes nogen steder hen, og intet gemmes.",
+            en: "Open the export files from the tablets to merge them and see the report. A programme's own questionnaires come with its export files; a programme file may be opened beside them. The files are read only here in the browser: nothing is sent anywhere, and nothing is stored.",
         },
         back_to_app = { da: "Til tablet-appen", en: "To the tablet app" },
         /// The language switch: the name of the other language, in that language.
@@ -48,23 +48,13 @@ catalogue! {
         conflicts_heading = { da: "Konflikter", en: "Conflicts" },
         // Settings.
         settings_heading = { da: "Indstillinger", en: "Settings" },
-        ladder_reference = {
-            da: "Reference for trivselsstigen (0–10)",
-            en: "Ladder reference (0–10)",
+        min_cell = {
+            da: "Mindste viste gruppe (deltagere)",
+            en: "Smallest group shown (participants)",
         },
-        ladder_reference_hint = {
-            da: "Danske unge generelt: 7,5.",
-            en: "Danish young people in general: 7.5.",
-        },
-        mdc = {
-            da: "Pålidelig ændring i WHO-5: mere end (point)",
-            en: "Reliable change in WHO-5: more than (points)",
-        },
-        mdc_hint = {
-            da: "Mindste påviselige ændring; dansk WHO-5: 23,6.",
-            en: "Minimal detectable change; Danish WHO-5: 23.6.",
-        },
+        breakdown = { da: "Grupper i tabellerne", en: "Groups in the tables" },
         not_a_number = { da: "Skriv et tal, fx 7,5.", en: "Type a number, e.g. 7.5." },
+        not_a_whole_number = { da: "Skriv et helt tal, fx 5.", en: "Type a whole number, e.g. 5." },
         // Report.
         computing = { da: "Beregner …", en: "Calculating …" },
         nothing_to_report = {
@@ -72,11 +62,11 @@ catalogue! {
             en: "No accepted files yet: the report shows once at least one file has been read without errors.",
         },
         measure = { da: "Mål", en: "Figure" },
-        charts_heading = { da: "Fordeling af WHO-5-score", en: "Distribution of WHO-5 scores" },
         chart_intake = { da: "Ved indskrivning", en: "At intake" },
         chart_last = { da: "Ved sidste måling", en: "At the last measurement" },
         axis_count = { da: "Antal deltagere", en: "Number of participants" },
-        axis_score = { da: "WHO-5-score (0–100)", en: "WHO-5 score (0–100)" },
+        /// The bins' axis where the report does not say which score they are of.
+        axis_range = { da: "Interval", en: "Range" },
         // Actions.
         download_report = { da: "Download rapport (CSV)", en: "Download report (CSV)" },
         download_records_csv = { da: "Download besvarelser (CSV)", en: "Download responses (CSV)" },
@@ -157,11 +147,59 @@ catalogue! {
             da: format!("Stiplet søjle: færre end {min_cell} deltagere (tallet vises ikke)."),
             en: format!("Dashed bar: fewer than {min_cell} participants (the number is not shown)."),
         },
-        /// The accessible summary of one distribution chart, `when` and the
-        /// bins already written ("0–9: 3; 10–19: < 5").
-        fn chart_summary_of(when: &str, bins: &str) -> String = {
-            da: format!("Søjlediagram, WHO-5-score {when}, antal deltagere pr. interval: {bins}."),
-            en: format!("Bar chart, WHO-5 scores {when}, number of participants per range: {bins}."),
+        /// The accessible summary of one distribution chart: the table's
+        /// title, `when` and the bins already written ("0–9: 3; 10–19: < 5").
+        fn chart_summary_of(title: &str, when: &str, bins: &str) -> String = {
+            da: format!("Søjlediagram: {title}, {when}, antal deltagere pr. interval: {bins}."),
+            en: format!("Bar chart: {title}, {when}, number of participants per range: {bins}."),
+        },
+        /// A programme file in the file list: "Programfil: Navn, version 2 (1 skema)".
+        fn programme_file(name: &str, version: u32, instruments: usize) -> String = {
+            da: match instruments {
+                1 => format!("Programfil: {name}, version {version} (1 skema)"),
+                n => format!("Programfil: {name}, version {version} ({n} skemaer)"),
+            },
+            en: match instruments {
+                1 => format!("Programme file: {name}, version {version} (1 questionnaire)"),
+                n => format!("Programme file: {name}, version {version} ({n} questionnaires)"),
+            },
+        },
+        /// A reference value's field, named by the data: the score's short
+        /// name and the reference's.
+        fn reference_label(score: &str, reference: &str) -> String = {
+            da: format!("Reference for {score} ({reference})"),
+            en: format!("Reference for {score} ({reference})"),
+        },
+        fn reference_hint(min: u32, max: u32, own: &str) -> String = {
+            da: format!("Et tal fra {min} til {max}; skemaets egen: {own}."),
+            en: format!("A number from {min} to {max}; the questionnaire's own: {own}."),
+        },
+        /// A reliable-change criterion with a minimal detectable change:
+        /// the criterion's name (capitalised) and the score's short name.
+        fn mdc_label(criterion: &str, score: &str) -> String = {
+            da: format!("{criterion} for {score}: mere end (point)"),
+            en: format!("{criterion} for {score}: more than (points)"),
+        },
+        fn mdc_hint(own: &str) -> String = {
+            da: format!("Mindste påviselige ændring; skemaets egen: {own}."),
+            en: format!("Minimal detectable change; the questionnaire's own: {own}."),
+        },
+        /// A Jacobson & Truax criterion's two fields.
+        fn sd_label(criterion: &str, score: &str) -> String = {
+            da: format!("{criterion} for {score}: standardafvigelse (SD)"),
+            en: format!("{criterion} for {score}: standard deviation (SD)"),
+        },
+        fn reliability_label(criterion: &str, score: &str) -> String = {
+            da: format!("{criterion} for {score}: reliabilitet (r)"),
+            en: format!("{criterion} for {score}: reliability (r)"),
+        },
+        fn jt_hint(own: &str) -> String = {
+            da: format!("Jacobson & Truax (1991); skemaets egen: {own}."),
+            en: format!("Jacobson & Truax (1991); the questionnaire's own: {own}."),
+        },
+        fn min_cell_hint(own: u32) -> String = {
+            da: format!("Celler med færre deltagere vises ikke; som standard {own}."),
+            en: format!("Cells with fewer participants are not shown; {own} by default."),
         },
     }
 }
@@ -182,20 +220,30 @@ impl Messages {
     }
 
     /// The accessible summary of one distribution chart.
-    pub fn chart_summary(&self, when: &str, bins: &[(String, String)]) -> String {
+    pub fn chart_summary(&self, title: &str, when: &str, bins: &[(String, String)]) -> String {
         let bins = bins
             .iter()
             .map(|(range, value)| format!("{range}: {value}"))
             .collect::<Vec<_>>()
             .join("; ");
-        self.chart_summary_of(&lower_first(when), &bins)
+        self.chart_summary_of(title, &lower_first(when), &bins)
     }
 }
 
-fn lower_first(s: &str) -> String {
+/// "Ved indskrivning" → "ved indskrivning", for inside a sentence.
+pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "pålidelig ændring" → "Pålidelig ændring", for the start of a label.
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
 }

@@ -16,6 +16,8 @@ mod printed;
 mod report_view;
 mod settings;
 mod state;
+#[cfg(test)]
+mod testing;
 
 fn main() {
     let root = web_sys::window()

@@ -41,7 +41,7 @@ pub fn printed(report: &Report, lang: Lang) -> Printed {
         })
         .collect();
     Printed {
-        title: title(lang),
+        title: title(report, lang),
         notes: notes(report, lang),
         tables,
     }
@@ -50,14 +50,11 @@ pub fn printed(report: &Report, lang: Lang) -> Printed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use trivsel_core::{Cell, ReliableChange, ReportBuilder, ReportParams};
+    use crate::testing::fixture;
+    use trivsel_core::{Catalogue, Cell, ReliableChange, ReportBuilder, ReportParams};
 
     fn expected_report() -> Report {
-        let path = format!(
-            "{}/../../tests/fixtures/report/v1-report.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        serde_json::from_str(&std::fs::read_to_string(path).expect("report")).expect("a report")
+        serde_json::from_slice(&fixture("report/report.json")).expect("a report")
     }
 
     fn text<'a>(p: &'a Printed, table: &str, row: &str, column: &str) -> &'a str {
@@ -76,34 +73,46 @@ mod tests {
     fn cells_read_as_core_prints_them_in_both_languages() {
         let report = expected_report();
         let da = printed(&report, Lang::Da);
-        assert_eq!(da.title, "Evalueringsrapport: WHO-5 og trivselsstigen");
-        assert_eq!(da.notes.len(), 6);
-        assert!(da.notes[4].contains("«< 5»"), "{:?}", da.notes[4]);
+        assert_eq!(
+            da.title,
+            "Evalueringsrapport: WHO-5 Trivselsindeks og Trivselsstigen (0–10)"
+        );
+        assert_eq!(da.notes.len(), 7);
+        assert!(da.notes[5].contains("«< 5»"), "{:?}", da.notes[5]);
         assert_eq!(text(&da, "participants", "participants", "all"), "45");
         assert_eq!(text(&da, "participants", "responses", "all"), "85");
-        assert_eq!(text(&da, "who5", "who5_intake_mean", "all"), "55,7 (45)");
-        assert_eq!(text(&da, "who5", "who5_last_mean", "all"), "65,5 (33)");
+        let (who5, distribution) = ("who5", "who5.percentage.distribution");
+        assert_eq!(
+            text(&da, who5, "percentage.mean.intake", "all"),
+            "55,7 (45)"
+        );
+        assert_eq!(text(&da, who5, "percentage.mean.last", "all"), "65,5 (33)");
         assert_eq!(
             text(&da, "participants", "completion", "girl"),
             "70,6 % (17)"
         );
         assert_eq!(
-            text(&da, "ladder", "ladder_intake_vs_reference", "all"),
+            text(
+                &da,
+                "cantril",
+                "value.difference.intake.danish_youth",
+                "all"
+            ),
             "-2,2 (45)"
         );
-        assert_eq!(text(&da, "who5", "who5_intake_mean", "not_stated"), "< 5");
         assert_eq!(
-            text(&da, "who5_distribution", "who5_bin_30_39", "intake"),
-            "7"
-        );
-
-        let en = printed(&report, Lang::En);
-        assert_eq!(text(&en, "who5", "who5_intake_mean", "all"), "55.7 (45)");
-        assert_eq!(text(&en, "participants", "completion", "all"), "73.3% (45)");
-        assert_eq!(
-            text(&en, "who5_distribution", "who5_bin_0_9", "last"),
+            text(&da, who5, "percentage.mean.intake", "not_stated"),
             "< 5"
         );
+        assert_eq!(text(&da, distribution, "30_39", "all.intake"), "7");
+
+        let en = printed(&report, Lang::En);
+        assert_eq!(
+            text(&en, who5, "percentage.mean.intake", "all"),
+            "55.7 (45)"
+        );
+        assert_eq!(text(&en, "participants", "completion", "all"), "73.3% (45)");
+        assert_eq!(text(&en, distribution, "0_9", "all.last"), "< 5");
     }
 
     #[test]
@@ -128,15 +137,21 @@ mod tests {
 
     #[test]
     fn an_empty_report_and_other_settings_line_up_too() {
-        let params = ReportParams {
-            ladder_reference: 6.25,
-            reliable_change: ReliableChange::JacobsonTruax {
+        let mut params = ReportParams {
+            min_cell: 3,
+            ..ReportParams::default()
+        };
+        params
+            .references
+            .insert("cantril/value/danish_youth".into(), 6.25);
+        params.reliable.insert(
+            "who5/percentage/reliable".into(),
+            ReliableChange::JacobsonTruax {
                 sd: 20.0,
                 reliability: 0.81,
             },
-            min_cell: 3,
-        };
-        let report = ReportBuilder::new(params).finish();
+        );
+        let report = ReportBuilder::new(params).finish(Catalogue::shipped());
         for lang in Lang::ALL {
             let p = printed(&report, lang);
             assert!(p

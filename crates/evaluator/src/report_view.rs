@@ -1,11 +1,12 @@
 //! The report on the page: core's title and notes, every table of core's
-//! `tables` as an HTML table (caption, column and row headers), and the two
-//! WHO-5 distribution charts. Every digit is core's text for that cell.
+//! `tables` as an HTML table (caption, column and row headers), and for
+//! every distribution table two charts, everyone at intake and at the last
+//! measurement. Every digit is core's text for that cell.
 
 use std::rc::Rc;
 
-use trivsel_core::report::Table;
-use trivsel_core::{Cell, Lang};
+use trivsel_core::report::Shape;
+use trivsel_core::{Cell, Instrument, Lang};
 use yew::prelude::*;
 
 use crate::chart::{Bar, DistributionChart};
@@ -49,7 +50,7 @@ fn table_view(t: &PrintedTable, measure: &str) -> Html {
     }
 }
 
-/// The bars of column `column` of the distribution table.
+/// The bars of column `column` of a distribution table.
 fn bars(t: &PrintedTable, column: usize) -> Vec<Bar> {
     t.table
         .rows
@@ -63,30 +64,54 @@ fn bars(t: &PrintedTable, column: usize) -> Vec<Bar> {
         .collect()
 }
 
-fn distribution(t: &PrintedTable, lang: Lang, min_cell: u32) -> Html {
+/// The score a distribution table is of, named as its id names it
+/// (`<instrument>.<score>.distribution`, the instrument's id followed by
+/// `_v<version>` where two versions are in the report): "WHO-5: …".
+fn score_name(table_id: &str, instruments: &[Instrument], lang: Lang) -> Option<String> {
+    let mut parts = table_id.split('.');
+    let (table, score) = (parts.next()?, parts.next()?);
+    let instrument = instruments
+        .iter()
+        .find(|i| table == i.id || table == format!("{}_v{}", i.id, i.version))?;
+    let score = instrument.score(score)?;
+    Some(format!(
+        "{}: {}",
+        instrument.short.get(lang),
+        score.name.get(lang)
+    ))
+}
+
+/// The everyone-columns a distribution chart draws: intake and the last
+/// measurement, with their captions.
+const DRAWN: [&str; 2] = ["all.intake", "all.last"];
+
+/// The charts of one distribution table: everyone at intake and at the
+/// last measurement, side by side on one scale.
+fn distribution(t: &PrintedTable, instruments: &[Instrument], lang: Lang, min_cell: u32) -> Html {
     let m = messages(lang);
-    let charts: Vec<(String, Vec<Bar>)> = (0..t.table.columns.len().min(2))
-        .map(|i| {
-            let caption = if t.table.column_ids[i] == "intake" {
-                m.chart_intake
-            } else {
-                m.chart_last
-            };
-            (caption.to_string(), bars(t, i))
+    let charts: Vec<(String, Vec<Bar>)> = DRAWN
+        .iter()
+        .zip([m.chart_intake, m.chart_last])
+        .filter_map(|(id, caption)| {
+            let column = t.table.column_ids.iter().position(|c| c == id)?;
+            Some((caption.to_string(), bars(t, column)))
         })
         .collect();
     let top = charts
         .iter()
         .flat_map(|(_, bars)| bars.iter().filter_map(|b| b.value))
         .fold(f64::from(min_cell), f64::max);
+    let axis_score =
+        score_name(&t.table.id, instruments, lang).unwrap_or_else(|| m.axis_range.to_string());
+    let heading_id = format!("chart-{}", t.table.id.replace('.', "-"));
     html! {
-        <section class="charts" aria-labelledby="charts-heading">
-            <h3 id="charts-heading">{ m.charts_heading }</h3>
+        <section class="charts" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ t.table.title.clone() }</h3>
             <div class="chart-row">
                 { for charts.into_iter().map(|(caption, bars)| {
                     let pairs: Vec<(String, String)> =
                         bars.iter().map(|b| (b.label.clone(), b.text.clone())).collect();
-                    let summary = m.chart_summary(&caption, &pairs);
+                    let summary = m.chart_summary(&t.table.title, &caption, &pairs);
                     html! {
                         <DistributionChart
                             caption={caption}
@@ -95,7 +120,7 @@ fn distribution(t: &PrintedTable, lang: Lang, min_cell: u32) -> Html {
                             top={top}
                             min_cell={min_cell}
                             axis_count={m.axis_count}
-                            axis_score={m.axis_score}
+                            axis_score={axis_score.clone()}
                         />
                     }
                 }) }
@@ -103,10 +128,6 @@ fn distribution(t: &PrintedTable, lang: Lang, min_cell: u32) -> Html {
             <p class="note chart-key">{ m.chart_suppressed_key(min_cell) }</p>
         </section>
     }
-}
-
-fn is_distribution(t: &Table) -> bool {
-    t.id == "who5_distribution"
 }
 
 #[function_component]
@@ -122,7 +143,31 @@ pub fn ReportView(props: &Props) -> Html {
                 { for p.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
             </ul>
             { for p.tables.iter().map(|t| table_view(t, m.measure)) }
-            { for p.tables.iter().filter(|t| is_distribution(&t.table)).map(|t| distribution(t, props.lang, min_cell)) }
+            { for p.tables.iter().filter(|t| t.table.shape == Shape::Distribution).map(|t| distribution(t, &props.outcome.instruments, props.lang, min_cell)) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trivsel_core::Catalogue;
+
+    #[test]
+    fn a_distribution_names_its_score_from_the_definitions() {
+        let shipped = Catalogue::shipped().instruments();
+        assert_eq!(
+            score_name("who5.percentage.distribution", shipped, Lang::Da).as_deref(),
+            Some("WHO-5: Procentscore (0–100)")
+        );
+        assert_eq!(
+            score_name("who5_v1.percentage.distribution", shipped, Lang::En).as_deref(),
+            Some("WHO-5: Percentage score (0–100)")
+        );
+        assert_eq!(
+            score_name("who5.nope.distribution", shipped, Lang::Da),
+            None
+        );
+        assert_eq!(score_name("other", shipped, Lang::Da), None);
     }
 }

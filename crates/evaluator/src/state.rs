@@ -1,15 +1,24 @@
 //! The page's state and its one reducer: which files are open and what each
-//! became, the report settings, and the latest merge and report. Every
-//! transition is one match arm, tested natively; the browser work (reading,
-//! computing) happens outside and comes back as an [`Action`].
+//! became, the running catalogue they built, the report settings, and the
+//! latest merge and report. Every transition is one match arm, tested
+//! natively; the browser work (reading bytes, computing) happens outside and
+//! comes back as an [`Action`].
+//!
+//! The running catalogue is the shipped one, then, in the order the files
+//! were opened, each accepted programme file's questionnaires and batteries
+//! and each accepted export's definitions. A file is checked against the
+//! catalogue as it stands when its bytes arrive, so a questionnaire defined
+//! twice under one id and version in two ways rejects the later file; once a
+//! file is removed, the catalogue is built again from the files left.
 
 use std::rc::Rc;
 
-use trivsel_core::{ExportDocument, Lang, ReportParams};
+use trivsel_core::programme::Programme;
+use trivsel_core::{Catalogue, Instrument, InstrumentRef, Lang, ReportParams};
 use yew::Reducible;
 
 use crate::compute::Outcome;
-use crate::files::ReadFailure;
+use crate::files::{self, Export, Opened, ReadFailure};
 
 /// Names one opened file for as long as the page lives.
 pub type FileId = u32;
@@ -29,8 +38,10 @@ pub struct FileEntry {
 #[derive(Clone, Debug)]
 pub enum FileStatus {
     Reading,
-    /// Read and accepted whole.
-    Loaded(Rc<ExportDocument>),
+    /// An export, read and accepted whole.
+    Loaded(Rc<Export>),
+    /// A programme file, read and accepted whole.
+    Programme(Rc<Programme>),
     /// Rejected whole, with the reason.
     Rejected(ReadFailure),
 }
@@ -42,33 +53,49 @@ impl PartialEq for FileStatus {
         match (self, other) {
             (Self::Reading, Self::Reading) => true,
             (Self::Loaded(a), Self::Loaded(b)) => Rc::ptr_eq(a, b),
+            (Self::Programme(a), Self::Programme(b)) => Rc::ptr_eq(a, b),
             (Self::Rejected(a), Self::Rejected(b)) => a == b,
             _ => false,
         }
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct State {
     pub lang: Lang,
     /// In the order they were opened.
     pub files: Vec<FileEntry>,
-    /// Counts changes to the set of loaded documents, so an outcome computed
-    /// from an older set is recognised as stale.
+    /// Counts changes to the set of accepted files (and so to the catalogue),
+    /// so an outcome computed from an older set is recognised as stale.
     pub files_gen: u64,
     pub params: ReportParams,
+    /// The shipped definitions and those the accepted files brought.
+    pub catalogue: Rc<Catalogue>,
     /// The latest merge and report; current only if [`State::current`] says so.
     pub outcome: Option<Rc<Outcome>>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            lang: Lang::default(),
+            files: Vec::new(),
+            files_gen: 0,
+            params: ReportParams::default(),
+            catalogue: Rc::new(Catalogue::shipped().clone()),
+            outcome: None,
+        }
+    }
 }
 
 pub enum Action {
     SetLang(Lang),
     /// Files about to be read, with the ids their results will come back under.
     Add(Vec<(FileId, String)>),
-    /// A file has been read and checked.
+    /// A file's bytes have been read (or could not be): they are checked now.
     Read {
         id: FileId,
-        result: Result<ExportDocument, ReadFailure>,
+        result: Result<Vec<u8>, ReadFailure>,
     },
     Remove(FileId),
     Clear,
@@ -76,6 +103,24 @@ pub enum Action {
     /// A merge and report, kept only if computed from the current files and
     /// settings.
     Computed(Rc<Outcome>),
+}
+
+/// `catalogue` with what an accepted file brings.
+fn joined(catalogue: &Catalogue, status: &FileStatus) -> Catalogue {
+    match status {
+        FileStatus::Loaded(export) => {
+            let mut c = catalogue.clone();
+            for def in &export.doc.instruments {
+                // Checked against this catalogue when the file was read.
+                let _ = c.add_instrument(def.clone());
+            }
+            c
+        }
+        FileStatus::Programme(p) => p
+            .join(catalogue.clone())
+            .unwrap_or_else(|_| catalogue.clone()),
+        FileStatus::Reading | FileStatus::Rejected(_) => catalogue.clone(),
+    }
 }
 
 impl Reducible for State {
@@ -102,25 +147,37 @@ impl Reducible for State {
                 if entry.status != FileStatus::Reading {
                     return self;
                 }
-                entry.status = match result {
-                    Ok(doc) => {
-                        next.files_gen += 1;
-                        FileStatus::Loaded(Rc::new(doc))
-                    }
+                entry.status = match result.and_then(|bytes| files::open(&bytes, &next.catalogue)) {
+                    Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
+                    Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
                     Err(why) => FileStatus::Rejected(why),
                 };
+                if !matches!(entry.status, FileStatus::Rejected(_)) {
+                    next.catalogue = Rc::new(joined(&next.catalogue, &entry.status));
+                    next.files_gen += 1;
+                }
             }
             Action::Remove(id) => {
                 let Some(i) = next.files.iter().position(|f| f.id == id) else {
                     return self;
                 };
-                if matches!(next.files.remove(i).status, FileStatus::Loaded(_)) {
+                let removed = next.files.remove(i);
+                if matches!(
+                    removed.status,
+                    FileStatus::Loaded(_) | FileStatus::Programme(_)
+                ) {
                     next.files_gen += 1;
+                    let mut c = Catalogue::shipped().clone();
+                    for f in &next.files {
+                        c = joined(&c, &f.status);
+                    }
+                    next.catalogue = Rc::new(c);
                 }
             }
             Action::Clear => {
                 next.files.clear();
                 next.files_gen += 1;
+                next.catalogue = Rc::new(Catalogue::shipped().clone());
                 next.outcome = None;
             }
             Action::SetParams(params) => next.params = params,
@@ -152,12 +209,24 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// The accepted files' names and documents, in the order opened.
-    pub fn loaded(&self) -> impl Iterator<Item = (&str, &Rc<ExportDocument>)> {
+    /// The accepted exports' names and contents, in the order opened.
+    pub fn loaded(&self) -> impl Iterator<Item = (&str, &Rc<Export>)> {
         self.files.iter().filter_map(|f| match &f.status {
-            FileStatus::Loaded(doc) => Some((f.name.as_str(), doc)),
+            FileStatus::Loaded(export) => Some((f.name.as_str(), export)),
             _ => None,
         })
+    }
+
+    /// The definitions of every instrument the accepted exports' records
+    /// asked, in catalogue order: what the settings are offered for.
+    pub fn asked(&self) -> Vec<Instrument> {
+        let asked: Vec<&InstrumentRef> = self.loaded().flat_map(|(_, e)| &e.asked).collect();
+        self.catalogue
+            .instruments()
+            .iter()
+            .filter(|i| asked.iter().any(|r| r.id == i.id && r.version == i.version))
+            .cloned()
+            .collect()
     }
 
     pub fn reading(&self) -> usize {
@@ -182,8 +251,8 @@ impl State {
             .filter(|o| o.files_gen == self.files_gen && o.params == self.params)
     }
 
-    /// Whether every file is read, at least one is accepted, and the report
-    /// on screen is not the one for them.
+    /// Whether every file is read, at least one export is accepted, and the
+    /// report on screen is not the one for them.
     pub fn needs_compute(&self) -> bool {
         self.reading() == 0 && self.loaded().next().is_some() && self.current().is_none()
     }
@@ -193,19 +262,46 @@ impl State {
 mod tests {
     use super::*;
     use crate::compute;
-    use trivsel_core::{parse_document, ImportError, Limits};
+    use crate::testing::{fixture, programme, with_worry, worry_bytes};
+    use trivsel_core::instrument::Rule;
+    use trivsel_core::report::key;
+    use trivsel_core::{CatalogueError, ImportError};
 
-    fn fixture(name: &str) -> ExportDocument {
-        let path = format!(
-            "{}/../../tests/fixtures/export/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let bytes = std::fs::read(path).expect("fixture");
-        parse_document(&bytes, &Limits::default()).expect("a good fixture")
+    fn tablet(name: &str) -> Vec<u8> {
+        fixture(&format!("export/{name}"))
     }
 
     fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
         state.reduce(action)
+    }
+
+    /// `s` with the file `name` added and its `bytes` read.
+    fn open(s: Rc<State>, id: FileId, name: &str, bytes: Vec<u8>) -> Rc<State> {
+        let s = reduce(s, Action::Add(vec![(id, name.into())]));
+        reduce(
+            s,
+            Action::Read {
+                id,
+                result: Ok(bytes),
+            },
+        )
+    }
+
+    fn outcome(s: &State) -> compute::Outcome {
+        let docs: Vec<_> = s
+            .loaded()
+            .map(|(n, d)| (n.to_string(), d.clone()))
+            .collect();
+        compute::compute(&docs, s.params.clone(), s.files_gen, None, &s.catalogue)
+    }
+
+    fn status(s: &State, name: &str) -> FileStatus {
+        s.files
+            .iter()
+            .find(|f| f.name == name)
+            .expect(name)
+            .status
+            .clone()
     }
 
     #[test]
@@ -221,21 +317,27 @@ mod tests {
             s,
             Action::Read {
                 id: 2,
-                result: Err(ReadFailure::Import(ImportError::Empty)),
+                result: Ok(Vec::new()),
             },
         );
         assert_eq!(s.rejected(), 1);
+        assert_eq!(
+            status(&s, "bad.json"),
+            FileStatus::Rejected(ReadFailure::Import(ImportError::Empty))
+        );
         assert!(!s.needs_compute(), "a.json is still being read");
         let s = reduce(
             s,
             Action::Read {
                 id: 1,
-                result: Ok(fixture("v1-tablet-a.json")),
+                result: Ok(tablet("v1-tablet-a.json")),
             },
         );
         assert_eq!(s.reading(), 0);
         assert_eq!(s.loaded().count(), 1);
         assert!(s.needs_compute());
+        let names: Vec<String> = s.asked().into_iter().map(|i| i.id).collect();
+        assert_eq!(names, ["who5", "cantril"]);
     }
 
     #[test]
@@ -255,48 +357,30 @@ mod tests {
 
     #[test]
     fn a_stale_outcome_is_ignored_and_a_current_one_kept() {
-        let s = Rc::new(State::default());
-        let s = reduce(s, Action::Add(vec![(1, "a.json".into())]));
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 1,
-                result: Ok(fixture("v1-tablet-a.json")),
-            },
+        let s = open(
+            Rc::new(State::default()),
+            1,
+            "a.json",
+            tablet("v1-tablet-a.json"),
         );
-        let docs: Vec<_> = s
-            .loaded()
-            .map(|(n, d)| (n.to_string(), d.clone()))
-            .collect();
-        let old = Rc::new(compute::compute(&docs, s.params, s.files_gen, None));
+        let old = Rc::new(outcome(&s));
 
         // A second file arrives before the first outcome: it is stale.
-        let s = reduce(s, Action::Add(vec![(2, "b.json".into())]));
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 2,
-                result: Ok(fixture("v1-tablet-b.json")),
-            },
-        );
+        let s = open(s, 2, "b.json", tablet("v1-tablet-b.json"));
         let s = reduce(s, Action::Computed(old));
         assert!(s.current().is_none());
         assert!(s.needs_compute());
 
-        let docs: Vec<_> = s
-            .loaded()
-            .map(|(n, d)| (n.to_string(), d.clone()))
-            .collect();
-        let new = Rc::new(compute::compute(&docs, s.params, s.files_gen, None));
+        let new = Rc::new(outcome(&s));
         let s = reduce(s, Action::Computed(new));
         assert!(s.current().is_some());
         assert!(!s.needs_compute());
 
         // New settings make it stale again.
-        let params = ReportParams {
-            ladder_reference: 8.0,
-            ..s.params
-        };
+        let mut params = s.params.clone();
+        params
+            .references
+            .insert(key("cantril", "value", "danish_youth"), 8.0);
         let s = reduce(s, Action::SetParams(params));
         assert!(s.needs_compute());
     }
@@ -309,7 +393,7 @@ mod tests {
             s,
             Action::Read {
                 id: 1,
-                result: Ok(fixture("v1-tablet-a.json")),
+                result: Ok(tablet("v1-tablet-a.json")),
             },
         );
         let gen = s.files_gen;
@@ -320,7 +404,7 @@ mod tests {
             s,
             Action::Read {
                 id: 2,
-                result: Ok(fixture("v1-tablet-b.json")),
+                result: Ok(tablet("v1-tablet-b.json")),
             },
         );
         assert_eq!(s.files.len(), 1);
@@ -331,5 +415,73 @@ mod tests {
         let s = reduce(s, Action::Clear);
         assert!(s.files.is_empty());
         assert!(s.outcome.is_none());
+    }
+
+    /// An export of a questionnaire trivsel does not ship brings its
+    /// definition; a programme file brings its own; a later file that
+    /// defines the same id and version another way is rejected; removing
+    /// the file that brought a definition takes it out again.
+    #[test]
+    fn the_running_catalogue_follows_the_files() {
+        let s = open(
+            Rc::new(State::default()),
+            1,
+            "worry.json",
+            worry_bytes(&with_worry(), 1),
+        );
+        assert!(matches!(status(&s, "worry.json"), FileStatus::Loaded(_)));
+        assert!(s.catalogue.get("worry", 1).is_some());
+        let names: Vec<String> = s.asked().into_iter().map(|i| i.id).collect();
+        assert_eq!(names, ["worry"]);
+
+        let mut other = with_worry().get("worry", 1).unwrap().clone();
+        other.scores[0].rule = Rule::Sum { factor: 2 };
+        let mut elsewhere = Catalogue::shipped().clone();
+        elsewhere.add_instrument(other).unwrap();
+        let s = open(s, 2, "other.json", worry_bytes(&elsewhere, 2));
+        assert_eq!(
+            status(&s, "other.json"),
+            FileStatus::Rejected(ReadFailure::Import(ImportError::Definition(
+                CatalogueError::Clash {
+                    id: "worry".into(),
+                    version: 1
+                }
+            )))
+        );
+        let gen = s.files_gen;
+        let s = reduce(s, Action::Remove(1));
+        assert!(s.files_gen > gen);
+        assert!(s.catalogue.get("worry", 1).is_none());
+        // Now the other definition is the first.
+        let s = open(s, 3, "other-again.json", worry_bytes(&elsewhere, 2));
+        assert!(matches!(
+            status(&s, "other-again.json"),
+            FileStatus::Loaded(_)
+        ));
+
+        // A programme file: accepted, it joins the catalogue, and the first
+        // export (whose definition it shares) is accepted beside it.
+        let s = reduce(s, Action::Clear);
+        assert_eq!(*s.catalogue, *Catalogue::shipped());
+        let s = open(
+            s,
+            4,
+            "worry-programme.json",
+            fixture("programme/worry.json"),
+        );
+        let FileStatus::Programme(p) = status(&s, "worry-programme.json") else {
+            panic!("a programme");
+        };
+        assert_eq!(*p, programme());
+        assert_eq!(s.loaded().count(), 0);
+        assert!(
+            !s.needs_compute(),
+            "a programme alone has nothing to report"
+        );
+        assert!(s.catalogue.battery(&p.batteries[0].reference()).is_some());
+        let s = open(s, 5, "worry.json", worry_bytes(&with_worry(), 1));
+        assert!(matches!(status(&s, "worry.json"), FileStatus::Loaded(_)));
+        let s = open(s, 6, "other.json", worry_bytes(&elsewhere, 2));
+        assert!(matches!(status(&s, "other.json"), FileStatus::Rejected(_)));
     }
 }

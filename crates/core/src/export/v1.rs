@@ -19,25 +19,28 @@ use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Particip
 /// The format version this module reads.
 pub const VERSION: u32 = 1;
 
-/// One version 1 export file.
+/// One export file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportDocument {
     pub format: String,
     pub version: u32,
+    /// A random UUID v4 naming this export.
     pub export_id: String,
+    /// The day the export was made (date only).
     pub created: Date,
     /// The instruments the records use, with versions.
     pub instruments: Vec<InstrumentRef>,
     pub records: Vec<ExportRecord>,
 }
 
-/// One response as version 1 exported it.
+/// One response as exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
+    /// The response's random UUID v4 (the same as on the tablet).
     pub response_id: String,
     pub participant: ParticipantCode,
     pub gender: Gender,
@@ -45,15 +48,18 @@ pub struct ExportRecord {
     pub site: Site,
     pub course: CourseType,
     pub point: MeasurementPoint,
+    /// The ISO week the response was completed in: the day is never exported.
     pub week: IsoWeek,
     /// Instrument id → answers.
     pub answers: BTreeMap<String, Answers>,
-    /// Instrument id → scores.
+    /// Instrument id → scores, as computed by core when exporting. An import
+    /// recomputes them and rejects a record whose stored scores differ.
     pub scores: BTreeMap<String, ExportScore>,
+    /// The response id this one corrects, if it is a correction.
     pub supersedes: Option<String>,
 }
 
-/// The scores of one instrument in one version 1 record.
+/// The scores of one instrument in one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

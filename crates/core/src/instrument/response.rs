@@ -26,7 +26,7 @@ use crate::tagged;
     try_from = "ResponseRepr",
     deny_unknown_fields
 )]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(!try_from))]
 pub enum Response {
     /// One of labelled options, listed in the order shown.
     Choice { options: Vec<AnswerOption> },

@@ -76,7 +76,7 @@ pub enum V1Field {
     try_from = "RuleRepr",
     deny_unknown_fields
 )]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(!try_from))]
 pub enum Rule {
     /// The sum of every item, times `factor`. Any item without a value leaves
     /// the score missing: it is never prorated.

@@ -86,3 +86,18 @@ fn bad_files_are_refused_whole_with_a_reason() {
         assert_ne!(e.message(Lang::Da), e.message(Lang::En));
     }
 }
+
+#[test]
+fn a_programme_file_is_told_from_other_files_by_its_format() {
+    assert!(is_programme(&fixture()));
+    let export = edited(|v| v["format"] = "trivsel-export".into());
+    assert!(!is_programme(&export));
+    for other in [&b""[..], b"[1,2]", b"not json", b"{\"format\":7}", b"{}"] {
+        assert!(!is_programme(other), "{}", String::from_utf8_lossy(other));
+    }
+    // Only the format counts: a programme file with a bad body is still one,
+    // and parse_programme says what is wrong with it.
+    let bad = edited(|v| v["batteries"] = serde_json::json!([]));
+    assert!(is_programme(&bad));
+    assert_eq!(parse(&bad), Err(ProgrammeError::NoBatteries));
+}
