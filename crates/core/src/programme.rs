@@ -159,7 +159,7 @@ pub fn is_programme(bytes: &[u8]) -> bool {
     serde_json::from_slice::<Envelope>(bytes)
         .ok()
         .and_then(|e| e.format)
-        .is_some_and(|f| f.as_str() == Some(FORMAT))
+        .is_some_and(|f| f == FORMAT)
 }
 
 /// Reads and checks a programme file against `catalogue` (the shipped
