@@ -48,7 +48,9 @@ fn path() -> PathBuf {
 /// Days at intake and at the end (None: "prefer not to answer"), and whether
 /// the participant has an end measurement, as in the table above.
 type Days = Option<i32>;
-const COURSES: [((Days, Days), (Days, Days), bool); 12] = [
+/// Cannabis and any drug at one measurement.
+type Point = (Days, Days);
+const COURSES: [(Point, Point, bool); 12] = [
     ((Some(10), Some(3)), (Some(0), Some(0)), true),
     ((Some(7), Some(2)), (Some(3), Some(1)), true),
     ((Some(7), Some(5)), (Some(4), Some(2)), true),
