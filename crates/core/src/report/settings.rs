@@ -229,8 +229,10 @@ mod tests {
             "No figure of the report uses the reliable-change criterion «cantril/value/danish_youth»."
         );
         // The checks of `check` come first.
-        let mut p = ReportParams::default();
-        p.min_cell = 0;
+        let mut p = ReportParams {
+            min_cell: 0,
+            ..ReportParams::default()
+        };
         p.references.insert("x/y/z".into(), 1.0);
         assert_eq!(p.check_with(shipped()), Err(ReportParamsError::MinCell(0)));
     }
