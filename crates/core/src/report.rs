@@ -22,11 +22,13 @@
 //! summation.
 
 mod builder;
+mod entry;
 mod render;
 mod rows;
 mod settings;
 
-pub use builder::{Entry, ReportBuilder};
+pub use builder::ReportBuilder;
+pub use entry::Entry;
 pub use render::{
     cell_text, notes, render, render_csv, render_json, render_markdown, render_text,
     suppressed_text, tables, title, Format, Row, Table,

@@ -1,95 +1,20 @@
 //! Building a report from current records one at a time, in any order: per
 //! participant only the facts the report groups by, a few keys and, per
 //! instrument, the scores at intake, at the last measurement and at the end.
+//! Then the tables: the participants' and, for each instrument, its figures
+//! and distributions.
 
 use std::collections::HashMap;
 
+use super::entry::{Entry, Key};
 use super::rows::{self, Eval, RowSpec};
 use super::{Breakdown, Cell, Column, Kind, Report, ReportParams, ReportRow, ReportTable, Shape};
 use crate::catalogue::Catalogue;
 use crate::change::{judge, Outcome};
-use crate::date::IsoWeek;
 use crate::export::ExportRecord;
 use crate::instrument::{At, Counted, Instrument, InstrumentRef};
 use crate::lang::Text;
 use crate::participant::{CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
-
-/// What the report needs of one current record: the exported record reduced
-/// to a few small fields, so a streaming reader can keep candidates without
-/// their bodies.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry<'a> {
-    pub response_id: &'a str,
-    pub participant: &'a ParticipantCode,
-    pub gender: Gender,
-    pub site: &'a Site,
-    pub course: CourseType,
-    pub point: MeasurementPoint,
-    pub week: IsoWeek,
-    /// The instruments the record asked.
-    pub asked: Vec<&'a InstrumentRef>,
-    /// Every score the record has: instrument, score id, value.
-    pub values: Vec<(&'a InstrumentRef, &'a str, u32)>,
-}
-
-impl<'a> Entry<'a> {
-    /// The entry of an exported record: its scores as stored (an import has
-    /// recomputed and checked them).
-    pub fn of(r: &'a ExportRecord) -> Entry<'a> {
-        let values = r
-            .instruments
-            .iter()
-            .filter_map(|i| Some((i, r.scores.get(&i.id)?)))
-            .flat_map(|(i, scores)| scores.iter().map(move |(s, v)| (i, s.as_str(), *v)))
-            .collect();
-        Entry {
-            response_id: &r.response_id,
-            participant: &r.participant,
-            gender: r.gender,
-            site: &r.site,
-            course: r.course,
-            point: r.point,
-            week: r.week,
-            asked: r.instruments.iter().collect(),
-            values,
-        }
-    }
-
-    fn key(&self) -> Key {
-        let (a, b) = self.point.order_key();
-        (a, b, self.week, tie(self.response_id))
-    }
-}
-
-/// The order records are compared in: point in course order, week, then
-/// the response id (as [`tie`] makes it a number).
-type Key = (u8, u16, IsoWeek, Tie);
-
-/// A response id as a number for breaking ties, without keeping the string:
-/// a lower-case hyphenated UUID (what a checked export holds) is
-/// `(false, its 128-bit value)`, which orders exactly like its text; any
-/// other id is `(true, a fixed FNV-1a hash)`, after every UUID.
-type Tie = (bool, u64, u64);
-
-pub(crate) fn tie(id: &str) -> Tie {
-    let b = id.as_bytes();
-    let uuid = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
-        });
-    let n = if uuid {
-        b.iter().filter(|c| **c != b'-').fold(0u128, |n, c| {
-            n << 4 | u128::from((*c as char).to_digit(16).unwrap_or(0))
-        })
-    } else {
-        b.iter()
-            .fold(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d_u128, |n, c| {
-                (n ^ u128::from(*c)).wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b)
-            })
-    };
-    (!uuid, (n >> 64) as u64, n as u64)
-}
 
 /// The scores of one record for one instrument, by slot.
 #[derive(Clone, Debug)]
@@ -359,96 +284,99 @@ impl ReportBuilder {
     fn participants_table(&self, g: &Groups) -> ReportTable {
         let min = self.params.min_cell;
         let n = g.columns.len();
-        let (mut people, mut responses, mut intake) = (vec![0u64; n], vec![0u64; n], vec![0u64; n]);
-        let (mut later, mut end) = (vec![0u64; n], vec![0u64; n]);
+        // Per column: participants, responses, with an intake, with a later
+        // measurement, with an end measurement.
+        let mut k = vec![[0u64; 5]; n];
         for (c, cols) in &g.member {
+            let r = &c.records;
+            let counts = [
+                1,
+                c.responses,
+                u64::from(r.intake.is_some()),
+                u64::from(r.at(At::Last).is_some()),
+                u64::from(r.at(At::End).is_some()),
+            ];
             for &i in cols {
-                people[i] += 1;
-                responses[i] += c.responses;
-                let r = &c.records;
-                intake[i] += u64::from(r.intake.is_some());
-                later[i] += u64::from(r.at(At::Last).is_some());
-                end[i] += u64::from(r.at(At::End).is_some());
+                for (sum, x) in k[i].iter_mut().zip(counts) {
+                    *sum += x;
+                }
             }
         }
-        let counts = |v: &[u64]| v.iter().map(|k| Cell::count(*k, min)).collect();
-        let shares = |part: &[u64]| {
-            part.iter()
-                .zip(&intake)
-                .map(|(k, of)| Cell::share(*k, *of, min))
-                .collect()
-        };
+        let counts = |f: usize| k.iter().map(|c| Cell::count(c[f], min)).collect();
+        let shares = |f: usize| k.iter().map(|c| Cell::share(c[f], c[2], min)).collect();
         // Responses are not participants: a group of 4 with 8 responses is
         // still a group of 4.
-        let responses = responses
+        let responses = k
             .iter()
-            .zip(&people)
-            .map(|(r, p)| match *p < u64::from(min) {
+            .map(|c| match c[0] < u64::from(min) {
                 true => Cell::Suppressed,
-                false => Cell::count(*r, min),
+                false => Cell::count(c[1], min),
             })
             .collect();
-        let row = |id: &str, label: Text, kind, cells| ReportRow {
-            id: id.into(),
-            label,
-            kind,
-            cells,
-        };
+        let rows = [
+            (
+                "participants",
+                ("Deltagere", "Participants"),
+                Kind::Count,
+                counts(0),
+            ),
+            (
+                "responses",
+                ("Besvarelser", "Responses"),
+                Kind::Count,
+                responses,
+            ),
+            (
+                "completers",
+                (
+                    "Gennemført (indskrivning og en senere måling)",
+                    "Completers (intake and a later measurement)",
+                ),
+                Kind::Count,
+                counts(3),
+            ),
+            (
+                "completion",
+                (
+                    "Andel af de indskrevne med en senere måling",
+                    "Share of those with an intake who have a later measurement",
+                ),
+                Kind::Percent,
+                shares(3),
+            ),
+            (
+                "end_completers",
+                (
+                    "Afsluttet (indskrivning og afslutning)",
+                    "Completed (intake and an end measurement)",
+                ),
+                Kind::Count,
+                counts(4),
+            ),
+            (
+                "end_completion",
+                (
+                    "Andel af de indskrevne med en afslutning",
+                    "Share of those with an intake who have an end measurement",
+                ),
+                Kind::Percent,
+                shares(4),
+            ),
+        ];
         ReportTable {
             id: "participants".into(),
             title: Text::new("Deltagere", "Participants"),
             shape: Shape::Groups,
             columns: g.columns.clone(),
-            rows: vec![
-                row(
-                    "participants",
-                    Text::new("Deltagere", "Participants"),
-                    Kind::Count,
-                    counts(&people),
-                ),
-                row(
-                    "responses",
-                    Text::new("Besvarelser", "Responses"),
-                    Kind::Count,
-                    responses,
-                ),
-                row(
-                    "completers",
-                    Text::new(
-                        "Gennemført (indskrivning og en senere måling)",
-                        "Completers (intake and a later measurement)",
-                    ),
-                    Kind::Count,
-                    counts(&later),
-                ),
-                row(
-                    "completion",
-                    Text::new(
-                        "Andel af de indskrevne med en senere måling",
-                        "Share of those with an intake who have a later measurement",
-                    ),
-                    Kind::Percent,
-                    shares(&later),
-                ),
-                row(
-                    "end_completers",
-                    Text::new(
-                        "Afsluttet (indskrivning og afslutning)",
-                        "Completed (intake and an end measurement)",
-                    ),
-                    Kind::Count,
-                    counts(&end),
-                ),
-                row(
-                    "end_completion",
-                    Text::new(
-                        "Andel af de indskrevne med en afslutning",
-                        "Share of those with an intake who have an end measurement",
-                    ),
-                    Kind::Percent,
-                    shares(&end),
-                ),
-            ],
+            rows: rows
+                .into_iter()
+                .map(|(id, (da, en), kind, cells)| ReportRow {
+                    id: id.into(),
+                    label: Text::new(da, en),
+                    kind,
+                    cells,
+                })
+                .collect(),
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
-use super::builder::tie;
+use super::entry::tie;
 use super::*;
 use crate::catalogue::Catalogue;
 use crate::change::ReliableChange;
