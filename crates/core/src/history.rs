@@ -4,8 +4,10 @@
 //! old one (`ResponseRecord::supersedes`). Everything that summarises a course
 //! starts from [`current`], the records nothing supersedes, so a corrected
 //! response never counts twice and the correction counts in its place.
-
-use std::collections::{BTreeMap, BTreeSet};
+//!
+//! Both functions scan the records rather than index them: they run over one
+//! participant's course (a few records) on the tablet, whose every byte of
+//! code is downloaded, so time grows with the square of the records given.
 
 use crate::change::{who5_change, Change, ReliableChange};
 use crate::participant::{MeasurementPoint, ParticipantCode};
@@ -18,16 +20,18 @@ use crate::record::ResponseRecord;
 /// date, then measurement point in course order (then id, so the order does
 /// not depend on the order of `records`).
 pub fn current(records: &[ResponseRecord]) -> Vec<&ResponseRecord> {
-    let superseded: BTreeSet<&str> = records
-        .iter()
-        .filter_map(|r| r.supersedes.as_deref().filter(|old| *old != r.id))
-        .collect();
-    let mut seen = BTreeSet::new();
-    let mut current: Vec<&ResponseRecord> = records
-        .iter()
-        .filter(|r| !superseded.contains(r.id.as_str()) && seen.insert(r.id.as_str()))
-        .collect();
-    current.sort_by(|a, b| {
+    let superseded = |id: &str| {
+        records
+            .iter()
+            .any(|r| r.supersedes.as_deref() == Some(id) && r.id != id)
+    };
+    let mut current: Vec<&ResponseRecord> = Vec::with_capacity(records.len());
+    for r in records {
+        if !superseded(&r.id) && !current.iter().any(|c| c.id == r.id) {
+            current.push(r);
+        }
+    }
+    current.sort_unstable_by(|a, b| {
         (a.date, a.point.order_key(), &a.id).cmp(&(b.date, b.point.order_key(), &b.id))
     });
     current
@@ -49,19 +53,26 @@ pub fn changes_since_intake<'a>(
 ) -> Vec<(&'a ResponseRecord, Option<Change>)> {
     let current = current(records);
     let who5: Vec<Option<u32>> = current.iter().map(|r| r.who5_percentage()).collect();
-    let mut intakes: BTreeMap<&ParticipantCode, (usize, u32)> = BTreeMap::new();
-    for (i, (r, pct)) in current.iter().zip(&who5).enumerate() {
-        if let (MeasurementPoint::Intake, Some(pct)) = (r.point, pct) {
-            intakes.entry(&r.participant).or_insert((i, *pct));
-        }
-    }
+    // A participant's intake: the position and score of their first intake
+    // with a WHO-5.
+    let intake = |participant: &ParticipantCode| {
+        current
+            .iter()
+            .zip(&who5)
+            .enumerate()
+            .find_map(|(i, (r, pct))| {
+                let at_intake =
+                    r.participant == *participant && r.point == MeasurementPoint::Intake;
+                Some((i, (*pct)?)).filter(|_| at_intake)
+            })
+    };
     current
         .iter()
-        .zip(who5)
+        .zip(&who5)
         .enumerate()
         .map(|(i, (r, pct))| {
-            let change = match (intakes.get(&r.participant), pct) {
-                (Some(&(at, from)), Some(to)) if i > at => Some(who5_change(from, to, rc)),
+            let change = match (intake(&r.participant), pct) {
+                (Some((at, from)), Some(to)) if i > at => Some(who5_change(from, *to, rc)),
                 _ => None,
             };
             (*r, change)
@@ -78,6 +89,7 @@ mod tests {
     use crate::record::{InstrumentRef, CANTRIL, WHO5};
     use crate::validate::Answers;
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
     use MeasurementPoint::{End, FollowUp, Intake};
 
     fn id(n: u32) -> String {
