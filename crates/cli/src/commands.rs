@@ -15,7 +15,7 @@ use indicatif::ProgressBar;
 use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
 use trivsel_core::record::uuid_v4;
 use trivsel_core::report::{render, Format};
-use trivsel_core::{builtin, Conflict, Date, InstrumentRef, Lang, ReportBuilder, ReportParams};
+use trivsel_core::{builtin, tr, Conflict, Date, InstrumentRef, Lang, ReportBuilder, ReportParams};
 
 use crate::candidates::{Candidates, Id, Outcome, WithinFile};
 use crate::generate::{self, Spec};
@@ -24,16 +24,10 @@ use crate::progress::{self, Counted};
 use crate::stream::{self, FileError};
 use crate::Status;
 
-fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
-
-/// "FEJL" / "ERROR": the word a rejected file's line starts with.
-fn fail_word(lang: Lang) -> &'static str {
-    tr(lang, "FEJL", "ERROR")
+/// A rejected file's line: "FEJL a.json: …" / "ERROR a.json: …".
+fn failure(lang: Lang, path: &Path, e: &FileError) -> String {
+    let word = tr!(lang, da: "FEJL", en: "ERROR");
+    format!("{word} {}: {}", path.display(), e.message(lang))
 }
 
 /// The files under `paths`, and the paths that could not be listed.
@@ -68,12 +62,7 @@ pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
     let (inputs, missing) = list(paths);
     let mut status = Status::Ok;
     for (path, e) in &missing {
-        println!(
-            "{} {}: {}",
-            fail_word(lang),
-            path.display(),
-            e.message(lang)
-        );
+        println!("{}", failure(lang, path, e));
         status = Status::BadInput;
     }
     let bar = progress::bar(total_len(&inputs), forced);
@@ -85,16 +74,11 @@ pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
                 "OK   {}  ({} {})",
                 input.path.display(),
                 summary.records,
-                tr(lang, "besvarelser", "records")
+                tr!(lang, da: "besvarelser", en: "records")
             ),
             Err(e) => {
                 status = Status::BadInput;
-                println!(
-                    "{} {}: {}",
-                    fail_word(lang),
-                    input.path.display(),
-                    e.message(lang)
-                );
+                println!("{}", failure(lang, &input.path, &e));
             }
         });
     }
@@ -117,12 +101,7 @@ struct Gathered {
 fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
     let (inputs, missing) = list(paths);
     for (path, e) in &missing {
-        eprintln!(
-            "{} {}: {}",
-            fail_word(lang),
-            path.display(),
-            e.message(lang)
-        );
+        eprintln!("{}", failure(lang, path, e));
     }
     // A compact record is about 450 bytes; a pretty-printed one more.
     let estimate = (total_len(&inputs) / 450).min(50_000_000) as usize;
@@ -162,11 +141,9 @@ fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
                 g.bad += 1;
                 bar.suspend(|| {
                     eprintln!(
-                        "{} {}: {} {}",
-                        fail_word(lang),
-                        input.path.display(),
-                        e.message(lang),
-                        tr(lang, "(filen er sprunget over)", "(the file is skipped)")
+                        "{} {}",
+                        failure(lang, &input.path, &e),
+                        tr!(lang, da: "(filen er sprunget over)", en: "(the file is skipped)")
                     )
                 });
             }
@@ -192,45 +169,41 @@ fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
 /// The lines that say what the merge did (to `out`).
 fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let files = g.good.len() + g.bad;
-    match lang {
-        Lang::Da => {
-            writeln!(
-                out,
-                "Læst: {} filer, {} besvarelser ({} filer afvist)",
-                files, g.records, g.bad
-            )?;
-            writeln!(out, "Aktuelle besvarelser: {}", o.current)?;
-            writeln!(
-                out,
-                "Dubletter (samme id og indhold, talt én gang): {}",
-                o.duplicates
-            )?;
-            writeln!(out, "Erstattet af en rettelse: {}", o.superseded)?;
-            writeln!(
-                out,
-                "Konflikter (samme id, forskelligt indhold; ingen af dem tæller med): {}",
-                o.conflicts.len()
-            )?;
-        }
-        Lang::En => {
-            writeln!(
-                out,
-                "Read: {} files, {} records ({} files rejected)",
-                files, g.records, g.bad
-            )?;
-            writeln!(out, "Current records: {}", o.current)?;
-            writeln!(
-                out,
-                "Duplicates (same id and content, counted once): {}",
-                o.duplicates
-            )?;
-            writeln!(out, "Superseded by a correction: {}", o.superseded)?;
-            writeln!(
-                out,
-                "Conflicts (same id, different content; neither counts): {}",
-                o.conflicts.len()
-            )?;
-        }
+    let (records, bad) = (g.records, g.bad);
+    let lines = [
+        tr!(lang,
+            da: format!("Læst: {files} filer, {records} besvarelser ({bad} filer afvist)"),
+            en: format!("Read: {files} files, {records} records ({bad} files rejected)"),
+        ),
+        format!(
+            "{} {}",
+            tr!(lang, da: "Aktuelle besvarelser:", en: "Current records:"),
+            o.current
+        ),
+        format!(
+            "{} {}",
+            tr!(lang,
+                da: "Dubletter (samme id og indhold, talt én gang):",
+                en: "Duplicates (same id and content, counted once):",
+            ),
+            o.duplicates
+        ),
+        format!(
+            "{} {}",
+            tr!(lang, da: "Erstattet af en rettelse:", en: "Superseded by a correction:"),
+            o.superseded
+        ),
+        format!(
+            "{} {}",
+            tr!(lang,
+                da: "Konflikter (samme id, forskelligt indhold; ingen af dem tæller med):",
+                en: "Conflicts (same id, different content; neither counts):",
+            ),
+            o.conflicts.len()
+        ),
+    ];
+    for line in lines {
+        writeln!(out, "{line}")?;
     }
     for (id, sources) in &o.conflicts {
         let conflict = Conflict {
@@ -357,21 +330,16 @@ pub fn merge(
             let _ = summary(&g, &o, lang, &mut io::stdout());
             println!(
                 "{} {} {} {}",
-                tr(lang, "Skrevet:", "Written:"),
+                tr!(lang, da: "Skrevet:", en: "Written:"),
                 n,
-                tr(lang, "besvarelser til", "records to"),
+                tr!(lang, da: "besvarelser til", en: "records to"),
                 output.display()
             );
             exit_for(&g, &o, allow_bad)
         }
         Err((path, e)) => {
             let _ = fs::remove_file(&tmp);
-            eprintln!(
-                "{} {}: {}",
-                fail_word(lang),
-                path.display(),
-                e.message(lang)
-            );
+            eprintln!("{}", failure(lang, &path, &e));
             Status::BadInput
         }
     }
@@ -403,12 +371,7 @@ pub fn report(
     };
     let _ = summary(&g, &o, lang, &mut io::stderr());
     if let Err((path, e)) = written {
-        eprintln!(
-            "{} {}: {}",
-            fail_word(lang),
-            path.display(),
-            FileError::Io(e).message(lang)
-        );
+        eprintln!("{}", failure(lang, &path, &FileError::Io(e)));
         return Status::BadInput;
     }
     exit_for(&g, &o, allow_bad)
@@ -440,22 +403,17 @@ pub fn generate(spec: Spec, output: &Path, ndjson: bool, lang: Lang) -> Status {
         Ok(()) => {
             eprintln!(
                 "{} {} {} {} {} {}",
-                tr(lang, "Skrevet:", "Written:"),
+                tr!(lang, da: "Skrevet:", en: "Written:"),
                 spec.responses,
-                tr(lang, "besvarelser fra", "responses from"),
+                tr!(lang, da: "besvarelser fra", en: "responses from"),
                 spec.participants.max(1).min(spec.responses.max(1)),
-                tr(lang, "deltagere til", "participants to"),
+                tr!(lang, da: "deltagere til", en: "participants to"),
                 output.display()
             );
             Status::Ok
         }
         Err(e) => {
-            eprintln!(
-                "{} {}: {}",
-                fail_word(lang),
-                output.display(),
-                FileError::Io(e).message(lang)
-            );
+            eprintln!("{}", failure(lang, output, &FileError::Io(e)));
             Status::BadInput
         }
     }

@@ -24,7 +24,7 @@ use trivsel_core::import::{
     self, check_record, clip, ImportError, Limits, RecordProblem, SchemaProblem,
 };
 use trivsel_core::record::is_uuid_v4;
-use trivsel_core::{builtin, Date, InstrumentRef, Lang};
+use trivsel_core::{builtin, tr, Date, InstrumentRef, Lang};
 
 use crate::inputs::{Input, Kind};
 
@@ -64,36 +64,35 @@ pub enum FileError {
 
 impl FileError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Io(e), Lang::Da) => format!("Filen kunne ikke læses: {e}."),
-            (Self::Io(e), Lang::En) => format!("The file could not be read: {e}."),
-            (Self::Import(e), lang) => e.message(lang),
-            (Self::Line { line, error }, Lang::Da) => {
-                format!("Linje {line}: {}", error.message(lang))
-            }
-            (Self::Line { line, error }, Lang::En) => {
-                format!("Line {line}: {}", error.message(lang))
-            }
-            (Self::LineTooLong { line }, Lang::Da) => format!(
-                "Linje {line} er længere end {} MiB og er ikke en besvarelse.",
-                MAX_LINE >> 20
+        match self {
+            Self::Io(e) => tr!(lang,
+                da: format!("Filen kunne ikke læses: {e}."),
+                en: format!("The file could not be read: {e}."),
             ),
-            (Self::LineTooLong { line }, Lang::En) => format!(
-                "Line {line} is longer than {} MiB and is not a response.",
-                MAX_LINE >> 20
-            ),
-            (Self::Shape { line, column, detail }, Lang::Da) => format!(
-                "Filen følger ikke eksportformatet (linje {line}, kolonne {column}): {detail}."
-            ),
-            (Self::Shape { line, column, detail }, Lang::En) => format!(
-                "The file does not follow the export format (line {line}, column {column}): {detail}."
-            ),
-            (Self::DuplicateId { id }, Lang::Da) => {
-                format!("Id'et {id} står to gange i filen med forskelligt indhold.")
+            Self::Import(e) => e.message(lang),
+            Self::Line { line, error } => {
+                let error = error.message(lang);
+                tr!(lang, da: format!("Linje {line}: {error}"), en: format!("Line {line}: {error}"))
             }
-            (Self::DuplicateId { id }, Lang::En) => {
-                format!("The id {id} occurs twice in the file with different content.")
+            Self::LineTooLong { line } => {
+                let mib = MAX_LINE >> 20;
+                tr!(lang,
+                    da: format!("Linje {line} er længere end {mib} MiB og er ikke en besvarelse."),
+                    en: format!("Line {line} is longer than {mib} MiB and is not a response."),
+                )
             }
+            Self::Shape {
+                line,
+                column,
+                detail,
+            } => tr!(lang,
+                da: format!("Filen følger ikke eksportformatet (linje {line}, kolonne {column}): {detail}."),
+                en: format!("The file does not follow the export format (line {line}, column {column}): {detail}."),
+            ),
+            Self::DuplicateId { id } => tr!(lang,
+                da: format!("Id'et {id} står to gange i filen med forskelligt indhold."),
+                en: format!("The id {id} occurs twice in the file with different content."),
+            ),
         }
     }
 }

@@ -51,13 +51,10 @@ impl ChangeLabel {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Improved, Lang::Da) => "bedring",
-            (Self::Improved, Lang::En) => "improvement",
-            (Self::Unchanged, Lang::Da) => "uændret",
-            (Self::Unchanged, Lang::En) => "no change",
-            (Self::Worsened, Lang::Da) => "forværring",
-            (Self::Worsened, Lang::En) => "deterioration",
+        match self {
+            Self::Improved => tr!(lang, da: "bedring", en: "improvement"),
+            Self::Unchanged => tr!(lang, da: "uændret", en: "no change"),
+            Self::Worsened => tr!(lang, da: "forværring", en: "deterioration"),
         }
     }
 
@@ -164,24 +161,18 @@ pub enum ReliableChangeError {
 
 impl ReliableChangeError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Points(x), Lang::Da) => {
-                format!("Den mindste påviselige ændring skal være et tal større end 0 (ikke {x}).")
-            }
-            (Self::Points(x), Lang::En) => {
-                format!("The minimal detectable change must be a number greater than 0 (not {x}).")
-            }
-            (Self::Sd(x), Lang::Da) => {
-                format!("Standardafvigelsen skal være et tal større end 0 (ikke {x}).")
-            }
-            (Self::Sd(x), Lang::En) => {
-                format!("The standard deviation must be a number greater than 0 (not {x}).")
-            }
-            (Self::Reliability(x), Lang::Da) => format!(
-                "Reliabiliteten skal være et tal mellem 0 og 1, begge udelukket (ikke {x})."
+        match self {
+            Self::Points(x) => tr!(lang,
+                da: format!("Den mindste påviselige ændring skal være et tal større end 0 (ikke {x})."),
+                en: format!("The minimal detectable change must be a number greater than 0 (not {x})."),
             ),
-            (Self::Reliability(x), Lang::En) => format!(
-                "The reliability must be a number between 0 and 1, both excluded (not {x})."
+            Self::Sd(x) => tr!(lang,
+                da: format!("Standardafvigelsen skal være et tal større end 0 (ikke {x})."),
+                en: format!("The standard deviation must be a number greater than 0 (not {x})."),
+            ),
+            Self::Reliability(x) => tr!(lang,
+                da: format!("Reliabiliteten skal være et tal mellem 0 og 1, begge udelukket (ikke {x})."),
+                en: format!("The reliability must be a number between 0 and 1, both excluded (not {x})."),
             ),
         }
     }

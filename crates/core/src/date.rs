@@ -51,13 +51,15 @@ pub enum DateError {
 
 impl DateError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Date(s), Lang::Da) => {
-                format!("«{s}» er ikke en gyldig dato (skrives ÅÅÅÅ-MM-DD).")
-            }
-            (Self::Date(s), Lang::En) => format!("«{s}» is not a valid date (written YYYY-MM-DD)."),
-            (Self::Week(s), Lang::Da) => format!("«{s}» er ikke en gyldig uge (skrives ÅÅÅÅ-Wuu)."),
-            (Self::Week(s), Lang::En) => format!("«{s}» is not a valid week (written YYYY-Www)."),
+        match self {
+            Self::Date(s) => tr!(lang,
+                da: format!("«{s}» er ikke en gyldig dato (skrives ÅÅÅÅ-MM-DD)."),
+                en: format!("«{s}» is not a valid date (written YYYY-MM-DD)."),
+            ),
+            Self::Week(s) => tr!(lang,
+                da: format!("«{s}» er ikke en gyldig uge (skrives ÅÅÅÅ-Wuu)."),
+                en: format!("«{s}» is not a valid week (written YYYY-Www)."),
+            ),
         }
     }
 }

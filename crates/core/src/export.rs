@@ -116,22 +116,15 @@ pub enum ExportError {
 
 impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Record(e), lang) => e.message(lang),
-            (
-                Self::WrongParticipant {
-                    record,
-                    participant,
-                },
-                Lang::Da,
-            ) => format!("Besvarelsen hører til deltageren {record}, ikke til {participant}."),
-            (
-                Self::WrongParticipant {
-                    record,
-                    participant,
-                },
-                Lang::En,
-            ) => format!("The response belongs to participant {record}, not to {participant}."),
+        match self {
+            Self::Record(e) => e.message(lang),
+            Self::WrongParticipant {
+                record,
+                participant,
+            } => tr!(lang,
+                da: format!("Besvarelsen hører til deltageren {record}, ikke til {participant}."),
+                en: format!("The response belongs to participant {record}, not to {participant}."),
+            ),
         }
     }
 }

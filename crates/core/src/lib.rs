@@ -5,6 +5,9 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+#[macro_use]
+pub mod messages;
+
 pub mod change;
 pub mod csv;
 pub mod date;

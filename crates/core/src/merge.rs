@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use crate::export::{ExportDocument, ExportRecord};
-use crate::import::clip;
 use crate::lang::Lang;
+use crate::messages::clip;
 
 /// Collects records from many files. Holds each distinct record once, plus
 /// an id map: fine for the browser's 100 000 records.
@@ -58,14 +58,10 @@ impl Conflict {
             .collect::<Vec<_>>()
             .join(", ");
         let id = clip(&self.response_id);
-        match lang {
-            Lang::Da => format!(
-                "Id'et {id} findes med forskelligt indhold i {sources}; ingen af versionerne er taget med."
-            ),
-            Lang::En => format!(
-                "The id {id} occurs with different content in {sources}; none of the versions is included."
-            ),
-        }
+        tr!(lang,
+            da: format!("Id'et {id} findes med forskelligt indhold i {sources}; ingen af versionerne er taget med."),
+            en: format!("The id {id} occurs with different content in {sources}; none of the versions is included."),
+        )
     }
 }
 

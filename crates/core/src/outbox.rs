@@ -87,29 +87,24 @@ pub enum OutboxError {
 
 impl OutboxError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Nothing, Lang::Da) => {
-                "Der er ingen besvarelser at eksportere i det valgte.".into()
-            }
-            (Self::Nothing, Lang::En) => "There are no responses to export in that choice.".into(),
-            (Self::BackwardsRange, Lang::Da) => "Slutdatoen ligger før startdatoen.".into(),
-            (Self::BackwardsRange, Lang::En) => "The end date is before the start date.".into(),
-            (Self::UnknownParticipant { code }, Lang::Da) => {
-                format!("En besvarelse hører til deltageren {code}, som ikke findes på tabletten.")
-            }
-            (Self::UnknownParticipant { code }, Lang::En) => {
-                format!("A response belongs to participant {code}, who is not on this tablet.")
-            }
-            (Self::Record { id, error }, Lang::Da) => {
-                format!(
-                    "Besvarelsen {id} kan ikke eksporteres: {}",
-                    error.message(lang)
-                )
-            }
-            (Self::Record { id, error }, Lang::En) => {
-                format!(
-                    "The response {id} cannot be exported: {}",
-                    error.message(lang)
+        match self {
+            Self::Nothing => tr!(lang,
+                da: "Der er ingen besvarelser at eksportere i det valgte.".into(),
+                en: "There are no responses to export in that choice.".into(),
+            ),
+            Self::BackwardsRange => tr!(lang,
+                da: "Slutdatoen ligger før startdatoen.".into(),
+                en: "The end date is before the start date.".into(),
+            ),
+            Self::UnknownParticipant { code } => tr!(lang,
+                da: format!("En besvarelse hører til deltageren {code}, som ikke findes på tabletten."),
+                en: format!("A response belongs to participant {code}, who is not on this tablet."),
+            ),
+            Self::Record { id, error } => {
+                let error = error.message(lang);
+                tr!(lang,
+                    da: format!("Besvarelsen {id} kan ikke eksporteres: {error}"),
+                    en: format!("The response {id} cannot be exported: {error}"),
                 )
             }
         }

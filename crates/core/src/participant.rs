@@ -40,21 +40,19 @@ pub enum CodeError {
 
 impl CodeError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Empty, Lang::Da) => "Skriv koden (6 tegn).".into(),
-            (Self::Empty, Lang::En) => "Enter the code (6 characters).".into(),
-            (Self::InvalidChar(c), Lang::Da) => format!(
-                "Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."
+        match self {
+            Self::Empty => tr!(lang,
+                da: "Skriv koden (6 tegn).".into(),
+                en: "Enter the code (6 characters).".into(),
             ),
-            (Self::InvalidChar(c), Lang::En) => format!(
-                "The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."
+            Self::InvalidChar(c) => tr!(lang,
+                da: format!("Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."),
+                en: format!("The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."),
             ),
-            (Self::WrongLength { found }, Lang::Da) => {
-                format!("Koden skal have 6 tegn, men har {found}.")
-            }
-            (Self::WrongLength { found }, Lang::En) => {
-                format!("The code must have 6 characters, but has {found}.")
-            }
+            Self::WrongLength { found } => tr!(lang,
+                da: format!("Koden skal have 6 tegn, men har {found}."),
+                en: format!("The code must have 6 characters, but has {found}."),
+            ),
         }
     }
 }
@@ -159,15 +157,11 @@ impl Gender {
     pub const ALL: [Gender; 4] = [Gender::Girl, Gender::Boy, Gender::Other, Gender::NotStated];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Girl, Lang::Da) => "Pige",
-            (Self::Girl, Lang::En) => "Girl",
-            (Self::Boy, Lang::Da) => "Dreng",
-            (Self::Boy, Lang::En) => "Boy",
-            (Self::Other, Lang::Da) => "Andet",
-            (Self::Other, Lang::En) => "Other",
-            (Self::NotStated, Lang::Da) => "Ønsker ikke at svare",
-            (Self::NotStated, Lang::En) => "Prefers not to say",
+        match self {
+            Self::Girl => tr!(lang, da: "Pige", en: "Girl"),
+            Self::Boy => tr!(lang, da: "Dreng", en: "Boy"),
+            Self::Other => tr!(lang, da: "Andet", en: "Other"),
+            Self::NotStated => tr!(lang, da: "Ønsker ikke at svare", en: "Prefers not to say"),
         }
     }
 }
@@ -198,17 +192,12 @@ impl AgeBand {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Age12To14, Lang::Da) => "12–14 år",
-            (Self::Age12To14, Lang::En) => "12–14 years",
-            (Self::Age15To17, Lang::Da) => "15–17 år",
-            (Self::Age15To17, Lang::En) => "15–17 years",
-            (Self::Age18To20, Lang::Da) => "18–20 år",
-            (Self::Age18To20, Lang::En) => "18–20 years",
-            (Self::Age21To25, Lang::Da) => "21–25 år",
-            (Self::Age21To25, Lang::En) => "21–25 years",
-            (Self::Unknown, Lang::Da) => "Ukendt",
-            (Self::Unknown, Lang::En) => "Unknown",
+        match self {
+            Self::Age12To14 => tr!(lang, da: "12–14 år", en: "12–14 years"),
+            Self::Age15To17 => tr!(lang, da: "15–17 år", en: "15–17 years"),
+            Self::Age18To20 => tr!(lang, da: "18–20 år", en: "18–20 years"),
+            Self::Age21To25 => tr!(lang, da: "21–25 år", en: "21–25 years"),
+            Self::Unknown => tr!(lang, da: "Ukendt", en: "Unknown"),
         }
     }
 }
@@ -233,15 +222,13 @@ impl CourseType {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Counselling, Lang::Da) => "Rådgivning",
-            (Self::Counselling, Lang::En) => "Counselling",
-            (Self::IndividualTreatment, Lang::Da) => "Individuel behandling",
-            (Self::IndividualTreatment, Lang::En) => "Individual treatment",
-            (Self::Group, Lang::Da) => "Gruppeforløb",
-            (Self::Group, Lang::En) => "Group course",
-            (Self::Parents, Lang::Da) => "Forældre",
-            (Self::Parents, Lang::En) => "Parents",
+        match self {
+            Self::Counselling => tr!(lang, da: "Rådgivning", en: "Counselling"),
+            Self::IndividualTreatment => {
+                tr!(lang, da: "Individuel behandling", en: "Individual treatment")
+            }
+            Self::Group => tr!(lang, da: "Gruppeforløb", en: "Group course"),
+            Self::Parents => tr!(lang, da: "Forældre", en: "Parents"),
         }
     }
 }
@@ -269,29 +256,24 @@ pub enum SiteError {
 
 impl SiteError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Empty, Lang::Da) => "Skriv navnet på stedet eller forløbet.".into(),
-            (Self::Empty, Lang::En) => "Enter the name of the site or programme.".into(),
-            (Self::TooLong { chars }, Lang::Da) => format!(
-                "Navnet må højst have {} tegn (det har {chars}).",
-                Site::MAX_CHARS
+        let max = Site::MAX_CHARS;
+        match self {
+            Self::Empty => tr!(lang,
+                da: "Skriv navnet på stedet eller forløbet.".into(),
+                en: "Enter the name of the site or programme.".into(),
             ),
-            (Self::TooLong { chars }, Lang::En) => format!(
-                "The name can have at most {} characters (it has {chars}).",
-                Site::MAX_CHARS
+            Self::TooLong { chars } => tr!(lang,
+                da: format!("Navnet må højst have {max} tegn (det har {chars})."),
+                en: format!("The name can have at most {max} characters (it has {chars})."),
             ),
-            (Self::InvalidChar(c), Lang::Da) => format!(
-                "Tegnet «{c}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"
+            Self::InvalidChar(c) => tr!(lang,
+                da: format!("Tegnet «{c}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"),
+                en: format!("The character «{c}» cannot be used in the name. Use letters, digits, spaces and - . ' /"),
             ),
-            (Self::InvalidChar(c), Lang::En) => format!(
-                "The character «{c}» cannot be used in the name. Use letters, digits, spaces and - . ' /"
+            Self::NoLetterOrDigit => tr!(lang,
+                da: "Navnet skal indeholde mindst ét bogstav eller tal.".into(),
+                en: "The name must contain at least one letter or digit.".into(),
             ),
-            (Self::NoLetterOrDigit, Lang::Da) => {
-                "Navnet skal indeholde mindst ét bogstav eller tal.".into()
-            }
-            (Self::NoLetterOrDigit, Lang::En) => {
-                "The name must contain at least one letter or digit.".into()
-            }
         }
     }
 }
@@ -450,15 +432,14 @@ impl MeasurementPoint {
 
     /// E.g. "Undervejs, samtale 3" / "During, session 3".
     pub fn label(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::Intake, Lang::Da) => "Indskrivning".into(),
-            (Self::Intake, Lang::En) => "Intake".into(),
-            (Self::During { session }, Lang::Da) => format!("Undervejs, samtale {session}"),
-            (Self::During { session }, Lang::En) => format!("During, session {session}"),
-            (Self::End, Lang::Da) => "Afslutning".into(),
-            (Self::End, Lang::En) => "End".into(),
-            (Self::FollowUp, Lang::Da) => "Opfølgning".into(),
-            (Self::FollowUp, Lang::En) => "Follow-up".into(),
+        match self {
+            Self::Intake => tr!(lang, da: "Indskrivning".into(), en: "Intake".into()),
+            Self::During { session } => tr!(lang,
+                da: format!("Undervejs, samtale {session}"),
+                en: format!("During, session {session}"),
+            ),
+            Self::End => tr!(lang, da: "Afslutning".into(), en: "End".into()),
+            Self::FollowUp => tr!(lang, da: "Opfølgning".into(), en: "Follow-up".into()),
         }
     }
 

@@ -66,15 +66,15 @@ pub enum PinError {
 
 impl PinError {
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::TooShort, Lang::Da) => {
-                format!("PIN-koden skal have mindst {MIN_PIN_CHARS} tegn.")
-            }
-            (Self::TooShort, Lang::En) => {
-                format!("The PIN must have at least {MIN_PIN_CHARS} characters.")
-            }
-            (Self::Mismatch, Lang::Da) => "De to PIN-koder er ikke ens.".into(),
-            (Self::Mismatch, Lang::En) => "The two PINs are not the same.".into(),
+        match self {
+            Self::TooShort => tr!(lang,
+                da: format!("PIN-koden skal have mindst {MIN_PIN_CHARS} tegn."),
+                en: format!("The PIN must have at least {MIN_PIN_CHARS} characters."),
+            ),
+            Self::Mismatch => tr!(lang,
+                da: "De to PIN-koder er ikke ens.".into(),
+                en: "The two PINs are not the same.".into(),
+            ),
         }
     }
 }

@@ -111,20 +111,16 @@ pub enum ReportParamsError {
 
 impl ReportParamsError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::LadderReference(x), Lang::Da) => {
-                format!("Referencen for trivselsstigen skal være et tal fra 0 til 10 (ikke {x}).")
-            }
-            (Self::LadderReference(x), Lang::En) => {
-                format!("The ladder reference must be a number from 0 to 10 (not {x}).")
-            }
-            (Self::ReliableChange(e), lang) => e.message(lang),
-            (Self::MinCell(n), Lang::Da) => {
-                format!("Den mindste viste gruppe skal være mindst 1 deltager (ikke {n}).")
-            }
-            (Self::MinCell(n), Lang::En) => {
-                format!("The smallest shown group must be at least 1 participant (not {n}).")
-            }
+        match self {
+            Self::LadderReference(x) => tr!(lang,
+                da: format!("Referencen for trivselsstigen skal være et tal fra 0 til 10 (ikke {x})."),
+                en: format!("The ladder reference must be a number from 0 to 10 (not {x})."),
+            ),
+            Self::ReliableChange(e) => e.message(lang),
+            Self::MinCell(n) => tr!(lang,
+                da: format!("Den mindste viste gruppe skal være mindst 1 deltager (ikke {n})."),
+                en: format!("The smallest shown group must be at least 1 participant (not {n})."),
+            ),
         }
     }
 }

@@ -81,18 +81,19 @@ impl ScoreError {
             Self::Incomplete {
                 instrument,
                 missing,
-            } => match lang {
-                Lang::Da => format!(
-                    "{instrument} er ikke fuldt besvaret (mangler: {}), så der er ingen score. \
-                     En score beregnes aldrig ud fra en del af svarene.",
-                    missing.join(", ")
-                ),
-                Lang::En => format!(
-                    "{instrument} is not complete (missing: {}), so it has no score. \
-                     A score is never computed from part of the answers.",
-                    missing.join(", ")
-                ),
-            },
+            } => {
+                let missing = missing.join(", ");
+                tr!(lang,
+                    da: format!(
+                        "{instrument} er ikke fuldt besvaret (mangler: {missing}), så der er ingen score. \
+                         En score beregnes aldrig ud fra en del af svarene."
+                    ),
+                    en: format!(
+                        "{instrument} is not complete (missing: {missing}), so it has no score. \
+                         A score is never computed from part of the answers."
+                    ),
+                )
+            }
         }
     }
 }

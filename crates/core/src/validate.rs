@@ -34,25 +34,25 @@ pub enum ValidationError {
 impl ValidationError {
     /// The error as a sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::UnknownItem { instrument, item }, Lang::Da) => {
-                format!("{instrument}: spørgsmålet «{item}» findes ikke i skemaet.")
-            }
-            (Self::UnknownItem { instrument, item }, Lang::En) => {
-                format!("{instrument}: the questionnaire has no item «{item}».")
-            }
-            (Self::OutOfRange { instrument, item, value, min, max }, Lang::Da) => format!(
-                "{instrument}: svaret {value} på «{item}» er ikke et af svarmulighederne ({min}–{max})."
+        match self {
+            Self::UnknownItem { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» findes ikke i skemaet."),
+                en: format!("{instrument}: the questionnaire has no item «{item}»."),
             ),
-            (Self::OutOfRange { instrument, item, value, min, max }, Lang::En) => format!(
-                "{instrument}: the answer {value} to «{item}» is not one of the options ({min}–{max})."
+            Self::OutOfRange {
+                instrument,
+                item,
+                value,
+                min,
+                max,
+            } => tr!(lang,
+                da: format!("{instrument}: svaret {value} på «{item}» er ikke et af svarmulighederne ({min}–{max})."),
+                en: format!("{instrument}: the answer {value} to «{item}» is not one of the options ({min}–{max})."),
             ),
-            (Self::Missing { instrument, item }, Lang::Da) => {
-                format!("{instrument}: spørgsmålet «{item}» er ikke besvaret.")
-            }
-            (Self::Missing { instrument, item }, Lang::En) => {
-                format!("{instrument}: the item «{item}» has no answer.")
-            }
+            Self::Missing { instrument, item } => tr!(lang,
+                da: format!("{instrument}: spørgsmålet «{item}» er ikke besvaret."),
+                en: format!("{instrument}: the item «{item}» has no answer."),
+            ),
         }
     }
 }

@@ -1,0 +1,197 @@
+//! How text that people read is written: every message exists once, with its
+//! Danish and its English side by side, so a missing translation does not
+//! build and no language ever falls back to another.
+//!
+//! [`tr!`](crate::tr) picks one of the two for a message with parameters: an
+//! error's `message` is one `match` on the error with a `tr!` per variant.
+//! [`catalogue!`](crate::catalogue) turns one list of entries into a struct of
+//! texts, one static value per language, the lookup by [`Lang`] and methods
+//! for the texts that take parameters; the app and the evaluator's page keep
+//! their interface text that way. [`clip`] cuts a value that came from outside
+//! (a file, a key, a name) before any message repeats it.
+
+#[cfg(doc)]
+use crate::lang::Lang;
+
+/// The most characters of a value from outside that a message repeats.
+pub const MAX_ECHO: usize = 60;
+
+/// The text of `lang`: `tr!(lang, da: <expr>, en: <expr>)` is an exhaustive
+/// `match` on the language, so both texts stand side by side and leaving one
+/// out does not build.
+///
+/// ```
+/// use trivsel_core::{tr, Lang};
+/// let n = 3;
+/// let text = |lang: Lang| -> String {
+///     tr!(lang, da: format!("{n} filer"), en: format!("{n} files"))
+/// };
+/// assert_eq!(text(Lang::Da), "3 filer");
+/// assert_eq!(text(Lang::En), "3 files");
+/// ```
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, da: $da:expr, en: $en:expr $(,)?) => {
+        match $lang {
+            $crate::lang::Lang::Da => $da,
+            $crate::lang::Lang::En => $en,
+        }
+    };
+}
+
+/// A message catalogue from one list in which every entry holds all its
+/// languages: a `texts` section of fields (`name: Type = { da: …, en: … }`,
+/// or `name = { da: …, en: … }` for a `&'static str`) and a `formats` section of methods for texts with parameters
+/// (`fn name(args) -> Ret = { da: …, en: … }`). It generates the struct (a
+/// `pub lang` field and one `pub` field per text), one `static` value per
+/// language inside the lookup function, and the methods, each an exhaustive
+/// `match` on the value's language. Statics, not code: a field is read
+/// wherever it is shown, and the lookup returns a reference.
+///
+/// ```
+/// use trivsel_core::{catalogue, Lang};
+///
+/// catalogue! {
+///     /// Words for the example.
+///     pub struct Words;
+///     /// The words in `lang`.
+///     pub fn words;
+///     texts {
+///         /// A button.
+///         yes = { da: "Ja", en: "Yes" },
+///         /// The other language.
+///         other: Lang = { da: Lang::En, en: Lang::Da },
+///     }
+///     formats {
+///         /// A count of files.
+///         fn files(n: usize) -> String = { da: format!("{n} filer"), en: format!("{n} files") },
+///     }
+/// }
+///
+/// assert_eq!(words(Lang::Da).yes, "Ja");
+/// assert_eq!(words(Lang::En).files(2), "2 files");
+/// assert_eq!(words(Lang::En).lang, Lang::En);
+/// assert_eq!(words(Lang::Da).other, Lang::En);
+/// ```
+///
+/// The same catalogue with one entry's English left out does not build:
+///
+/// ```compile_fail
+/// use trivsel_core::{catalogue, Lang};
+///
+/// catalogue! {
+///     /// Words for the example.
+///     pub struct Words;
+///     /// The words in `lang`.
+///     pub fn words;
+///     texts {
+///         /// A button.
+///         yes = { da: "Ja" },
+///         /// The other language.
+///         other: Lang = { da: Lang::En, en: Lang::Da },
+///     }
+///     formats {
+///         /// A count of files.
+///         fn files(n: usize) -> String = { da: format!("{n} filer"), en: format!("{n} files") },
+///     }
+/// }
+///
+/// assert_eq!(words(Lang::Da).yes, "Ja");
+/// assert_eq!(words(Lang::En).files(2), "2 files");
+/// assert_eq!(words(Lang::En).lang, Lang::En);
+/// assert_eq!(words(Lang::Da).other, Lang::En);
+/// ```
+#[macro_export]
+macro_rules! catalogue {
+    (@type) => { &'static str };
+    (@type $ty:ty) => { $ty };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident;
+        $(#[$lookup_meta:meta])*
+        $lookup_vis:vis fn $lookup:ident;
+        texts {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident $(: $ty:ty)? = { da: $da:expr, en: $en:expr $(,)? }
+            ),* $(,)?
+        }
+        formats {
+            $(
+                $(#[$method_meta:meta])*
+                fn $method:ident ( $($arg:ident : $arg_ty:ty),* $(,)? ) -> $ret:ty
+                    = { da: $method_da:expr, en: $method_en:expr $(,)? }
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            /// The language of every text in this value.
+            pub lang: $crate::lang::Lang,
+            $(
+                $(#[$field_meta])*
+                pub $field: $crate::catalogue!(@type $($ty)?),
+            )*
+        }
+
+        $(#[$lookup_meta])*
+        $lookup_vis fn $lookup(lang: $crate::lang::Lang) -> &'static $name {
+            static DA: $name = $name {
+                lang: $crate::lang::Lang::Da,
+                $($field: $da,)*
+            };
+            static EN: $name = $name {
+                lang: $crate::lang::Lang::En,
+                $($field: $en,)*
+            };
+            $crate::tr!(lang, da: &DA, en: &EN)
+        }
+
+        impl $name {
+            $(
+                $(#[$method_meta])*
+                pub fn $method(&self $(, $arg: $arg_ty)*) -> $ret {
+                    $crate::tr!(self.lang, da: $method_da, en: $method_en)
+                }
+            )*
+        }
+    };
+}
+
+/// `s` as plain one-line text of at most [`MAX_ECHO`] characters: control
+/// and bidirectional-override characters become spaces, and a longer value
+/// is cut with "…".
+pub fn clip(s: &str) -> String {
+    clip_to(s, MAX_ECHO)
+}
+
+/// [`clip`] to `max` characters.
+pub fn clip_to(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n + 1 == max && s.chars().nth(max).is_some() {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        out.push(if c.is_control() || bidi { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_cuts_long_values_and_plain_texts_them() {
+        assert_eq!(clip("kort"), "kort");
+        let long = "å".repeat(5000);
+        let c = clip(&long);
+        assert_eq!(c.chars().count(), MAX_ECHO);
+        assert!(c.ends_with('…'));
+        assert_eq!(clip(&"a".repeat(60)), "a".repeat(60));
+        assert_eq!(clip(&"a".repeat(61)).chars().count(), 60);
+        assert_eq!(clip("a\nb\u{202e}c"), "a b c");
+    }
+}
