@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::export::{ExportDocument, ExportRecord, ExportScore, FORMAT, VERSION};
 use crate::instrument::builtin;
-use crate::lang::Lang;
+use crate::lang::{decimal, Lang};
 use crate::messages::clip_to;
 use crate::record::is_uuid_v4;
 use crate::scoring::score;
@@ -716,15 +716,7 @@ fn hint_da(path: &str) -> &'static str {
 /// A file size in MB (of 1 048 576 bytes), with one decimal unless whole.
 fn megabytes(bytes: usize, lang: Lang) -> String {
     let tenths = (bytes as u64 * 10 + (MIB as u64) / 2) / MIB as u64;
-    let text = if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
-    match lang {
-        Lang::Da => text.replace('.', ","),
-        Lang::En => text,
-    }
+    decimal(tenths as f64 / 10.0, None, lang)
 }
 
 /// The versions this build reads, as a message says them.

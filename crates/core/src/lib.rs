@@ -40,7 +40,7 @@ pub use import::{
     SchemaProblem,
 };
 pub use instrument::{builtin, Builtin, Instrument, Scale, ScoringRule};
-pub use lang::{Lang, Text};
+pub use lang::{decimal, Lang, Text};
 pub use merge::{Conflict, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,

@@ -5,8 +5,9 @@
 //! names what is wrong. The suppression limit is not offered: small groups
 //! stay hidden.
 
+use trivsel_core::change::DANISH_WHO5_MDC;
 use trivsel_core::report::ReportParamsError;
-use trivsel_core::{Lang, ReliableChange, ReportParams};
+use trivsel_core::{decimal, Lang, ReliableChange, ReportParams};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,15 +31,6 @@ pub fn parse_number(text: &str) -> Option<f64> {
         return None;
     }
     text.parse().ok()
-}
-
-/// A setting as the language writes it: "7,5" or "7.5".
-pub fn number_text(x: f64, lang: Lang) -> String {
-    let s = format!("{x}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
 }
 
 fn mdc_points(params: &ReportParams) -> Option<f64> {
@@ -65,12 +57,10 @@ enum Problem {
 #[function_component]
 pub fn Settings(props: &Props) -> Html {
     let m = messages(props.lang);
-    let ladder_text = use_state(|| number_text(props.params.ladder_reference, props.lang));
+    let ladder_text = use_state(|| decimal(props.params.ladder_reference, None, props.lang));
     let mdc_text = use_state(|| {
-        number_text(
-            mdc_points(&props.params).unwrap_or(trivsel_core::change::DANISH_WHO5_MDC),
-            props.lang,
-        )
+        let points = mdc_points(&props.params).unwrap_or(DANISH_WHO5_MDC);
+        decimal(points, None, props.lang)
     });
     // The problem with each field's text, if any: [ladder, reliable change].
     let problems = use_state(|| [None::<Problem>, None]);
@@ -170,7 +160,7 @@ mod tests {
         assert_eq!(parse_number("NaN"), None);
         assert_eq!(parse_number("inf"), None);
         assert_eq!(parse_number("7,5,1"), None);
-        assert_eq!(number_text(7.5, Lang::Da), "7,5");
-        assert_eq!(number_text(23.6, Lang::En), "23.6");
+        assert_eq!(decimal(7.5, None, Lang::Da), "7,5");
+        assert_eq!(decimal(23.6, None, Lang::En), "23.6");
     }
 }

@@ -1,7 +1,9 @@
 //! Counsellor: the programme's choices for this tablet: the reliable change
 //! criterion and the ladder's cut-off set.
 
-use trivsel_core::ReliableChange;
+use trivsel_core::change::{DANISH_WHO5_ICC, DANISH_WHO5_MDC};
+use trivsel_core::report::LADDER_BAND_SET;
+use trivsel_core::{decimal, ReliableChange};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,6 +13,10 @@ use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::services::storage::Settings;
 use crate::state::{instruments, Action, Screen};
+
+/// The SD the Jacobson–Truax fields start from until the programme gives
+/// its own: a starting value to edit, not a published figure.
+const SD_SUGGESTED: f64 = 20.0;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Method {
@@ -31,17 +37,14 @@ pub fn SettingsScreen() -> Html {
     let heading = use_focus_on(());
     let current = ctx.settings.clone();
     let (method0, sd0, r0, mdc0) = match current.reliable_change {
-        ReliableChange::Mdc { points } => (Method::Mdc, 20.0, 0.81, points),
+        ReliableChange::Mdc { points } => (Method::Mdc, SD_SUGGESTED, DANISH_WHO5_ICC, points),
         ReliableChange::JacobsonTruax { sd, reliability } => {
-            (Method::JacobsonTruax, sd, reliability, 23.6)
+            (Method::JacobsonTruax, sd, reliability, DANISH_WHO5_MDC)
         }
     };
     let method = use_state(move || Some(method0));
     // Numbers as the person writes them: a decimal comma in Danish.
-    let show = move |x: f64| match lang {
-        trivsel_core::Lang::Da => x.to_string().replace('.', ","),
-        trivsel_core::Lang::En => x.to_string(),
-    };
+    let show = move |x: f64| decimal(x, None, lang);
     let ladder = instruments()[1];
     let set_ids: Vec<&'static str> = ladder.band_sets.iter().map(|s| s.id.as_str()).collect();
     let ladder_set = {
@@ -87,7 +90,7 @@ pub fn SettingsScreen() -> Html {
                 ctx.clone(),
                 Settings {
                     reliable_change: rc,
-                    ladder_band_set: ladder_set.unwrap_or("hbsc").to_string(),
+                    ladder_band_set: ladder_set.unwrap_or(LADDER_BAND_SET).to_string(),
                 },
             );
         })

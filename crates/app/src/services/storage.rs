@@ -11,6 +11,7 @@ use std::rc::Rc;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use trivsel_core::pin::{Lockout, PinHash};
+use trivsel_core::report::LADDER_BAND_SET;
 use trivsel_core::{
     Date, Flow, Lang, MeasurementPoint, Participant, ParticipantCode, ReliableChange,
     ResponseRecord,
@@ -73,7 +74,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             reliable_change: ReliableChange::default(),
-            ladder_band_set: "hbsc".into(),
+            ladder_band_set: LADDER_BAND_SET.into(),
         }
     }
 }

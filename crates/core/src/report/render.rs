@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{Cell, GroupFigures, Report, WHO5_RISK_AT_MOST};
 use crate::change::ReliableChange;
 use crate::instrument::builtin;
-use crate::lang::Lang;
+use crate::lang::{decimal, Lang};
 use crate::participant::Gender;
 
 /// An output format of the report.
@@ -249,7 +249,7 @@ pub fn tables(report: &Report, lang: Lang) -> Vec<Table> {
         ],
     );
 
-    let reference = number(report.params.ladder_reference, lang);
+    let reference = decimal(report.params.ladder_reference, None, lang);
     let mut ladder_rows = vec![
         row(
             "ladder_intake_mean",
@@ -379,24 +379,6 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// A number as the language writes it: `7,5` in Danish, `7.5` in English.
-fn number(x: f64, lang: Lang) -> String {
-    let s = format!("{x}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-/// A one-decimal value as the language writes it.
-fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.1}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// What a suppressed cell shows: `< 5` for the default `min_cell`.
 pub fn suppressed_text(report: &Report) -> String {
     format!("< {}", report.params.min_cell)
@@ -409,14 +391,14 @@ fn value_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
     };
     match kind {
         Kind::Count => format!("{value:.0}"),
-        Kind::Mean => decimal(value, lang),
+        Kind::Mean => decimal(value, Some(1), lang),
         Kind::Percent => match lang {
-            Lang::Da => format!("{} %", decimal(value, lang)),
-            Lang::En => format!("{}%", decimal(value, lang)),
+            Lang::Da => format!("{} %", decimal(value, Some(1), lang)),
+            Lang::En => format!("{}%", decimal(value, Some(1), lang)),
         },
-        Kind::Difference if value > 0.0 => format!("+{}", decimal(value, lang)),
-        Kind::Difference if value == 0.0 => decimal(0.0, lang),
-        Kind::Difference => decimal(value, lang),
+        Kind::Difference if value > 0.0 => format!("+{}", decimal(value, Some(1), lang)),
+        Kind::Difference if value == 0.0 => decimal(0.0, Some(1), lang),
+        Kind::Difference => decimal(value, Some(1), lang),
     }
 }
 
@@ -445,27 +427,27 @@ pub fn title(lang: Lang) -> String {
 /// The lines that state the settings and how to read the tables.
 pub fn notes(report: &Report, lang: Lang) -> Vec<String> {
     let p = &report.params;
-    let reference = number(p.ladder_reference, lang);
+    let reference = decimal(p.ladder_reference, None, lang);
     let rc = match (p.reliable_change, lang) {
         (ReliableChange::Mdc { points }, Lang::Da) => format!(
             "Pålidelig ændring: en ændring på mere end {} point (mindste påviselige ændring; dansk WHO-5: 23,6, Schougaard et al. 2018).",
-            number(points, lang)
+            decimal(points, None, lang)
         ),
         (ReliableChange::Mdc { points }, Lang::En) => format!(
             "Reliable change: a change of more than {} points (minimal detectable change; Danish WHO-5: 23.6, Schougaard et al. 2018).",
-            number(points, lang)
+            decimal(points, None, lang)
         ),
         (ReliableChange::JacobsonTruax { sd, reliability }, Lang::Da) => format!(
             "Pålidelig ændring: Jacobson & Truax (1991) med SD {} og reliabilitet {}, dvs. en ændring på mere end {} point.",
-            number(sd, lang),
-            number(reliability, lang),
-            decimal(p.reliable_change.threshold(), lang)
+            decimal(sd, None, lang),
+            decimal(reliability, None, lang),
+            decimal(p.reliable_change.threshold(), Some(1), lang)
         ),
         (ReliableChange::JacobsonTruax { sd, reliability }, Lang::En) => format!(
             "Reliable change: Jacobson & Truax (1991) with SD {} and reliability {}, i.e. a change of more than {} points.",
-            number(sd, lang),
-            number(reliability, lang),
-            decimal(p.reliable_change.threshold(), lang)
+            decimal(sd, None, lang),
+            decimal(reliability, None, lang),
+            decimal(p.reliable_change.threshold(), Some(1), lang)
         ),
     };
     let min = p.min_cell;
