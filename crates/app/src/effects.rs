@@ -38,9 +38,9 @@ fn store(ctx: &Ctx) -> Option<Store> {
 fn fail(ctx: &Ctx, err: StorageError) {
     let m = messages(ctx.lang);
     let text = if ctx.unlocked {
-        m.storage_error_counsellor(&err)
+        err.message(ctx.lang)
     } else {
-        m.storage_error_youth(&err)
+        m.storage_error_youth.to_string()
     };
     ctx.dispatch(Action::Busy(false));
     ctx.dispatch(Action::Notice(Some(text)));

@@ -22,7 +22,7 @@ pub fn Broken(props: &Props) -> Html {
             <p class="lead">{ m.broken_youth }</p>
             <div class="card">
                 <h2>{ m.for_counsellor }</h2>
-                <p>{ m.storage_error_counsellor(&props.error) }</p>
+                <p>{ props.error.message(ctx.lang) }</p>
             </div>
         </section>
     }

@@ -13,7 +13,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use trivsel_core::pin::{Lockout, PinHash};
 use trivsel_core::report::LADDER_BAND_SET;
 use trivsel_core::{
-    Date, Flow, Lang, MeasurementPoint, Participant, ParticipantCode, ReliableChange,
+    tr, Date, Flow, Lang, MeasurementPoint, Participant, ParticipantCode, ReliableChange,
     ResponseRecord,
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -91,6 +91,25 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// For the counsellor: what is wrong and what to do about it. (The young
+    /// person is told `Messages::storage_error_youth`, without details.)
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageError::Full => tr!(lang,
+                da: "Tabletten har ikke mere plads til besvarelser. Eksportér og slet gamle besvarelser, eller frigør plads på tabletten. Intet gemt er gået tabt.".into(),
+                en: "The tablet has no more room for responses. Export and delete old responses, or free space on the tablet. Nothing stored has been lost.".into(),
+            ),
+            StorageError::Unavailable(detail) => tr!(lang,
+                da: format!("Browserens database (IndexedDB) kan ikke bruges: {detail}. Tjek at browseren ikke er i privat tilstand, og at lagring er tilladt for denne side."),
+                en: format!("The browser's database (IndexedDB) cannot be used: {detail}. Check that the browser is not in private mode and that storage is allowed for this site."),
+            ),
+            StorageError::Failed(detail) => tr!(lang,
+                da: format!("Gemning mislykkedes: {detail}. Prøv igen. Intet gemt er gået tabt."),
+                en: format!("Saving failed: {detail}. Try again. Nothing stored has been lost."),
+            ),
+        }
+    }
+
     fn from_js(value: &JsValue, fallback: impl FnOnce(String) -> StorageError) -> StorageError {
         let name = value
             .dyn_ref::<js_sys::Error>()
