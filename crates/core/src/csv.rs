@@ -149,9 +149,9 @@ mod tests {
     use super::*;
     use crate::date::IsoWeek;
     use crate::export::ExportScore;
+    use crate::instrument::Answers;
     use crate::participant::{AgeBand, CourseType, Gender, ParticipantCode, Site};
     use crate::record::{CANTRIL, WHO5};
-    use crate::validate::Answers;
     use std::collections::BTreeMap;
 
     fn record() -> ExportRecord {

@@ -19,13 +19,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, IsoWeek};
 use crate::instrument::builtin;
+use crate::instrument::{Answers, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{
     AgeBand, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
 };
-use crate::record::{InstrumentRef, RecordError, ResponseRecord};
+use crate::record::{RecordError, ResponseRecord};
 use crate::scoring::Score;
-use crate::validate::Answers;
 
 /// The `format` field of every export document.
 pub const FORMAT: &str = "trivsel-export";

@@ -9,9 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::instrument::Instrument;
+use crate::instrument::{Answers, Instrument};
 use crate::scoring::{score, Score, ScoreError};
-use crate::validate::Answers;
 
 /// One question of the flow: an item of an instrument.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,8 +86,9 @@ mod tests {
     use crate::change::ChangeLabel::*;
     use crate::date::Date;
     use crate::instrument::builtin;
-    use crate::record::{InstrumentRef, CANTRIL, WHO5};
-    use crate::validate::Answers;
+    use crate::instrument::Answers;
+    use crate::instrument::InstrumentRef;
+    use crate::record::{CANTRIL, WHO5};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
     use MeasurementPoint::{End, FollowUp, Intake};

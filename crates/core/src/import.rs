@@ -975,11 +975,11 @@ mod tests {
     use super::*;
     use crate::date::{Date, IsoWeek};
     use crate::export::document;
+    use crate::instrument::Answers;
     use crate::participant::{
         AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
     };
     use crate::record::{uuid_v4, CANTRIL, WHO5};
-    use crate::validate::Answers;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 

@@ -4,12 +4,27 @@
 //! verified wording or a programme's own cut-off is a data change. Each file is
 //! embedded at build time and checked by [`Instrument::check`] in the tests.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{Lang, Text};
 use crate::tagged;
+
+/// Answers to one instrument: item id → answer value. A wide integer type, so
+/// that a hostile or mistyped value (−1, 300) reaches validation and is named
+/// there instead of failing somewhere less clear.
+pub type Answers = BTreeMap<String, i32>;
+
+/// An instrument as a record names it: id and the version answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InstrumentRef {
+    pub id: String,
+    pub version: u32,
+}
 
 /// A questionnaire definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -176,7 +191,7 @@ impl Instrument {
 
     /// Answers given in item order: `values[i]` answers the i-th item. Values
     /// past the last item are ignored; items past the last value stay unanswered.
-    pub fn answers_in_order(&self, values: &[i32]) -> crate::validate::Answers {
+    pub fn answers_in_order(&self, values: &[i32]) -> Answers {
         self.items
             .iter()
             .zip(values)
@@ -295,10 +310,10 @@ pub struct Builtin {
 
 impl Builtin {
     /// The instruments as a record or an export names them: id and version.
-    pub fn refs(&self) -> Vec<crate::record::InstrumentRef> {
+    pub fn refs(&self) -> Vec<InstrumentRef> {
         self.all()
             .iter()
-            .map(|i| crate::record::InstrumentRef {
+            .map(|i| InstrumentRef {
                 id: i.id.clone(),
                 version: i.version,
             })

@@ -39,14 +39,14 @@ pub use import::{
     check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
     SchemaProblem,
 };
-pub use instrument::{builtin, Builtin, Instrument, Scale, ScoringRule};
+pub use instrument::{builtin, Answers, Builtin, Instrument, InstrumentRef, Scale, ScoringRule};
 pub use lang::{decimal, Lang, Text};
 pub use merge::{Conflict, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,
 };
-pub use record::{InstrumentRef, RecordError, ResponseRecord};
+pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, Score, ScoreError};
-pub use validate::{validate, Answers, ValidationError};
+pub use validate::{validate, ValidationError};

@@ -214,11 +214,11 @@ mod tests {
     use super::*;
     use crate::date::IsoWeek;
     use crate::export::ExportScore;
+    use crate::instrument::Answers;
     use crate::participant::{
         AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
     };
     use crate::record::{uuid_v4, CANTRIL};
-    use crate::validate::Answers;
 
     fn id(n: u8) -> String {
         uuid_v4([n; 16])

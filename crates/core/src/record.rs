@@ -13,25 +13,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::instrument::{builtin, Builtin};
+use crate::instrument::{builtin, Answers, Builtin, Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::scoring::{score, Score, ScoreError};
-use crate::validate::{validate, Answers, ValidationError};
+use crate::validate::{validate, ValidationError};
 
 /// Instrument id of the WHO-5 Well-Being Index.
 pub const WHO5: &str = "who5";
 /// Instrument id of the 0–10 ladder.
 pub const CANTRIL: &str = "cantril";
-
-/// An instrument as a record names it: id and the version answered.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct InstrumentRef {
-    pub id: String,
-    pub version: u32,
-}
 
 /// One completed response of one participant at one measurement point.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,7 +259,7 @@ impl ResponseRecord {
         &self,
         builtin: &'b Builtin,
         r: &InstrumentRef,
-    ) -> Result<(&'b crate::instrument::Instrument, &Answers), RecordError> {
+    ) -> Result<(&'b Instrument, &Answers), RecordError> {
         let instrument = builtin
             .get(&r.id)
             .ok_or_else(|| RecordError::UnknownInstrument { id: r.id.clone() })?;

@@ -10,9 +10,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::instrument::{Band, Instrument, Scale, ScoringRule};
+use crate::instrument::{Answers, Band, Instrument, Scale, ScoringRule};
 use crate::lang::Lang;
-use crate::validate::{validate, Answers, ValidationError};
+use crate::validate::{validate, ValidationError};
 
 /// The score of one complete, valid response to one instrument.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

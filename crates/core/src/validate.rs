@@ -3,16 +3,10 @@
 //! Validation is separate from scoring so that a response in progress (some
 //! items still unanswered) can be checked for bad values before it is complete.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::instrument::Instrument;
+use crate::instrument::{Answers, Instrument};
 use crate::lang::Lang;
-
-/// Answers to one instrument: item id → answer value. A wide integer type, so
-/// that a hostile or mistyped value (−1, 300) reaches validation and is named
-/// there instead of failing somewhere less clear.
-pub type Answers = BTreeMap<String, i32>;
 
 /// What can be wrong with a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,9 +3,9 @@ use std::collections::BTreeMap;
 use super::*;
 use crate::import::{parse_document, Limits};
 use crate::instrument::builtin;
+use crate::instrument::Answers;
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
 use crate::record::{CANTRIL, WHO5};
-use crate::validate::Answers;
 
 const EXPORT_ID: &str = "9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e";
 

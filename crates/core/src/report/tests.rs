@@ -6,9 +6,9 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::export::ExportScore;
+use crate::instrument::Answers;
 use crate::participant::{AgeBand, CourseType, Site};
 use crate::record::uuid_v4;
-use crate::validate::Answers;
 
 /// A record as an export holds it, with the given WHO-5 percentage (a
 /// multiple of 4) and ladder value, answers to match.
