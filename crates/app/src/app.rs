@@ -103,8 +103,8 @@ pub fn App() -> Html {
         // The export is its own page (see `export_app`).
         Screen::Export => html! { <Home /> },
         Screen::Youth => html! { <Youth /> },
-        Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
-        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
+        Screen::ThankYou(id) => html! { <ThankYou record={*id} /> },
+        Screen::Result(id) => html! { <ResultScreen record={*id} /> },
     };
     page(state, body)
 }

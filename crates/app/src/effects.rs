@@ -4,7 +4,9 @@
 
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
-use trivsel_core::{Date, Flow, MeasurementPoint, Participant, ParticipantCode, ResponseRecord};
+use trivsel_core::{
+    Date, Flow, MeasurementPoint, Participant, ParticipantCode, ResponseRecord, Uuid,
+};
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
@@ -297,9 +299,9 @@ pub fn submit(ctx: Ctx) {
     let Ok(bytes) = random_bytes::<16>() else {
         return fail(&ctx, StorageError::Failed("no randomness".into()));
     };
-    let id = trivsel_core::record::uuid_v4(bytes);
+    let id = Uuid::from_random(bytes);
     let record = ResponseRecord {
-        id: id.clone(),
+        id,
         participant: draft.participant,
         point: draft.point,
         date: today(),
@@ -331,7 +333,7 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
     let Ok(bytes) = random_bytes::<16>() else {
         return ctx.dispatch(Action::Notice(Some(m.no_randomness.to_string())));
     };
-    let export_id = trivsel_core::record::uuid_v4(bytes);
+    let export_id = Uuid::from_random(bytes);
     let built = Outbox::build(
         &ctx.data.records,
         &ctx.data.participants,
@@ -369,12 +371,12 @@ pub fn delete_exported(ctx: Ctx) {
     if ctx.busy {
         return;
     }
-    let ids: Vec<String> = ctx
+    let ids: Vec<Uuid> = ctx
         .data
         .records
         .iter()
         .filter(|r| r.exported)
-        .map(|r| r.id.clone())
+        .map(|r| r.id)
         .collect();
     ctx.dispatch(Action::Busy(true));
     spawn_local(async move {

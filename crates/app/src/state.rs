@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use trivsel_core::{builtin, Instrument, Lang, Participant, ParticipantCode, ResponseRecord};
+use trivsel_core::{builtin, Instrument, Lang, Participant, ParticipantCode, ResponseRecord, Uuid};
 use yew::Reducible;
 
 use crate::services::storage::{Draft, Settings, StorageError, Store, Usage};
@@ -41,9 +41,9 @@ pub enum Screen {
     /// The young person's questionnaire: start, questions or review, as the draft says.
     Youth,
     /// After sending: a neutral screen to hand the tablet back.
-    ThankYou(String),
+    ThankYou(Uuid),
     /// Counsellor: the scores of one record.
-    Result(String),
+    Result(Uuid),
 }
 
 impl Screen {
@@ -65,7 +65,7 @@ impl Screen {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AfterUnlock {
     Home,
-    Result(String),
+    Result(Uuid),
     Export,
 }
 
@@ -166,7 +166,7 @@ pub enum Action {
     /// Show this draft: one whose write has begun, or, after a failed
     /// write, the one last committed. Only while the young person answers.
     DraftShown(Draft),
-    Submitted(String),
+    Submitted(Uuid),
     DraftDiscarded,
     UpdateReady,
     Busy(bool),
@@ -212,7 +212,7 @@ impl Reducible for AppState {
             Action::Unlocked => {
                 next.unlocked = true;
                 next.screen = match &next.screen {
-                    Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(id.clone()),
+                    Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(*id),
                     Screen::Unlock(AfterUnlock::Export) => Screen::Export,
                     _ => Screen::Home,
                 };
@@ -279,7 +279,7 @@ mod tests {
             Screen::Settings,
             Screen::Export,
             Screen::NewParticipant,
-            Screen::Result("x".into()),
+            Screen::Result(Uuid::from_random([0; 16])),
         ] {
             let s = locked().reduce(Action::Go(screen));
             assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
@@ -308,13 +308,17 @@ mod tests {
     fn sending_locks_and_the_pin_leads_to_that_result() {
         let s = locked()
             .reduce(Action::Unlocked)
-            .reduce(Action::Submitted("r1".into()));
+            .reduce(Action::Submitted(r1()));
         assert!(!s.unlocked);
-        assert_eq!(s.screen, Screen::ThankYou("r1".into()));
+        assert_eq!(s.screen, Screen::ThankYou(r1()));
         let s = s
-            .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result("r1".into()))))
+            .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result(r1()))))
             .reduce(Action::Unlocked);
-        assert_eq!(s.screen, Screen::Result("r1".into()));
+        assert_eq!(s.screen, Screen::Result(r1()));
+    }
+
+    fn r1() -> Uuid {
+        Uuid::from_random([1; 16])
     }
 
     fn draft(begun: bool) -> Draft {
@@ -338,9 +342,9 @@ mod tests {
         assert_eq!(answering.draft, Some(draft(true)));
         assert_eq!(answering.notice, None);
         // A write that fails after the response was sent changes nothing.
-        let sent = answering.reduce(Action::Submitted("r1".into()));
+        let sent = answering.reduce(Action::Submitted(r1()));
         let after = sent.reduce(Action::DraftShown(draft(false)));
         assert_eq!(after.draft, None);
-        assert_eq!(after.screen, Screen::ThankYou("r1".into()));
+        assert_eq!(after.screen, Screen::ThankYou(r1()));
     }
 }

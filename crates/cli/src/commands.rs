@@ -13,11 +13,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
 use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
-use trivsel_core::record::uuid_v4;
 use trivsel_core::report::{render, Format};
-use trivsel_core::{builtin, tr, Conflict, Date, InstrumentRef, Lang, ReportBuilder, ReportParams};
+use trivsel_core::{
+    builtin, tr, Conflict, Date, InstrumentRef, Lang, ReportBuilder, ReportParams, Uuid,
+};
 
-use crate::candidates::{Candidates, Id, Outcome, WithinFile};
+use crate::candidates::{Candidates, Outcome, WithinFile};
 use crate::generate::{self, Spec};
 use crate::inputs::{self, Input};
 use crate::progress::{self, Counted};
@@ -207,7 +208,7 @@ fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Re
     }
     for (id, sources) in &o.conflicts {
         let conflict = Conflict {
-            response_id: id.clone(),
+            response_id: *id,
             sources: sources
                 .iter()
                 .filter_map(|s| g.good.get(*s as usize))
@@ -248,7 +249,7 @@ fn write_merged(
         let header = serde_json::json!({
             "format": FORMAT,
             "version": VERSION,
-            "export_id": uuid_v4(g.candidates.fingerprint()),
+            "export_id": Uuid::from_random(g.candidates.fingerprint()),
             "created": today(),
             "instruments": g.instruments,
         });
@@ -266,10 +267,7 @@ fn write_merged(
             if failure.is_some() {
                 return Ok(());
             }
-            let Some(id) = Id::parse(&r.response_id) else {
-                return Ok(());
-            };
-            if !candidates.take_current(id) {
+            if !candidates.take_current(r.response_id) {
                 return Ok(());
             }
             let step = (|| -> io::Result<()> {

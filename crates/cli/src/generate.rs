@@ -10,10 +10,9 @@
 use std::io::{self, Write};
 
 use trivsel_core::export::{coarsen, ExportRecord, ExportScore, FORMAT, VERSION};
-use trivsel_core::record::uuid_v4;
 use trivsel_core::{
     builtin, score, AgeBand, Answers, CourseType, Date, Gender, InstrumentRef, MeasurementPoint,
-    ParticipantCode, Site,
+    ParticipantCode, Site, Uuid,
 };
 
 /// xorshift64* (Vigna 2016): small, fast and good enough for test data.
@@ -152,7 +151,7 @@ fn record(person: &Person, k: u64, total: u64, rng: &mut XorShift) -> ExportReco
         answers.insert(instrument.id.clone(), given);
     }
     ExportRecord {
-        response_id: uuid_v4(rng.bytes16()),
+        response_id: Uuid::from_random(rng.bytes16()),
         participant: person.code.clone(),
         gender: person.gender,
         age_band: person.age_band,
@@ -200,7 +199,7 @@ pub fn write_document(spec: Spec, out: &mut impl Write) -> io::Result<()> {
     let header = serde_json::json!({
         "format": FORMAT,
         "version": VERSION,
-        "export_id": uuid_v4(rng.bytes16()),
+        "export_id": Uuid::from_random(rng.bytes16()),
         "created": "2026-12-31",
         "instruments": instruments(),
     });

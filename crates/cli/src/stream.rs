@@ -23,8 +23,7 @@ use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
     self, check_record, clip, ImportError, Limits, RecordProblem, SchemaProblem,
 };
-use trivsel_core::record::is_uuid_v4;
-use trivsel_core::{builtin, tr, Date, InstrumentRef, Lang};
+use trivsel_core::{builtin, tr, Date, InstrumentRef, Lang, Uuid};
 
 use crate::inputs::{Input, Kind};
 
@@ -58,7 +57,7 @@ pub enum FileError {
     /// A response id twice in one file with different content (again only
     /// for files too large for core's reader, which names the records).
     DuplicateId {
-        id: String,
+        id: Uuid,
     },
 }
 
@@ -112,7 +111,7 @@ impl From<ImportError> for FileError {
 /// What a document says about itself. NDJSON has no header.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header {
-    pub export_id: Option<String>,
+    pub export_id: Option<Uuid>,
     pub created: Option<Date>,
     pub instruments: Vec<InstrumentRef>,
 }
@@ -252,12 +251,6 @@ pub fn read_document(
     let created = doc.created.ok_or_else(|| missing("created"))?;
     let instruments = doc.instruments.ok_or_else(|| missing("instruments"))?;
     let records = doc.records.ok_or_else(|| missing("records"))?;
-    if !is_uuid_v4(&export_id) {
-        return Err(ImportError::BadExportId {
-            id: clip(&export_id),
-        }
-        .into());
-    }
     for listed in &instruments {
         match builtin().get(&listed.id) {
             None => {
@@ -300,7 +293,7 @@ pub fn read_document(
 struct RawDocument {
     format: Option<String>,
     version: Option<u32>,
-    export_id: Option<String>,
+    export_id: Option<Uuid>,
     created: Option<Date>,
     instruments: Option<Vec<InstrumentRef>>,
     records: Option<u64>,
@@ -432,7 +425,7 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
 fn record_error(index: u64, r: &ExportRecord, problem: RecordProblem) -> FileError {
     ImportError::Record {
         index: Some(index as usize),
-        response_id: clip(&r.response_id),
+        response_id: r.response_id,
         problem,
     }
     .into()

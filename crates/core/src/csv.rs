@@ -45,7 +45,7 @@ pub fn records_csv(records: &[ExportRecord]) -> String {
     push_row(&mut out, &header);
     for r in records {
         let mut row = vec![
-            r.response_id.clone(),
+            r.response_id.to_string(),
             r.participant.to_string(),
             name(&r.gender),
             name(&r.age_band),
@@ -53,7 +53,7 @@ pub fn records_csv(records: &[ExportRecord]) -> String {
             name(&r.course),
             point_name(r.point),
             r.week.to_string(),
-            r.supersedes.clone().unwrap_or_default(),
+            r.supersedes.map(|id| id.to_string()).unwrap_or_default(),
         ];
         for i in instruments {
             let answers = r.answers.get(&i.id);
@@ -166,7 +166,7 @@ mod tests {
         .map(|(k, v)| (k.to_string(), *v))
         .collect();
         ExportRecord {
-            response_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            response_id: "0f8fad5b-d9cb-469f-a165-70867728950e".parse().unwrap(),
             participant: ParticipantCode::parse("938NKR").unwrap(),
             gender: Gender::NotStated,
             age_band: AgeBand::Age15To17,
@@ -251,7 +251,7 @@ mod tests {
     #[test]
     fn ndjson_is_one_compact_record_per_line() {
         let mut second = record();
-        second.response_id = "6fa459ea-ee8a-4ca4-894e-db77e160355e".into();
+        second.response_id = "6fa459ea-ee8a-4ca4-894e-db77e160355e".parse().unwrap();
         let text = records_ndjson(&[record(), second.clone()]);
         let lines: Vec<&str> = text.split('\n').collect();
         assert_eq!(lines.len(), 3);

@@ -26,6 +26,7 @@ use crate::participant::{
 };
 use crate::record::{RecordError, ResponseRecord};
 use crate::scoring::Score;
+use crate::uuid::Uuid;
 
 /// The `format` field of every export document.
 pub const FORMAT: &str = "trivsel-export";
@@ -42,7 +43,7 @@ pub struct ExportDocument {
     /// The format version, [`VERSION`] when written by this build.
     pub version: u32,
     /// A random UUID v4 naming this export.
-    pub export_id: String,
+    pub export_id: Uuid,
     /// The day the export was made (date only).
     pub created: Date,
     /// The instruments the records use, with versions.
@@ -56,7 +57,7 @@ pub struct ExportDocument {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
     /// The response's random UUID v4 (the same as on the tablet).
-    pub response_id: String,
+    pub response_id: Uuid,
     pub participant: ParticipantCode,
     pub gender: Gender,
     pub age_band: AgeBand,
@@ -71,7 +72,7 @@ pub struct ExportRecord {
     /// recomputes them and rejects a record whose stored scores differ.
     pub scores: BTreeMap<String, ExportScore>,
     /// The response id this one corrects, if it is a correction.
-    pub supersedes: Option<String>,
+    pub supersedes: Option<Uuid>,
 }
 
 /// The scores of one instrument in one record.
@@ -162,7 +163,7 @@ pub fn export_record(
         scores.insert(id.to_string(), ExportScore::from(&score?));
     }
     Ok(ExportRecord {
-        response_id: record.id.clone(),
+        response_id: record.id,
         participant: record.participant.clone(),
         gender: participant.gender,
         age_band: participant.age_band,
@@ -172,13 +173,13 @@ pub fn export_record(
         week: coarsen(record.date),
         answers: record.answers.clone(),
         scores,
-        supersedes: record.supersedes.clone(),
+        supersedes: record.supersedes,
     })
 }
 
 /// An export document of this build's format and version, naming the
 /// instruments this build ships (with their versions).
-pub fn document(export_id: String, created: Date, records: Vec<ExportRecord>) -> ExportDocument {
+pub fn document(export_id: Uuid, created: Date, records: Vec<ExportRecord>) -> ExportDocument {
     ExportDocument {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -216,7 +217,7 @@ mod tests {
         let b = builtin();
         let answers = b.who5.answers_in_order(&who5);
         ResponseRecord {
-            id: ID.into(),
+            id: ID.parse().unwrap(),
             participant: code("938NKR"),
             point: MeasurementPoint::During { session: 3 },
             date: Date::new(2026, 11, 19).unwrap(),
@@ -228,7 +229,7 @@ mod tests {
                 ),
             ]),
             instruments: b.refs(),
-            supersedes: Some(OLD.into()),
+            supersedes: Some(OLD.parse().unwrap()),
             exported: false,
         }
     }
@@ -236,10 +237,10 @@ mod tests {
     #[test]
     fn a_record_is_exported_with_scores_and_the_week_only() {
         let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant()).unwrap();
-        assert_eq!(r.response_id, ID);
+        assert_eq!(r.response_id.to_string(), ID);
         assert_eq!(r.week.to_string(), "2026-W47");
         assert_eq!(r.gender, Gender::Girl);
-        assert_eq!(r.supersedes.as_deref(), Some(OLD));
+        assert_eq!(r.supersedes.map(|id| id.to_string()).as_deref(), Some(OLD));
         assert_eq!(
             r.scores[WHO5],
             ExportScore {
@@ -308,7 +309,11 @@ mod tests {
     #[test]
     fn a_document_names_the_format_version_and_shipped_instruments() {
         let r = export_record(&record([3, 3, 3, 3, 3], 5), &participant()).unwrap();
-        let doc = document(ID.into(), Date::new(2026, 11, 23).unwrap(), vec![r]);
+        let doc = document(
+            ID.parse().unwrap(),
+            Date::new(2026, 11, 23).unwrap(),
+            vec![r],
+        );
         assert_eq!(doc.format, FORMAT);
         assert_eq!(doc.version, VERSION);
         let ids: Vec<(&str, u32)> = doc

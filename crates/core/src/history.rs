@@ -12,6 +12,7 @@
 use crate::change::{who5_change, Change, ReliableChange};
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::record::ResponseRecord;
+use crate::uuid::Uuid;
 
 /// The records that count: every record that another record in `records`
 /// supersedes is dropped, so along a chain of corrections (A ← B ← C) only
@@ -20,19 +21,19 @@ use crate::record::ResponseRecord;
 /// date, then measurement point in course order (then id, so the order does
 /// not depend on the order of `records`).
 pub fn current(records: &[ResponseRecord]) -> Vec<&ResponseRecord> {
-    let superseded = |id: &str| {
+    let superseded = |id: Uuid| {
         records
             .iter()
-            .any(|r| r.supersedes.as_deref() == Some(id) && r.id != id)
+            .any(|r| r.supersedes == Some(id) && r.id != id)
     };
     let mut current: Vec<&ResponseRecord> = Vec::with_capacity(records.len());
     for r in records {
-        if !superseded(&r.id) && !current.iter().any(|c| c.id == r.id) {
+        if !superseded(r.id) && !current.iter().any(|c| c.id == r.id) {
             current.push(r);
         }
     }
     current.sort_unstable_by(|a, b| {
-        (a.date, a.point.order_key(), &a.id).cmp(&(b.date, b.point.order_key(), &b.id))
+        (a.date, a.point.order_key(), a.id).cmp(&(b.date, b.point.order_key(), b.id))
     });
     current
 }
@@ -93,8 +94,8 @@ mod tests {
     use std::collections::BTreeMap;
     use MeasurementPoint::{End, FollowUp, Intake};
 
-    fn id(n: u32) -> String {
-        format!("00000000-0000-4000-8000-{n:012}")
+    fn id(n: u32) -> Uuid {
+        format!("00000000-0000-4000-8000-{n:012}").parse().unwrap()
     }
 
     /// A record numbered `n`, with a WHO-5 if `who5` is given and always a ladder.
@@ -166,8 +167,8 @@ mod tests {
         ]
     }
 
-    fn ids(records: &[&ResponseRecord]) -> Vec<String> {
-        records.iter().map(|r| r.id.clone()).collect()
+    fn ids(records: &[&ResponseRecord]) -> Vec<Uuid> {
+        records.iter().map(|r| r.id).collect()
     }
 
     #[test]
@@ -185,7 +186,7 @@ mod tests {
             .iter()
             .map(|(r, c)| {
                 (
-                    r.id.clone(),
+                    r.id,
                     c.map(|c| (c.from, c.to, c.delta, c.ten_point, c.reliable)),
                 )
             })
@@ -246,7 +247,7 @@ mod tests {
         let changes = changes_since_intake(&records, &ReliableChange::default());
         let deltas: Vec<_> = changes
             .iter()
-            .map(|(r, c)| (r.id.clone(), c.map(|c| c.delta)))
+            .map(|(r, c)| (r.id, c.map(|c| c.delta)))
             .collect();
         assert_eq!(
             deltas,
@@ -281,8 +282,8 @@ mod tests {
             let records = course();
             prop_assert_eq!(ids(&current(&shuffled)), ids(&current(&records)));
             let rc = ReliableChange::default();
-            let a: Vec<_> = changes_since_intake(&shuffled, &rc).into_iter().map(|(r, c)| (r.id.clone(), c)).collect();
-            let b: Vec<_> = changes_since_intake(&records, &rc).into_iter().map(|(r, c)| (r.id.clone(), c)).collect();
+            let a: Vec<_> = changes_since_intake(&shuffled, &rc).into_iter().map(|(r, c)| (r.id, c)).collect();
+            let b: Vec<_> = changes_since_intake(&records, &rc).into_iter().map(|(r, c)| (r.id, c)).collect();
             prop_assert_eq!(a, b);
         }
 
@@ -293,7 +294,7 @@ mod tests {
             let records: Vec<_> = course().into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect();
             let current = current(&records);
             for r in &records {
-                let superseded = records.iter().any(|o| o.supersedes.as_deref() == Some(r.id.as_str()));
+                let superseded = records.iter().any(|o| o.supersedes == Some(r.id));
                 prop_assert_eq!(current.iter().any(|c| c.id == r.id), !superseded);
             }
             for pair in current.windows(2) {

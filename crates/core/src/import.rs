@@ -20,8 +20,8 @@ use crate::export::{ExportDocument, ExportRecord, ExportScore, FORMAT, VERSION};
 use crate::instrument::builtin;
 use crate::lang::{decimal, Lang};
 use crate::messages::clip_to;
-use crate::record::is_uuid_v4;
 use crate::scoring::score;
+use crate::uuid::{Uuid, UuidError};
 use crate::validate::{validate, ValidationError};
 
 /// How much an importer accepts.
@@ -68,8 +68,6 @@ pub enum ImportError {
         path: String,
         problem: SchemaProblem,
     },
-    /// `export_id` is not a UUID v4.
-    BadExportId { id: String },
     /// The file's instrument list names an instrument this build lacks.
     UnknownInstrument { id: String, version: u32 },
     /// The file's instrument list names an instrument in another version.
@@ -84,13 +82,13 @@ pub enum ImportError {
     /// is `None` for an NDJSON line, whose number the caller knows.
     Record {
         index: Option<usize>,
-        response_id: String,
+        response_id: Uuid,
         problem: RecordProblem,
     },
     /// One response id twice in the file with different content (indices
     /// from 0).
     DuplicateId {
-        id: String,
+        id: Uuid,
         first: usize,
         second: usize,
     },
@@ -120,10 +118,6 @@ pub enum SchemaProblem {
 /// What makes a record impossible. Every string is cut to [`MAX_ECHO`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordProblem {
-    /// `response_id` is not a lower-case hyphenated UUID v4.
-    BadResponseId,
-    /// `supersedes` is not a UUID v4.
-    BadSupersedes { id: String },
     /// `supersedes` is the record's own id.
     SupersedesItself,
     /// No instrument is answered.
@@ -175,11 +169,6 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<ExportDocument, I
     check_format_and_version(text)?;
     let mut doc: ExportDocument = typed(text)?;
 
-    if !is_uuid_v4(&doc.export_id) {
-        return Err(ImportError::BadExportId {
-            id: clip(&doc.export_id),
-        });
-    }
     for listed in &doc.instruments {
         let Some(instrument) = builtin().get(&listed.id) else {
             return Err(ImportError::UnknownInstrument {
@@ -198,7 +187,7 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<ExportDocument, I
     for (index, r) in doc.records.iter().enumerate() {
         check_record(r).map_err(|problem| ImportError::Record {
             index: Some(index),
-            response_id: clip(&r.response_id),
+            response_id: r.response_id,
             problem,
         })?;
     }
@@ -233,7 +222,7 @@ pub fn parse_ndjson_line(line: &str) -> Result<ExportRecord, ImportError> {
     let record: ExportRecord = typed(line)?;
     check_record(&record).map_err(|problem| ImportError::Record {
         index: None,
-        response_id: clip(&record.response_id),
+        response_id: record.response_id,
         problem,
     })?;
     Ok(record)
@@ -245,14 +234,8 @@ pub fn parse_ndjson_line(line: &str) -> Result<ExportRecord, ImportError> {
 /// valid and complete, and the stored scores are exactly those core
 /// computes from the answers.
 pub fn check_record(r: &ExportRecord) -> Result<(), RecordProblem> {
-    if !is_uuid_v4(&r.response_id) {
-        return Err(RecordProblem::BadResponseId);
-    }
-    if let Some(old) = &r.supersedes {
-        if !is_uuid_v4(old) {
-            return Err(RecordProblem::BadSupersedes { id: clip(old) });
-        }
-        if *old == r.response_id {
+    if let Some(old) = r.supersedes {
+        if old == r.response_id {
             return Err(RecordProblem::SupersedesItself);
         }
     }
@@ -307,19 +290,19 @@ pub fn check_record(r: &ExportRecord) -> Result<(), RecordProblem> {
 /// The indices of records that repeat an earlier record exactly, or the
 /// first response id that occurs twice with different content.
 fn repeated_records(records: &[ExportRecord]) -> Result<HashSet<usize>, ImportError> {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+    let mut first: HashMap<Uuid, usize> = HashMap::with_capacity(records.len());
     let mut repeats = HashSet::new();
     for (i, r) in records.iter().enumerate() {
-        match first.get(r.response_id.as_str()) {
+        match first.get(&r.response_id) {
             None => {
-                first.insert(&r.response_id, i);
+                first.insert(r.response_id, i);
             }
             Some(&f) if records[f] == *r => {
                 repeats.insert(i);
             }
             Some(&f) => {
                 return Err(ImportError::DuplicateId {
-                    id: clip(&r.response_id),
+                    id: r.response_id,
                     first: f,
                     second: i,
                 })
@@ -701,16 +684,20 @@ fn kind_da(serde: &str) -> &'static str {
 
 /// What a field whose value is not allowed should hold, in Danish, by the
 /// field's name (the last part of the path).
-fn hint_da(path: &str) -> &'static str {
+fn hint_da(path: &str) -> String {
     let field = path.rsplit(['.', ']']).next().unwrap_or("");
-    match field {
+    let hint = match field {
+        "response_id" | "supersedes" | "export_id" => {
+            return format!("ikke {}.", UuidError::expected(Lang::Da))
+        }
         "participant" => "ikke en gyldig deltagerkode (6 tegn: tal og bogstaverne A–Z undtagen U).",
         "site" => "ikke et gyldigt navn på et sted (1–40 tegn: bogstaver, tal, mellemrum og - . ' /).",
         "week" => "ikke en gyldig uge (skrives ÅÅÅÅ-Wuu, fx 2026-W47).",
         "created" => "ikke en gyldig dato (skrives ÅÅÅÅ-MM-DD).",
         "point" => "ikke et gyldigt målepunkt (indskrivning, undervejs med samtale 1 eller senere, afslutning eller opfølgning).",
         _ => "værdien er ikke tilladt her.",
-    }
+    };
+    hint.to_string()
 }
 
 /// A file size in MB (of 1 048 576 bytes), with one decimal unless whole.
@@ -782,12 +769,6 @@ impl ImportError {
                 "The file does not follow the export format: {}",
                 problem.message(path, lang)
             ),
-            (Self::BadExportId { id }, Lang::Da) => {
-                format!("Eksportens id «{id}» er ikke et gyldigt UUID (version 4).")
-            }
-            (Self::BadExportId { id }, Lang::En) => {
-                format!("The export id «{id}» is not a valid UUID (version 4).")
-            }
             (Self::UnknownInstrument { id, version }, Lang::Da) => format!(
                 "Filen bruger skemaet «{id}» (version {version}), som denne udgave af trivsel ikke kender."
             ),
@@ -848,14 +829,6 @@ impl RecordProblem {
     /// The problem as a clause in `lang` (it follows "Post 4 (id …): ").
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::BadResponseId, Lang::Da) => "id'et er ikke et gyldigt UUID (version 4).".into(),
-            (Self::BadResponseId, Lang::En) => "the id is not a valid UUID (version 4).".into(),
-            (Self::BadSupersedes { id }, Lang::Da) => {
-                format!("posten retter «{id}», som ikke er et gyldigt UUID (version 4).")
-            }
-            (Self::BadSupersedes { id }, Lang::En) => {
-                format!("the record corrects «{id}», which is not a valid UUID (version 4).")
-            }
             (Self::SupersedesItself, Lang::Da) => {
                 "posten retter sig selv (supersedes er dens eget id).".into()
             }
@@ -979,7 +952,7 @@ mod tests {
     use crate::participant::{
         AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
     };
-    use crate::record::{uuid_v4, CANTRIL, WHO5};
+    use crate::record::{CANTRIL, WHO5};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
@@ -990,7 +963,7 @@ mod tests {
         let ladder_answers = Answers::from([("ladder".to_string(), ladder)]);
         let ladder_score = ExportScore::from(&score(&b.cantril, &ladder_answers).unwrap());
         ExportRecord {
-            response_id: uuid_v4([n; 16]),
+            response_id: Uuid::from_random([n; 16]),
             participant: ParticipantCode::from_random([0, 0, 0, n]),
             gender: Gender::Other,
             age_band: AgeBand::Age12To14,
@@ -1011,7 +984,11 @@ mod tests {
     }
 
     fn doc(records: Vec<ExportRecord>) -> ExportDocument {
-        document(uuid_v4([200; 16]), Date::new(2026, 12, 1).unwrap(), records)
+        document(
+            Uuid::from_random([200; 16]),
+            Date::new(2026, 12, 1).unwrap(),
+            records,
+        )
     }
 
     fn json(doc: &ExportDocument) -> String {
@@ -1251,13 +1228,7 @@ mod tests {
 
         let mut cases: Vec<(ExportRecord, RecordProblem)> = Vec::new();
         let mut r = record(2, [3; 5], 5);
-        r.response_id = "0F8FAD5B-D9CB-469F-A165-70867728950E".into();
-        cases.push((r, RecordProblem::BadResponseId));
-        let mut r = record(2, [3; 5], 5);
-        r.supersedes = Some("nope".into());
-        cases.push((r, RecordProblem::BadSupersedes { id: "nope".into() }));
-        let mut r = record(2, [3; 5], 5);
-        r.supersedes = Some(r.response_id.clone());
+        r.supersedes = Some(r.response_id);
         cases.push((r, RecordProblem::SupersedesItself));
         let mut r = record(2, [3; 5], 5);
         r.answers.clear();
@@ -1334,12 +1305,43 @@ mod tests {
                 id: "cantril".into()
             })
         );
-        let mut d = doc(vec![record(1, [3; 5], 5)]);
-        d.export_id = "export-1".into();
-        assert!(matches!(
-            parse(&json(&d)),
-            Err(ImportError::BadExportId { .. })
-        ));
+    }
+
+    #[test]
+    fn ids_that_are_not_uuids_are_named_by_their_path() {
+        let d = doc(vec![record(1, [3; 5], 5)]);
+        let text = json(&d);
+        let id = d.records[0].response_id.to_string();
+        for (bad, path) in [
+            (
+                text.replacen(&id, &format!("{}1{}", &id[..14], &id[15..]), 1),
+                "records[0].response_id",
+            ),
+            (
+                text.replacen("\"supersedes\": null", "\"supersedes\": \"nope\"", 1),
+                "records[0].supersedes",
+            ),
+            (
+                text.replacen(&d.export_id.to_string(), "export-1", 1),
+                "export_id",
+            ),
+        ] {
+            let err = parse(&bad).unwrap_err();
+            assert!(
+                matches!(&err, ImportError::Schema { path: p, problem: SchemaProblem::InvalidValue { .. } } if p == path),
+                "{err:?}"
+            );
+            assert!(
+                err.message(Lang::Da)
+                    .ends_with("er ugyldig: ikke et gyldigt UUID (version 4)."),
+                "{err}"
+            );
+            assert!(
+                err.message(Lang::En)
+                    .contains("is not a valid UUID (version 4)."),
+                "{err}"
+            );
+        }
     }
 
     #[test]
@@ -1355,7 +1357,7 @@ mod tests {
         assert_eq!(
             err,
             ImportError::DuplicateId {
-                id: a.response_id.clone(),
+                id: a.response_id,
                 first: 0,
                 second: 2
             }
@@ -1434,13 +1436,13 @@ mod tests {
             })
         ));
         let mut bad = r.clone();
-        bad.supersedes = Some(bad.response_id.clone());
+        bad.supersedes = Some(bad.response_id);
         let err = parse_ndjson_line(&serde_json::to_string(&bad).unwrap()).unwrap_err();
         assert_eq!(
             err,
             ImportError::Record {
                 index: None,
-                response_id: bad.response_id.clone(),
+                response_id: bad.response_id,
                 problem: RecordProblem::SupersedesItself
             }
         );

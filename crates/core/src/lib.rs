@@ -27,6 +27,7 @@ pub mod report;
 pub mod schema;
 pub mod scoring;
 mod tagged;
+pub mod uuid;
 pub mod validate;
 
 pub use change::{who5_change, Change, ChangeLabel, ReliableChange, ReliableChangeError};
@@ -49,4 +50,5 @@ pub use participant::{
 pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, Score, ScoreError};
+pub use uuid::{Uuid, UuidError};
 pub use validate::{validate, ValidationError};

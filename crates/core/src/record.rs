@@ -17,6 +17,7 @@ use crate::instrument::{builtin, Answers, Builtin, Instrument, InstrumentRef};
 use crate::lang::Lang;
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::scoring::{score, Score, ScoreError};
+use crate::uuid::Uuid;
 use crate::validate::{validate, ValidationError};
 
 /// Instrument id of the WHO-5 Well-Being Index.
@@ -28,8 +29,8 @@ pub const CANTRIL: &str = "cantril";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseRecord {
-    /// A UUID v4, lower-case and hyphenated, made by the caller from random bytes.
-    pub id: String,
+    /// A random id, made by the caller (see [`Uuid::from_random`]).
+    pub id: Uuid,
     pub participant: ParticipantCode,
     pub point: MeasurementPoint,
     /// The day the response was completed.
@@ -40,7 +41,7 @@ pub struct ResponseRecord {
     pub instruments: Vec<InstrumentRef>,
     /// The id of the record this one corrects, if it is a correction.
     #[serde(default)]
-    pub supersedes: Option<String>,
+    pub supersedes: Option<Uuid>,
     /// Whether the record has been part of an export.
     #[serde(default)]
     pub exported: bool,
@@ -49,10 +50,8 @@ pub struct ResponseRecord {
 /// What is wrong with a record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordError {
-    /// The id is not a lower-case hyphenated UUID v4.
-    BadId { id: String },
-    /// `supersedes` is not a UUID v4, or is the record's own id.
-    BadSupersedes { id: String },
+    /// `supersedes` is the record's own id.
+    BadSupersedes { id: Uuid },
     /// The record lists no instruments.
     NoInstruments,
     /// An instrument is listed twice.
@@ -81,12 +80,6 @@ pub enum RecordError {
 impl RecordError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::BadId { id }, Lang::Da) => {
-                format!("Besvarelsens id «{id}» er ikke et gyldigt UUID (version 4).")
-            }
-            (Self::BadId { id }, Lang::En) => {
-                format!("The response id «{id}» is not a valid UUID (version 4).")
-            }
             (Self::BadSupersedes { id }, Lang::Da) => format!(
                 "Besvarelsen skulle rette «{id}», men det er ikke id'et på en anden besvarelse."
             ),
@@ -143,37 +136,9 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-/// Whether `s` is a UUID v4 as the record ids are written: 8-4-4-4-12
-/// lower-case hex digits with the version digit (the 13th) equal to 4.
-pub fn is_uuid_v4(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            14 => c == b'4',
-            _ => matches!(c, b'0'..=b'9' | b'a'..=b'f'),
-        })
-}
-
-/// A UUID v4 string from 16 random bytes supplied by the caller: sets the
-/// version (4) and the RFC 9562 variant bits, and writes it lower-case and
-/// hyphenated, as [`ResponseRecord::id`] expects.
-pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0F) | 0x40;
-    bytes[8] = (bytes[8] & 0x3F) | 0x80;
-    let mut s = String::with_capacity(36);
-    for (i, byte) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            s.push('-');
-        }
-        s.push_str(&format!("{byte:02x}"));
-    }
-    s
-}
-
 impl ResponseRecord {
-    /// Checks the record against the instruments `builtin` ships: the id (and
-    /// `supersedes`, if set) is a UUID v4; it lists at least one instrument,
+    /// Checks the record against the instruments `builtin` ships: it does
+    /// not supersede itself; it lists at least one instrument,
     /// none twice, each one that exists in exactly the recorded version; each
     /// listed instrument has answers, and only listed instruments do; and
     /// every answer set is valid and complete. Returns the first problem.
@@ -182,15 +147,8 @@ impl ResponseRecord {
     /// [`RecordError::VersionMismatch`]: it is not scored with rules it was
     /// not answered under.
     pub fn check(&self, builtin: &Builtin) -> Result<(), RecordError> {
-        if !is_uuid_v4(&self.id) {
-            return Err(RecordError::BadId {
-                id: self.id.clone(),
-            });
-        }
-        if let Some(old) = &self.supersedes {
-            if !is_uuid_v4(old) || *old == self.id {
-                return Err(RecordError::BadSupersedes { id: old.clone() });
-            }
+        if self.supersedes == Some(self.id) {
+            return Err(RecordError::BadSupersedes { id: self.id });
         }
         if self.instruments.is_empty() {
             return Err(RecordError::NoInstruments);
@@ -301,7 +259,7 @@ mod tests {
 
     fn record() -> ResponseRecord {
         ResponseRecord {
-            id: ID.into(),
+            id: Uuid::parse(ID).unwrap(),
             participant: ParticipantCode::parse("938NKR").unwrap(),
             point: MeasurementPoint::Intake,
             date: Date::new(2026, 11, 23).unwrap(),
@@ -330,48 +288,18 @@ mod tests {
     }
 
     #[test]
-    fn ids() {
-        assert!(is_uuid_v4(ID));
-        assert!(!is_uuid_v4(&ID.to_uppercase()));
-        assert!(!is_uuid_v4("0f8fad5b-d9cb-369f-a165-70867728950e")); // version 3
-        assert!(!is_uuid_v4("0f8fad5bd9cb469fa16570867728950e"));
-        assert!(!is_uuid_v4("0f8fad5b-d9cb-469f-a165-70867728950"));
-        assert!(!is_uuid_v4("0f8fad5b-d9cb-469f-a165-70867728950g"));
-        assert!(!is_uuid_v4("{0f8fad5b-d9cb-469f-a165-70867728950e}"));
-        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
-        assert_eq!(uuid_v4([0xFF; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        assert_eq!(
-            uuid_v4([
-                0x0f, 0x8f, 0xad, 0x5b, 0xd9, 0xcb, 0x46, 0x9f, 0xa1, 0x65, 0x70, 0x86, 0x77, 0x28,
-                0x95, 0x0e
-            ]),
-            ID
-        );
-    }
-
-    #[test]
     fn check_names_the_first_problem() {
         let check = |f: &dyn Fn(&mut ResponseRecord)| {
             let mut r = record();
             f(&mut r);
             r.check(builtin())
         };
-        assert_eq!(
-            check(&|r| r.id = "not-a-uuid".into()),
-            Err(RecordError::BadId {
-                id: "not-a-uuid".into()
-            })
-        );
         assert!(matches!(
-            check(&|r| r.supersedes = Some(ID.into())),
-            Err(RecordError::BadSupersedes { .. })
-        ));
-        assert!(matches!(
-            check(&|r| r.supersedes = Some("x".into())),
+            check(&|r| r.supersedes = Some(r.id)),
             Err(RecordError::BadSupersedes { .. })
         ));
         assert_eq!(
-            check(&|r| r.supersedes = Some("00000000-0000-4000-8000-000000000000".into())),
+            check(&|r| r.supersedes = Some(Uuid::from_random([0; 16]))),
             Ok(())
         );
         assert_eq!(
@@ -486,19 +414,18 @@ mod tests {
             serde_json::from_value::<ResponseRecord>(minimal).unwrap(),
             r
         );
-        let mut extra = json;
+        let mut extra = json.clone();
         extra["name"] = "Ida".into();
         assert!(serde_json::from_value::<ResponseRecord>(extra).is_err());
+        // An id, or the id it corrects, that is not a UUID v4 is not a record.
+        for (field, bad) in [("id", "not-a-uuid"), ("supersedes", "x")] {
+            let mut bad_id = json.clone();
+            bad_id[field] = bad.into();
+            assert!(serde_json::from_value::<ResponseRecord>(bad_id).is_err());
+        }
     }
 
     proptest! {
-        #[test]
-        fn uuid_v4_always_checks(bytes in any::<[u8; 16]>()) {
-            let id = uuid_v4(bytes);
-            prop_assert!(is_uuid_v4(&id));
-            prop_assert!(matches!(id.as_bytes()[19], b'8' | b'9' | b'a' | b'b'));
-        }
-
         /// A record with any complete WHO-5 checks and has the published percentage.
         #[test]
         fn any_complete_record_checks(values in proptest::array::uniform5(0i32..=5), ladder in 0i32..=10) {

@@ -34,6 +34,7 @@ use crate::instrument::builtin;
 use crate::lang::Lang;
 use crate::participant::{Gender, MeasurementPoint, ParticipantCode};
 use crate::record::{CANTRIL, WHO5};
+use crate::uuid::Uuid;
 
 /// The mean 0–10 ladder score of Danish young people in general, 7.5: the
 /// reference the evaluation of UNG Rusmidler (15 municipalities, 569 courses)
@@ -392,7 +393,7 @@ impl Report {
 /// their bodies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry<'a> {
-    pub response_id: &'a str,
+    pub response_id: Uuid,
     pub participant: &'a ParticipantCode,
     pub gender: Gender,
     pub point: MeasurementPoint,
@@ -408,7 +409,7 @@ impl<'a> Entry<'a> {
     /// recomputed and checked them).
     pub fn of(r: &'a ExportRecord) -> Entry<'a> {
         Entry {
-            response_id: &r.response_id,
+            response_id: r.response_id,
             participant: &r.participant,
             gender: r.gender,
             point: r.point,
@@ -420,39 +421,13 @@ impl<'a> Entry<'a> {
 
     fn key(&self) -> Key {
         let (a, b) = self.point.order_key();
-        (a, b, self.week, tie(self.response_id))
+        (a, b, self.week, self.response_id)
     }
 }
 
 /// The order records are compared in: point in course order, week, then
-/// the response id (as [`tie`] makes it a number).
-type Key = (u8, u16, IsoWeek, Tie);
-
-/// A response id as a number for breaking ties, without keeping the string:
-/// a lower-case hyphenated UUID (what a checked export holds) is
-/// `(false, its 128-bit value)`, which orders exactly like its text; any
-/// other id is `(true, a fixed FNV-1a hash)`, after every UUID.
-type Tie = (bool, u64, u64);
-
-fn tie(id: &str) -> Tie {
-    let b = id.as_bytes();
-    let uuid = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
-        });
-    let n = if uuid {
-        b.iter().filter(|c| **c != b'-').fold(0u128, |n, c| {
-            n << 4 | u128::from((*c as char).to_digit(16).unwrap_or(0))
-        })
-    } else {
-        b.iter()
-            .fold(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d_u128, |n, c| {
-                (n ^ u128::from(*c)).wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b)
-            })
-    };
-    (!uuid, (n >> 64) as u64, n as u64)
-}
+/// the response id (a [`Uuid`] orders as its text does).
+type Key = (u8, u16, IsoWeek, Uuid);
 
 /// One measurement kept for a participant.
 #[derive(Clone, Copy, Debug)]

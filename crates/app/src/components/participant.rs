@@ -68,7 +68,7 @@ pub fn ParticipantScreen(props: &Props) -> Html {
         });
         let delta = change.as_ref().map(|c| format!("{:+}", c.delta)).unwrap_or_else(|| "–".into());
         html! {
-            <tr key={record.id.clone()}>
+            <tr key={record.id.to_string()}>
                 <td>{ record.date.to_string() }</td>
                 <th scope="row">{ record.point.label(lang) }</th>
                 <td class="num">{ record.who5_percentage().map(|v| v.to_string()).unwrap_or_else(|| "–".into()) }</td>

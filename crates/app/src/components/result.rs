@@ -1,5 +1,6 @@
 //! Counsellor: the scores of one stored response, right after it was sent.
 
+use trivsel_core::Uuid;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
@@ -10,7 +11,7 @@ use crate::state::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub record: AttrValue,
+    pub record: Uuid,
 }
 
 #[function_component]
@@ -19,11 +20,7 @@ pub fn ResultScreen(props: &Props) -> Html {
     let lang = ctx.lang;
     let m = messages(lang);
     let heading = use_focus_on(());
-    let record = ctx
-        .data
-        .records
-        .iter()
-        .find(|r| r.id == props.record.as_str());
+    let record = ctx.data.records.iter().find(|r| r.id == props.record);
     let Some(record) = record else {
         return html! {
             <section class="screen"><h1 tabindex="-1" ref={heading}>{ m.score_heading }</h1><p>{ m.loading }</p></section>

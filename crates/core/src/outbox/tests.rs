@@ -9,6 +9,10 @@ use crate::record::{CANTRIL, WHO5};
 
 const EXPORT_ID: &str = "9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e";
 
+fn export_id() -> Uuid {
+    EXPORT_ID.parse().unwrap()
+}
+
 fn code(s: &str) -> ParticipantCode {
     ParticipantCode::parse(s).unwrap()
 }
@@ -27,7 +31,9 @@ fn participant(c: &str, site: &str) -> Participant {
 fn record(id_tail: u8, c: &str, day: u8, exported: bool) -> ResponseRecord {
     let b = builtin();
     ResponseRecord {
-        id: format!("0f8fad5b-d9cb-469f-a165-7086772895{id_tail:02x}"),
+        id: format!("0f8fad5b-d9cb-469f-a165-7086772895{id_tail:02x}")
+            .parse()
+            .unwrap(),
         participant: code(c),
         point: MeasurementPoint::Intake,
         date: Date::new(2026, 11, day).unwrap(),
@@ -59,9 +65,9 @@ fn tablet() -> (Vec<ResponseRecord>, Vec<Participant>) {
     )
 }
 
-fn ids(scope: Scope) -> Vec<String> {
+fn ids(scope: Scope) -> Vec<Uuid> {
     let (records, participants) = tablet();
-    Outbox::build(&records, &participants, scope, EXPORT_ID.into(), day(23))
+    Outbox::build(&records, &participants, scope, export_id(), day(23))
         .map(|o| o.ids)
         .unwrap_or_default()
 }
@@ -70,7 +76,10 @@ fn ids(scope: Scope) -> Vec<String> {
 fn each_choice_takes_its_records() {
     assert_eq!(ids(Scope::All).len(), 3);
     assert_eq!(
-        ids(Scope::NotExported),
+        ids(Scope::NotExported)
+            .iter()
+            .map(Uuid::to_string)
+            .collect::<Vec<_>>(),
         vec![
             "0f8fad5b-d9cb-469f-a165-708677289502",
             "0f8fad5b-d9cb-469f-a165-708677289503"
@@ -92,7 +101,7 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
     for r in &mut records {
         r.exported = true;
     }
-    let build = |scope| Outbox::build(&records, &participants, scope, EXPORT_ID.into(), day(23));
+    let build = |scope| Outbox::build(&records, &participants, scope, export_id(), day(23));
     assert_eq!(build(Scope::NotExported), Err(OutboxError::Nothing));
     let backwards = Scope::Between {
         from: day(20),
@@ -108,13 +117,7 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
 fn a_record_without_its_participant_stops_the_whole_export() {
     let (records, mut participants) = tablet();
     participants.pop();
-    let err = Outbox::build(
-        &records,
-        &participants,
-        Scope::All,
-        EXPORT_ID.into(),
-        day(23),
-    );
+    let err = Outbox::build(&records, &participants, Scope::All, export_id(), day(23));
     assert_eq!(
         err,
         Err(OutboxError::UnknownParticipant {
@@ -126,14 +129,7 @@ fn a_record_without_its_participant_stops_the_whole_export() {
 #[test]
 fn the_json_file_imports_and_names_only_the_week() {
     let (records, participants) = tablet();
-    let outbox = Outbox::build(
-        &records,
-        &participants,
-        Scope::All,
-        EXPORT_ID.into(),
-        day(23),
-    )
-    .unwrap();
+    let outbox = Outbox::build(&records, &participants, Scope::All, export_id(), day(23)).unwrap();
     let json = outbox.contents(FileFormat::Json);
     let back = parse_document(json.as_bytes(), &Limits::default()).unwrap();
     assert_eq!(back, outbox.document);
@@ -147,14 +143,7 @@ fn the_json_file_imports_and_names_only_the_week() {
 #[test]
 fn csv_and_ndjson_hold_one_line_per_response() {
     let (records, participants) = tablet();
-    let outbox = Outbox::build(
-        &records,
-        &participants,
-        Scope::All,
-        EXPORT_ID.into(),
-        day(23),
-    )
-    .unwrap();
+    let outbox = Outbox::build(&records, &participants, Scope::All, export_id(), day(23)).unwrap();
     let csv = outbox.contents(FileFormat::Csv);
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), 1 + 3);
@@ -165,15 +154,9 @@ fn csv_and_ndjson_hold_one_line_per_response() {
 fn the_file_is_named_by_site_and_date() {
     let (records, mut participants) = tablet();
     let name = |participants: &[Participant], format| {
-        Outbox::build(
-            &records,
-            participants,
-            Scope::All,
-            EXPORT_ID.into(),
-            day(23),
-        )
-        .unwrap()
-        .file_name(format)
+        Outbox::build(&records, participants, Scope::All, export_id(), day(23))
+            .unwrap()
+            .file_name(format)
     };
     assert_eq!(
         name(&participants, FileFormat::Json),
