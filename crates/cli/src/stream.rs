@@ -21,9 +21,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use trivsel_core::export::{ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
-    self, check_record, clip, ImportError, Limits, RecordProblem, SchemaProblem,
+    self, check_instruments, check_listed, check_record, clip, ImportError, Limits, SchemaProblem,
 };
-use trivsel_core::{builtin, tr, Date, InstrumentRef, Lang, Uuid};
+use trivsel_core::{tr, Date, InstrumentRef, Lang, RecordError, Uuid};
 
 use crate::inputs::{Input, Kind};
 
@@ -251,33 +251,8 @@ pub fn read_document(
     let created = doc.created.ok_or_else(|| missing("created"))?;
     let instruments = doc.instruments.ok_or_else(|| missing("instruments"))?;
     let records = doc.records.ok_or_else(|| missing("records"))?;
-    for listed in &instruments {
-        match builtin().get(&listed.id) {
-            None => {
-                return Err(ImportError::UnknownInstrument {
-                    id: clip(&listed.id),
-                    version: listed.version,
-                }
-                .into())
-            }
-            Some(i) if i.version != listed.version => {
-                return Err(ImportError::InstrumentVersion {
-                    id: clip(&listed.id),
-                    listed: listed.version,
-                    current: i.version,
-                }
-                .into())
-            }
-            Some(_) => {}
-        }
-    }
-    if let Some(id) = answered
-        .into_inner()
-        .into_iter()
-        .find(|id| !instruments.iter().any(|l| l.id == *id))
-    {
-        return Err(ImportError::InstrumentNotListed { id: clip(&id) }.into());
-    }
+    check_instruments(&instruments)?;
+    check_listed(&instruments, answered.borrow().iter().map(String::as_str))?;
     Ok(Summary {
         header: Header {
             export_id: Some(export_id),
@@ -422,7 +397,7 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
 }
 
 /// Record `index` (from 0) of a document failed `check_record`.
-fn record_error(index: u64, r: &ExportRecord, problem: RecordProblem) -> FileError {
+fn record_error(index: u64, r: &ExportRecord, problem: RecordError) -> FileError {
     ImportError::Record {
         index: Some(index as usize),
         response_id: r.response_id,

@@ -37,8 +37,7 @@ pub use export::{export_record, ExportDocument, ExportError, ExportRecord, Expor
 pub use flow::{Cursor, Flow};
 pub use history::changes_since_intake;
 pub use import::{
-    check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
-    SchemaProblem,
+    check_record, parse_document, parse_ndjson_line, ImportError, Limits, SchemaProblem,
 };
 pub use instrument::{builtin, Answers, Builtin, Instrument, InstrumentRef, Scale, ScoringRule};
 pub use lang::{decimal, Lang, Text};

@@ -3,9 +3,11 @@
 //!
 //! A record is immutable once stored. A mistake is corrected by a new record
 //! that names the old one in `supersedes` (see `history`), so what was answered
-//! is never overwritten and an export can show both. [`ResponseRecord::check`]
-//! is the gate before storing or importing: a record that passes it scores
-//! completely with the instruments this build ships.
+//! is never overwritten and an export can show both. [`check_answers`] is the
+//! one record check, with [`RecordError`] its one error type: a stored record
+//! passes it before it is exported ([`ResponseRecord::check`]), an imported
+//! one before it is read (`import::check_record`), and a record that passes
+//! it scores completely with the instruments this build ships.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -15,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::instrument::{builtin, Answers, Builtin, Instrument, InstrumentRef};
 use crate::lang::Lang;
+use crate::messages::clip;
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::scoring::{score, Score, ScoreError};
 use crate::uuid::Uuid;
@@ -47,13 +50,16 @@ pub struct ResponseRecord {
     pub exported: bool,
 }
 
-/// What is wrong with a record.
+/// What is wrong with a record, stored or exported: the one error type of
+/// the one record check ([`check_answers`], and around it
+/// [`ResponseRecord::check`] and `import::check_record`). Every string from
+/// the record is cut to [`MAX_ECHO`](crate::messages::MAX_ECHO).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordError {
     /// `supersedes` is the record's own id.
-    BadSupersedes { id: Uuid },
-    /// The record lists no instruments.
-    NoInstruments,
+    SupersedesItself,
+    /// The record answers no instrument (a stored record lists none).
+    NoAnswers,
     /// An instrument is listed twice.
     DuplicateInstrument { id: String },
     /// An instrument this build does not ship.
@@ -68,63 +74,109 @@ pub enum RecordError {
     MissingAnswers { instrument: String },
     /// There are answers for an instrument the record does not list.
     UnlistedAnswers { instrument: String },
-    /// The answers to an instrument are invalid or incomplete.
-    InvalidAnswers {
+    /// The answers to an instrument are invalid or incomplete: the first
+    /// problem, and how many more there are.
+    InvalidAnswers { error: ValidationError, more: usize },
+    /// Answers without a stored score (an exported record).
+    MissingScore { instrument: String },
+    /// A stored score without answers (an exported record).
+    UnexpectedScore { instrument: String },
+    /// The stored score differs from the one the answers give.
+    ScoreMismatch {
         instrument: String,
-        errors: Vec<ValidationError>,
+        stored: (u32, Option<u32>),
+        computed: (u32, Option<u32>),
     },
+    /// The stored flagged items differ from the ones the answers give.
+    FlaggedMismatch { instrument: String },
     /// The answers could not be scored (from [`ResponseRecord::scores`]).
     Score(ScoreError),
 }
 
 impl RecordError {
+    /// The problem as a clause in `lang`: it follows the record's name
+    /// ("Post 4 (id …): ", "Besvarelsen … kan ikke eksporteres: ").
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::BadSupersedes { id }, Lang::Da) => format!(
-                "Besvarelsen skulle rette «{id}», men det er ikke id'et på en anden besvarelse."
+        match self {
+            Self::SupersedesItself => tr!(lang,
+                da: "posten retter sig selv (supersedes er dens eget id).".into(),
+                en: "the record corrects itself (supersedes is its own id).".into(),
             ),
-            (Self::BadSupersedes { id }, Lang::En) => {
-                format!("The response corrects «{id}», which is not the id of another response.")
-            }
-            (Self::NoInstruments, Lang::Da) => "Besvarelsen indeholder ingen skemaer.".into(),
-            (Self::NoInstruments, Lang::En) => "The response contains no questionnaires.".into(),
-            (Self::DuplicateInstrument { id }, Lang::Da) => {
-                format!("Skemaet «{id}» er nævnt to gange i besvarelsen.")
-            }
-            (Self::DuplicateInstrument { id }, Lang::En) => {
-                format!("The questionnaire «{id}» is listed twice in the response.")
-            }
-            (Self::UnknownInstrument { id }, Lang::Da) => {
-                format!("Skemaet «{id}» findes ikke i denne udgave af trivsel.")
-            }
-            (Self::UnknownInstrument { id }, Lang::En) => {
-                format!("The questionnaire «{id}» does not exist in this release of trivsel.")
-            }
-            (Self::VersionMismatch { id, recorded, current }, Lang::Da) => format!(
-                "Skemaet «{id}» er besvaret i version {recorded}, men denne udgave af trivsel har version {current}."
+            Self::NoAnswers => tr!(lang,
+                da: "posten indeholder ingen svar.".into(),
+                en: "the record contains no answers.".into(),
             ),
-            (Self::VersionMismatch { id, recorded, current }, Lang::En) => format!(
-                "The questionnaire «{id}» was answered in version {recorded}, but this release of trivsel has version {current}."
+            Self::DuplicateInstrument { id } => tr!(lang,
+                da: format!("skemaet «{id}» er nævnt to gange i posten."),
+                en: format!("the questionnaire «{id}» is listed twice in the record."),
             ),
-            (Self::MissingAnswers { instrument }, Lang::Da) => {
-                format!("Der er ingen svar på skemaet «{instrument}».")
+            Self::UnknownInstrument { id } => tr!(lang,
+                da: format!("skemaet «{id}» findes ikke i denne udgave af trivsel."),
+                en: format!("the questionnaire «{id}» does not exist in this release of trivsel."),
+            ),
+            Self::VersionMismatch {
+                id,
+                recorded,
+                current,
+            } => tr!(lang,
+                da: format!("skemaet «{id}» er besvaret i version {recorded}, men denne udgave af trivsel har version {current}."),
+                en: format!("the questionnaire «{id}» was answered in version {recorded}, but this release of trivsel has version {current}."),
+            ),
+            Self::MissingAnswers { instrument } => tr!(lang,
+                da: format!("der er ingen svar på skemaet «{instrument}»."),
+                en: format!("there are no answers to the questionnaire «{instrument}»."),
+            ),
+            Self::UnlistedAnswers { instrument } => tr!(lang,
+                da: format!("der er svar på skemaet «{instrument}», som posten ikke nævner."),
+                en: format!("there are answers to the questionnaire «{instrument}», which the record does not list."),
+            ),
+            Self::InvalidAnswers { error, more } => {
+                let first = error.message(lang);
+                match more {
+                    0 => first,
+                    1 => tr!(lang,
+                        da: format!("{first} (Og 1 fejl mere.)"),
+                        en: format!("{first} (And 1 more problem.)"),
+                    ),
+                    n => tr!(lang,
+                        da: format!("{first} (Og {n} fejl mere.)"),
+                        en: format!("{first} (And {n} more problems.)"),
+                    ),
+                }
             }
-            (Self::MissingAnswers { instrument }, Lang::En) => {
-                format!("There are no answers to the questionnaire «{instrument}».")
+            Self::MissingScore { instrument } => tr!(lang,
+                da: format!("der er svar på «{instrument}», men ingen score."),
+                en: format!("there are answers to «{instrument}» but no score."),
+            ),
+            Self::UnexpectedScore { instrument } => tr!(lang,
+                da: format!("der er en score for «{instrument}», men ingen svar."),
+                en: format!("there is a score for «{instrument}» but no answers."),
+            ),
+            Self::ScoreMismatch {
+                instrument,
+                stored,
+                computed,
+            } => {
+                let (stored, computed) = (score_text(*stored, lang), score_text(*computed, lang));
+                tr!(lang,
+                    da: format!("den gemte score for «{instrument}» ({stored}) passer ikke med svarene ({computed})."),
+                    en: format!("the stored score for «{instrument}» ({stored}) does not match the answers ({computed})."),
+                )
             }
-            (Self::UnlistedAnswers { instrument }, Lang::Da) => format!(
-                "Der er svar på skemaet «{instrument}», som besvarelsen ikke nævner."
+            Self::FlaggedMismatch { instrument } => tr!(lang,
+                da: format!("de markerede spørgsmål i scoren for «{instrument}» passer ikke med svarene."),
+                en: format!("the flagged items in the score for «{instrument}» do not match the answers."),
             ),
-            (Self::UnlistedAnswers { instrument }, Lang::En) => format!(
-                "There are answers to the questionnaire «{instrument}», which the response does not list."
-            ),
-            (Self::InvalidAnswers { errors, .. }, lang) => errors
-                .iter()
-                .map(|e| e.message(lang))
-                .collect::<Vec<_>>()
-                .join(" "),
-            (Self::Score(e), lang) => e.message(lang),
+            Self::Score(e) => e.message(lang),
         }
+    }
+}
+
+/// A stored score as a message shows it: "rå 16, 64 %" or "7".
+fn score_text((raw, percentage): (u32, Option<u32>), lang: Lang) -> String {
+    match percentage {
+        Some(pct) => tr!(lang, da: format!("rå {raw}, {pct} %"), en: format!("raw {raw}, {pct}%")),
+        None => raw.to_string(),
     }
 }
 
@@ -136,32 +188,66 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
+/// The record check every record passes, stored or exported: it does not
+/// supersede itself; it answers at least one instrument, only instruments
+/// `builtin` ships, and every answer set is valid and complete. Returns the
+/// score of each answered instrument, in id order, or the first problem.
+/// What a record says besides its answers (a stored record's instrument
+/// list, an exported record's scores) its own check holds against these.
+pub fn check_answers<'a>(
+    id: Uuid,
+    supersedes: Option<Uuid>,
+    answers: &'a BTreeMap<String, Answers>,
+    builtin: &Builtin,
+) -> Result<Vec<(&'a str, Score)>, RecordError> {
+    if supersedes == Some(id) {
+        return Err(RecordError::SupersedesItself);
+    }
+    if answers.is_empty() {
+        return Err(RecordError::NoAnswers);
+    }
+    let mut scores = Vec::with_capacity(answers.len());
+    for (id, given) in answers {
+        let instrument = builtin
+            .get(id)
+            .ok_or_else(|| RecordError::UnknownInstrument { id: clip(id) })?;
+        let invalid = |errors: Vec<ValidationError>| {
+            let more = errors.len().saturating_sub(1);
+            let error = errors.into_iter().next().map(ValidationError::clipped);
+            RecordError::InvalidAnswers {
+                error: error.unwrap_or(ValidationError::Missing {
+                    instrument: clip(id),
+                    item: String::new(),
+                }),
+                more,
+            }
+        };
+        validate(instrument, given, true).map_err(invalid)?;
+        let score = score(instrument, given).map_err(|_| invalid(Vec::new()))?;
+        scores.push((id.as_str(), score));
+    }
+    Ok(scores)
+}
+
 impl ResponseRecord {
-    /// Checks the record against the instruments `builtin` ships: it does
-    /// not supersede itself; it lists at least one instrument,
-    /// none twice, each one that exists in exactly the recorded version; each
-    /// listed instrument has answers, and only listed instruments do; and
-    /// every answer set is valid and complete. Returns the first problem.
+    /// Checks a stored record against the instruments `builtin` ships: it
+    /// lists at least one instrument, none twice, each one that exists in
+    /// exactly the recorded version, each with answers, and only listed
+    /// instruments have answers; then [`check_answers`]. Returns the first
+    /// problem.
     ///
     /// A record answered on an older version of an instrument fails with
     /// [`RecordError::VersionMismatch`]: it is not scored with rules it was
     /// not answered under.
     pub fn check(&self, builtin: &Builtin) -> Result<(), RecordError> {
-        if self.supersedes == Some(self.id) {
-            return Err(RecordError::BadSupersedes { id: self.id });
-        }
         if self.instruments.is_empty() {
-            return Err(RecordError::NoInstruments);
+            return Err(RecordError::NoAnswers);
         }
         for (i, r) in self.instruments.iter().enumerate() {
             if self.instruments[..i].iter().any(|o| o.id == r.id) {
-                return Err(RecordError::DuplicateInstrument { id: r.id.clone() });
+                return Err(RecordError::DuplicateInstrument { id: clip(&r.id) });
             }
-            let (instrument, answers) = self.lookup(builtin, r)?;
-            validate(instrument, answers, true).map_err(|errors| RecordError::InvalidAnswers {
-                instrument: r.id.clone(),
-                errors,
-            })?;
+            self.lookup(builtin, r)?;
         }
         if let Some(id) = self
             .answers
@@ -169,10 +255,10 @@ impl ResponseRecord {
             .find(|id| !self.instruments.iter().any(|r| r.id == **id))
         {
             return Err(RecordError::UnlistedAnswers {
-                instrument: id.clone(),
+                instrument: clip(id),
             });
         }
-        Ok(())
+        check_answers(self.id, self.supersedes, &self.answers, builtin).map(|_| ())
     }
 
     /// The score of every listed instrument, in the order listed, computed
@@ -296,7 +382,7 @@ mod tests {
         };
         assert!(matches!(
             check(&|r| r.supersedes = Some(r.id)),
-            Err(RecordError::BadSupersedes { .. })
+            Err(RecordError::SupersedesItself)
         ));
         assert_eq!(
             check(&|r| r.supersedes = Some(Uuid::from_random([0; 16]))),
@@ -304,7 +390,7 @@ mod tests {
         );
         assert_eq!(
             check(&|r| r.instruments.clear()),
-            Err(RecordError::NoInstruments)
+            Err(RecordError::NoAnswers)
         );
         assert_eq!(
             check(&|r| r.instruments.push(refs()[0].clone())),
@@ -343,8 +429,8 @@ mod tests {
         });
         assert!(matches!(
             &incomplete,
-            Err(RecordError::InvalidAnswers { instrument, errors })
-                if instrument == "who5" && matches!(&errors[..], [ValidationError::Missing { .. }])
+            Err(RecordError::InvalidAnswers { error: ValidationError::Missing { instrument, .. }, more: 0 })
+                if instrument == "who5"
         ));
         assert_eq!(
             incomplete.unwrap_err().message(Lang::Da),
@@ -366,7 +452,7 @@ mod tests {
                 current: 2
             }
             .message(Lang::Da),
-            "Skemaet «who5» er besvaret i version 1, men denne udgave af trivsel har version 2."
+            "skemaet «who5» er besvaret i version 1, men denne udgave af trivsel har version 2."
         );
     }
 

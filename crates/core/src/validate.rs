@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::instrument::{Answers, Instrument};
 use crate::lang::Lang;
+use crate::messages::clip;
 
 /// What can be wrong with a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +48,36 @@ impl ValidationError {
                 da: format!("{instrument}: spørgsmålet «{item}» er ikke besvaret."),
                 en: format!("{instrument}: the item «{item}» has no answer."),
             ),
+        }
+    }
+}
+
+impl ValidationError {
+    /// The error with the ids it repeats cut for a message (see `clip`):
+    /// they may come from an imported file.
+    pub fn clipped(self) -> ValidationError {
+        match self {
+            Self::UnknownItem { instrument, item } => Self::UnknownItem {
+                instrument: clip(&instrument),
+                item: clip(&item),
+            },
+            Self::OutOfRange {
+                instrument,
+                item,
+                value,
+                min,
+                max,
+            } => Self::OutOfRange {
+                instrument: clip(&instrument),
+                item: clip(&item),
+                value,
+                min,
+                max,
+            },
+            Self::Missing { instrument, item } => Self::Missing {
+                instrument: clip(&instrument),
+                item: clip(&item),
+            },
         }
     }
 }

@@ -13,8 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use trivsel_core::export::{document, export_record, ExportDocument, ExportScore};
-use trivsel_core::import::{parse_document, ImportError, Limits, RecordProblem, SchemaProblem};
+use trivsel_core::import::{parse_document, ImportError, Limits, SchemaProblem};
 use trivsel_core::merge::Merger;
+use trivsel_core::RecordError;
 use trivsel_core::{
     builtin, score, AgeBand, Answers, CourseType, Date, Gender, Lang, MeasurementPoint,
     Participant, ParticipantCode, ResponseRecord, Site, Uuid,
@@ -191,7 +192,7 @@ fn hostile_cases() -> Vec<(&'static str, Expect)> {
                 e,
                 ImportError::Record {
                     index: Some(1),
-                    problem: RecordProblem::InvalidAnswers { .. },
+                    problem: RecordError::InvalidAnswers { .. },
                     ..
                 }
             )
@@ -219,7 +220,7 @@ fn hostile_cases() -> Vec<(&'static str, Expect)> {
                 e,
                 ImportError::Record {
                     index: Some(1),
-                    problem: RecordProblem::SupersedesItself,
+                    problem: RecordError::SupersedesItself,
                     ..
                 }
             )
