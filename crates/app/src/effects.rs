@@ -12,7 +12,6 @@ use yew::UseReducerHandle;
 
 use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
-use crate::services::download;
 use crate::services::storage::{self, Draft, Settings, StorageError, Store};
 use crate::state::{instruments, Action, AppState, Data, Screen};
 
@@ -346,7 +345,7 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
         Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
     };
     let name = outbox.file_name(format);
-    if let Err(e) = download::save(&name, format.mime(), &outbox.contents(format)) {
+    if let Err(e) = trivsel_web::save(&name, format.mime(), &outbox.contents(format)) {
         return fail(&ctx, storage::js_error(&e));
     }
     let records = ctx.data.records.clone();

@@ -1,6 +1,7 @@
 //! The tablet app's code, shared by its two pages: the app itself (`main.rs`)
-//! and the counsellor's export page (`bin/export.rs`). Each page is its own
-//! wasm bundle, so the first load of the tablet never pays for the export.
+//! and the counsellor's export page (`bin/trivsel-export.rs`). Each page is
+//! its own wasm bundle, so the first load of the tablet never pays for the
+//! export.
 
 pub mod app;
 pub mod components;
@@ -9,19 +10,3 @@ pub mod export_app;
 pub mod i18n;
 pub mod services;
 pub mod state;
-
-/// Mounts `C` into the page's `#app` element, replacing its static "loading" text.
-pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<C>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<C>::new().render();
-        }
-    }
-}
