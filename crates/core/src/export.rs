@@ -234,6 +234,18 @@ mod tests {
         }
     }
 
+    /// The keys of a JSON object, sorted.
+    fn keys(json: &serde_json::Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort();
+        keys
+    }
+
     #[test]
     fn a_record_is_exported_with_scores_and_the_week_only() {
         let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant()).unwrap();
@@ -258,28 +270,23 @@ mod tests {
             }
         );
         let json = serde_json::to_value(&r).unwrap();
-        let mut keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(|k| k.as_str())
-            .collect();
-        keys.sort();
-        let mut expected = [
-            "response_id",
-            "participant",
-            "gender",
-            "age_band",
-            "site",
-            "course",
-            "point",
-            "week",
-            "answers",
-            "scores",
-            "supersedes",
-        ];
-        expected.sort();
-        assert_eq!(keys, expected, "nothing beyond the struct fields");
+        assert_eq!(
+            keys(&json),
+            [
+                "age_band",
+                "answers",
+                "course",
+                "gender",
+                "participant",
+                "point",
+                "response_id",
+                "scores",
+                "site",
+                "supersedes",
+                "week"
+            ],
+            "nothing beyond the struct fields"
+        );
         let text = json.to_string();
         assert!(
             !text.contains("2026-11-19") && !text.contains("exported"),
@@ -323,15 +330,8 @@ mod tests {
             .collect();
         assert_eq!(ids, [(WHO5, 1), (CANTRIL, 1)]);
         let json = serde_json::to_value(&doc).unwrap();
-        let mut keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(|k| k.as_str())
-            .collect();
-        keys.sort();
         assert_eq!(
-            keys,
+            keys(&json),
             [
                 "created",
                 "export_id",
