@@ -10,7 +10,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::de::{self, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::lang::Lang;
@@ -48,6 +48,10 @@ impl Uuid {
     /// 8, 13, 18 and 23, lower-case hex digits elsewhere, and `4` (the
     /// version) as the 13th digit.
     pub fn parse(s: &str) -> Result<Uuid, UuidError> {
+        Uuid::read(s).ok_or_else(|| UuidError { found: clip(s) })
+    }
+
+    fn read(s: &str) -> Option<Uuid> {
         let b = s.as_bytes();
         let mut n = 0u128;
         let well_formed = b.len() == 36
@@ -63,11 +67,7 @@ impl Uuid {
                 n = n << 4 | u128::from(digit);
                 true
             });
-        if well_formed {
-            Ok(Uuid::from_u128(n))
-        } else {
-            Err(UuidError { found: clip(s) })
-        }
+        well_formed.then(|| Uuid::from_u128(n))
     }
 
     fn from_u128(n: u128) -> Uuid {
@@ -82,15 +82,15 @@ impl Uuid {
         u128::from(self.hi) << 64 | u128::from(self.lo)
     }
 
-    /// The text, without allocating.
-    fn text(self) -> [u8; 36] {
-        let mut out = [b'-'; 36];
-        let mut n = self.as_u128();
-        for (i, slot) in out.iter_mut().enumerate().rev() {
-            if !matches!(i, 8 | 13 | 18 | 23) {
-                *slot = HEX[(n & 0xF) as usize];
-                n >>= 4;
+    /// The id as written: 8-4-4-4-12 lower-case hex digits.
+    fn text(self) -> String {
+        let n = self.as_u128();
+        let mut out = String::with_capacity(36);
+        for digit in (0..32).rev() {
+            if matches!(out.len(), 8 | 13 | 18 | 23) {
+                out.push('-');
             }
+            out.push(char::from(HEX[(n >> (4 * digit)) as usize & 0xF]));
         }
         out
     }
@@ -98,8 +98,7 @@ impl Uuid {
 
 impl fmt::Display for Uuid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.text();
-        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+        f.write_str(&self.text())
     }
 }
 
@@ -119,45 +118,36 @@ impl FromStr for Uuid {
 
 impl Serialize for Uuid {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let text = self.text();
-        s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+        s.serialize_str(&self.text())
     }
 }
 
 impl<'de> Deserialize<'de> for Uuid {
+    /// Read as a `String`, as the tablet reads its other strings, so an id
+    /// adds no deserialiser of its own to the app; a bad one is a plain
+    /// serde error that an import shows with its JSON path.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Uuid, D::Error> {
-        d.deserialize_str(UuidVisitor)
-    }
-}
-
-struct UuidVisitor;
-
-impl Visitor<'_> for UuidVisitor {
-    type Value = Uuid;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Uuid, E> {
-        Uuid::parse(s).map_err(E::custom)
+        let text = String::deserialize(d)?;
+        Uuid::read(&text).ok_or_else(|| de::Error::custom(UuidError::clause(Lang::En)))
     }
 }
 
 impl UuidError {
-    /// What an id must be, as a message says it.
-    pub fn expected(lang: Lang) -> &'static str {
+    /// What a string that is no id is, as a clause: the one wording of
+    /// every message about a bad id (a deserialised one says just this,
+    /// since an import names the field it is in).
+    pub fn clause(lang: Lang) -> &'static str {
         tr!(lang,
-            da: "et gyldigt UUID (version 4)",
-            en: "a valid UUID (version 4)",
+            da: "ikke et gyldigt UUID (version 4)",
+            en: "not a valid UUID (version 4)",
         )
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let (found, expected) = (&self.found, Self::expected(lang));
+        let (found, clause) = (&self.found, Self::clause(lang));
         tr!(lang,
-            da: format!("«{found}» er ikke {expected}."),
-            en: format!("«{found}» is not {expected}."),
+            da: format!("«{found}» er {clause}."),
+            en: format!("«{found}» is {clause}."),
         )
     }
 }
@@ -241,9 +231,10 @@ mod tests {
             uuid(ID)
         );
         let err = serde_json::from_str::<Uuid>("\"nope\"").unwrap_err();
-        assert!(err
-            .to_string()
-            .starts_with("«nope» is not a valid UUID (version 4)."));
+        assert!(
+            err.to_string().starts_with("not a valid UUID (version 4)"),
+            "{err}"
+        );
         let err = serde_json::from_str::<Uuid>("5").unwrap_err();
         assert!(err
             .to_string()

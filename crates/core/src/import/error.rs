@@ -261,7 +261,7 @@ fn hint_da(path: &str) -> String {
     let field = path.rsplit(['.', ']']).next().unwrap_or("");
     let hint = match field {
         "response_id" | "supersedes" | "export_id" => {
-            return format!("ikke {}.", UuidError::expected(Lang::Da))
+            return format!("{}.", UuidError::clause(Lang::Da))
         }
         "participant" => "ikke en gyldig deltagerkode (6 tegn: tal og bogstaverne A–Z undtagen U).",
         "site" => "ikke et gyldigt navn på et sted (1–40 tegn: bogstaver, tal, mellemrum og - . ' /).",

@@ -397,7 +397,7 @@ fn ids_that_are_not_uuids_are_named_by_their_path() {
         );
         assert!(
             err.message(Lang::En)
-                .contains("is not a valid UUID (version 4)."),
+                .ends_with("is invalid: not a valid UUID (version 4)"),
             "{err}"
         );
     }
