@@ -79,6 +79,17 @@ pub enum Page {
 }
 
 impl Page {
+    /// The screen this page opens at: a questionnaire in progress resumes on
+    /// the tablet (never on the export page), otherwise the PIN is set or asked.
+    fn first_screen(self, has_draft: bool, has_pin: bool) -> Screen {
+        match (self, has_draft, has_pin) {
+            (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
+            (Page::Tablet, true, _) => Screen::Youth,
+            (Page::Tablet, false, false) => Screen::SetPin,
+            (Page::Tablet, false, true) => Screen::Unlock(AfterUnlock::Home),
+        }
+    }
+
     /// Where the PIN prompt leads on this page.
     fn after_unlock(self) -> AfterUnlock {
         match self {
@@ -189,13 +200,7 @@ impl Reducible for AppState {
                 next.store = Some(store);
                 next.has_pin = has_pin;
                 next.settings = settings;
-                next.screen = match (next.page, &draft, has_pin) {
-                    // The export page never shows the questionnaire in progress.
-                    (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
-                    (Page::Tablet, Some(_), _) => Screen::Youth,
-                    (Page::Tablet, None, false) => Screen::SetPin,
-                    (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
-                };
+                next.screen = next.page.first_screen(draft.is_some(), has_pin);
                 if let Some(d) = &draft {
                     next.lang = d.lang;
                 }
