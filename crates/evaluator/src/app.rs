@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use trivsel_core::Lang;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -48,103 +49,18 @@ fn status(state: &State, m: &Messages) -> String {
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
-    let next_id = use_mut_ref(|| 0 as FileId);
     let lang = state.lang;
     let m = messages(lang);
+    use_document_lang(lang);
+    use_drop_guard();
+    let on_files = use_file_reader(state.dispatcher());
+    use_compute(&state);
 
-    // The document speaks the page's language.
-    use_effect_with(lang, |lang| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", lang.tag());
-            }
-            doc.set_title(messages(*lang).page_title);
-        }
-    });
-
-    // A file dropped beside the drop zone must not replace the page (and the
-    // report with it) by the file itself.
-    use_effect_with((), |_| {
-        let listeners = web_sys::window().map(|w| {
-            let options = EventListenerOptions::enable_prevent_default();
-            ["dragover", "drop"].map(|kind| {
-                EventListener::new_with_options(&w, kind, options, |e| e.prevent_default())
-            })
-        });
-        move || drop(listeners)
-    });
-
-    // Every file is read and checked on its own; each result comes back as an action.
-    let on_files = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |chosen: Vec<gloo_file::File>| {
-            let batch: Vec<(FileId, gloo_file::File)> = chosen
-                .into_iter()
-                .map(|f| {
-                    let mut id = next_id.borrow_mut();
-                    *id += 1;
-                    (*id, f)
-                })
-                .collect();
-            dispatcher.dispatch(Action::Add(
-                batch.iter().map(|(id, f)| (*id, f.name())).collect(),
-            ));
-            let dispatcher = dispatcher.clone();
-            spawn_local(async move {
-                for (id, file) in batch {
-                    let result = files::read(&file).await;
-                    dispatcher.dispatch(Action::Read { id, result });
-                }
-            });
-        })
-    };
-
-    // Once every file is read: show "Beregner …", let it paint, then merge
-    // and report in one go and hand the outcome back.
-    {
-        let needs = state.needs_compute();
-        let docs: Vec<_> = if needs {
-            state
-                .loaded()
-                .map(|(name, doc)| (name.to_string(), doc.clone()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let previous = state.outcome.clone();
-        let dispatcher = state.dispatcher();
-        use_effect_with(
-            (state.files_gen, state.params, needs),
-            move |(files_gen, params, needs)| {
-                if *needs {
-                    let (files_gen, params) = (*files_gen, *params);
-                    spawn_local(async move {
-                        next_paint().await;
-                        let outcome = compute(&docs, params, files_gen, previous.as_deref());
-                        dispatcher.dispatch(Action::Computed(Rc::new(outcome)));
-                    });
-                }
-            },
-        );
-    }
-
-    let switch = {
-        let dispatcher = state.dispatcher();
-        let other = m.switch_to_lang;
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(other)))
-    };
-    let on_remove = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id: FileId| dispatcher.dispatch(Action::Remove(id)))
-    };
-    let on_clear = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Clear))
-    };
-    let on_params = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |p| dispatcher.dispatch(Action::SetParams(p)))
-    };
+    let other = m.switch_to_lang;
+    let switch = send(&state, move |_: MouseEvent| Action::SetLang(other));
+    let on_remove = send(&state, Action::Remove);
+    let on_clear = send(&state, |()| Action::Clear);
+    let on_params = send(&state, Action::SetParams);
 
     let any_loaded = state.loaded().next().is_some();
     let current = state.current().cloned();
@@ -152,15 +68,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <header class="topbar">
-                <span class="brand">{ "Trivsel" }</span>
-                <span class="bar-actions">
-                    <a class="link" href="/">{ m.back_to_app }</a>
-                    <button type="button" class="link" lang={m.switch_to_lang.tag()} onclick={switch}>
-                        { m.switch_to }
-                    </button>
-                </span>
-            </header>
+            { topbar(m, switch) }
             <main id="main" class="evaluator">
                 <h1>{ m.heading }</h1>
                 <p class="lead">{ m.intro }</p>
@@ -186,4 +94,114 @@ pub fn App() -> Html {
             </main>
         </>
     }
+}
+
+/// A callback that dispatches the action `to` makes of its argument.
+fn send<T: 'static>(
+    state: &UseReducerHandle<State>,
+    to: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |x| dispatcher.dispatch(to(x)))
+}
+
+/// The bar above the page: the name, the way back to the tablet app and the
+/// language switch.
+fn topbar(m: &Messages, switch: Callback<MouseEvent>) -> Html {
+    html! {
+        <header class="topbar">
+            <span class="brand">{ "Trivsel" }</span>
+            <span class="bar-actions">
+                <a class="link" href="/">{ m.back_to_app }</a>
+                <button type="button" class="link" lang={m.switch_to_lang.tag()} onclick={switch}>
+                    { m.switch_to }
+                </button>
+            </span>
+        </header>
+    }
+}
+
+/// The document speaks the page's language: `<html lang>` and the title.
+#[hook]
+fn use_document_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(messages(*lang).page_title);
+        }
+    });
+}
+
+/// A file dropped beside the drop zone must not replace the page (and the
+/// report with it) by the file itself.
+#[hook]
+fn use_drop_guard() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|w| {
+            let options = EventListenerOptions::enable_prevent_default();
+            ["dragover", "drop"].map(|kind| {
+                EventListener::new_with_options(&w, kind, options, |e| e.prevent_default())
+            })
+        });
+        move || drop(listeners)
+    });
+}
+
+/// What the picker calls with the chosen files: every file is read and
+/// checked on its own, and each result comes back as an action.
+#[hook]
+fn use_file_reader(dispatcher: UseReducerDispatcher<State>) -> Callback<Vec<gloo_file::File>> {
+    let next_id = use_mut_ref(|| 0 as FileId);
+    Callback::from(move |chosen: Vec<gloo_file::File>| {
+        let batch: Vec<(FileId, gloo_file::File)> = chosen
+            .into_iter()
+            .map(|f| {
+                let mut id = next_id.borrow_mut();
+                *id += 1;
+                (*id, f)
+            })
+            .collect();
+        dispatcher.dispatch(Action::Add(
+            batch.iter().map(|(id, f)| (*id, f.name())).collect(),
+        ));
+        let dispatcher = dispatcher.clone();
+        spawn_local(async move {
+            for (id, file) in batch {
+                let result = files::read(&file).await;
+                dispatcher.dispatch(Action::Read { id, result });
+            }
+        });
+    })
+}
+
+/// Once every file is read: show "Beregner …", let it paint, then merge and
+/// report in one go and hand the outcome back.
+#[hook]
+fn use_compute(state: &UseReducerHandle<State>) {
+    let needs = state.needs_compute();
+    let docs: Vec<_> = if needs {
+        state
+            .loaded()
+            .map(|(name, doc)| (name.to_string(), doc.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let previous = state.outcome.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with(
+        (state.files_gen, state.params, needs),
+        move |(files_gen, params, needs)| {
+            if *needs {
+                let (files_gen, params) = (*files_gen, *params);
+                spawn_local(async move {
+                    next_paint().await;
+                    let outcome = compute(&docs, params, files_gen, previous.as_deref());
+                    dispatcher.dispatch(Action::Computed(Rc::new(outcome)));
+                });
+            }
+        },
+    );
 }

@@ -54,6 +54,52 @@ enum Problem {
     Rejected(ReportParamsError),
 }
 
+/// `params` with `field` set from the text typed, if that is a number the
+/// report can use.
+fn with_field(params: ReportParams, field: Field, text: &str) -> Result<ReportParams, Problem> {
+    let x = parse_number(text).ok_or(Problem::NotANumber)?;
+    let next = match field {
+        Field::Ladder => ReportParams {
+            ladder_reference: x,
+            ..params
+        },
+        Field::Mdc => ReportParams {
+            reliable_change: ReliableChange::Mdc { points: x },
+            ..params
+        },
+    };
+    next.check().map(|()| next).map_err(Problem::Rejected)
+}
+
+/// One number field, `[id, label, hint]`, with what is wrong with its text
+/// (tied to the input for screen readers).
+fn number_field(
+    [id, label, hint]: [&'static str; 3],
+    value: String,
+    error: Option<String>,
+    onchange: Callback<Event>,
+) -> Html {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = match error {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => hint_id.clone(),
+    };
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <input id={id} type="text" inputmode="decimal" autocomplete="off"
+                value={value} aria-describedby={described}
+                aria-invalid={if error.is_some() { "true" } else { "false" }}
+                {onchange} />
+            <p id={hint_id} class="hint">{ hint }</p>
+            if let Some(error) = error {
+                <p id={error_id} class="field-error">{ error }</p>
+            }
+        </div>
+    }
+}
+
 #[function_component]
 pub fn Settings(props: &Props) -> Html {
     let m = messages(props.lang);
@@ -77,70 +123,35 @@ pub fn Settings(props: &Props) -> Html {
                 Field::Ladder => ladder_text.set(text.clone()),
                 Field::Mdc => mdc_text.set(text.clone()),
             }
-            let set_problem = |p: Option<Problem>| {
-                let mut all = (*problems).clone();
-                all[field as usize] = p;
-                problems.set(all);
-            };
-            let Some(x) = parse_number(&text) else {
-                set_problem(Some(Problem::NotANumber));
-                return;
-            };
-            let next = match field {
-                Field::Ladder => ReportParams {
-                    ladder_reference: x,
-                    ..params
-                },
-                Field::Mdc => ReportParams {
-                    reliable_change: ReliableChange::Mdc { points: x },
-                    ..params
-                },
-            };
-            match next.check() {
-                Ok(()) => {
-                    set_problem(None);
-                    if next != params {
-                        on_change.emit(next);
-                    }
-                }
-                Err(e) => set_problem(Some(Problem::Rejected(e))),
+            let next = with_field(params, field, &text);
+            let mut all = (*problems).clone();
+            all[field as usize] = next.as_ref().err().cloned();
+            problems.set(all);
+            match next {
+                Ok(next) if next != params => on_change.emit(next),
+                _ => {}
             }
         })
     };
 
-    let field =
-        |id: &'static str, which: Field, label: &'static str, hint: &'static str, value: String| {
-            let error = problems[which as usize].as_ref().map(|p| match p {
-                Problem::NotANumber => m.not_a_number.to_string(),
-                Problem::Rejected(e) => e.message(props.lang),
-            });
-            let hint_id = format!("{id}-hint");
-            let error_id = format!("{id}-error");
-            let described = match error {
-                Some(_) => format!("{hint_id} {error_id}"),
-                None => hint_id.clone(),
-            };
-            html! {
-                <div class="field">
-                    <label for={id}>{ label }</label>
-                    <input id={id} type="text" inputmode="decimal" autocomplete="off"
-                        value={value} aria-describedby={described}
-                        aria-invalid={if error.is_some() { "true" } else { "false" }}
-                        onchange={change(which)} />
-                    <p id={hint_id} class="hint">{ hint }</p>
-                    if let Some(error) = error {
-                        <p id={error_id} class="field-error">{ error }</p>
-                    }
-                </div>
-            }
+    let field = |id: &'static str, which: Field, label: &'static str, hint: &'static str| {
+        let value = match which {
+            Field::Ladder => (*ladder_text).clone(),
+            Field::Mdc => (*mdc_text).clone(),
         };
+        let error = problems[which as usize].as_ref().map(|p| match p {
+            Problem::NotANumber => m.not_a_number.to_string(),
+            Problem::Rejected(e) => e.message(props.lang),
+        });
+        number_field([id, label, hint], value, error, change(which))
+    };
 
     html! {
         <section class="settings controls" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{ m.settings_heading }</h2>
             <div class="settings-fields">
-                { field("ladder-reference", Field::Ladder, m.ladder_reference, m.ladder_reference_hint, (*ladder_text).clone()) }
-                { field("reliable-change", Field::Mdc, m.mdc, m.mdc_hint, (*mdc_text).clone()) }
+                { field("ladder-reference", Field::Ladder, m.ladder_reference, m.ladder_reference_hint) }
+                { field("reliable-change", Field::Mdc, m.mdc, m.mdc_hint) }
             </div>
         </section>
     }
