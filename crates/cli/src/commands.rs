@@ -167,6 +167,13 @@ fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
     g
 }
 
+/// Every file read and merged, and what the merge kept and dropped.
+fn gather_and_resolve(paths: &[PathBuf], lang: Lang, forced: bool) -> (Gathered, Outcome) {
+    let mut g = gather(paths, lang, forced);
+    let o = g.candidates.resolve();
+    (g, o)
+}
+
 /// The lines that say what the merge did (to `out`).
 fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let files = g.good.len() + g.bad;
@@ -309,8 +316,7 @@ pub fn merge(
     lang: Lang,
     forced: bool,
 ) -> Status {
-    let mut g = gather(paths, lang, forced);
-    let o = g.candidates.resolve();
+    let (mut g, o) = gather_and_resolve(paths, lang, forced);
     let tmp = output.with_extension("trivsel-tmp");
     let result = File::create(&tmp)
         .map_err(|e| (tmp.clone(), FileError::Io(e)))
@@ -353,8 +359,7 @@ pub fn report(
     lang: Lang,
     forced: bool,
 ) -> Status {
-    let mut g = gather(paths, lang, forced);
-    let o = g.candidates.resolve();
+    let (g, o) = gather_and_resolve(paths, lang, forced);
     let mut builder = ReportBuilder::new(params);
     g.candidates.each_current(|e| builder.add_entry(e));
     let text = render(&builder.finish(), format, lang);

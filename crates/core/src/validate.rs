@@ -55,30 +55,15 @@ impl ValidationError {
 impl ValidationError {
     /// The error with the ids it repeats cut for a message (see `clip`):
     /// they may come from an imported file.
-    pub fn clipped(self) -> ValidationError {
-        match self {
-            Self::UnknownItem { instrument, item } => Self::UnknownItem {
-                instrument: clip(&instrument),
-                item: clip(&item),
-            },
-            Self::OutOfRange {
-                instrument,
-                item,
-                value,
-                min,
-                max,
-            } => Self::OutOfRange {
-                instrument: clip(&instrument),
-                item: clip(&item),
-                value,
-                min,
-                max,
-            },
-            Self::Missing { instrument, item } => Self::Missing {
-                instrument: clip(&instrument),
-                item: clip(&item),
-            },
+    pub fn clipped(mut self) -> ValidationError {
+        let (Self::UnknownItem { instrument, item }
+        | Self::OutOfRange {
+            instrument, item, ..
         }
+        | Self::Missing { instrument, item }) = &mut self;
+        *instrument = clip(instrument);
+        *item = clip(item);
+        self
     }
 }
 

@@ -42,10 +42,7 @@ fn score_card(
 ) -> Html {
     let id = format!("card-{}", instrument.id);
     let body = match result {
-        Ok(score) => match instrument.scoring {
-            ScoringRule::Sum { .. } => sum_score(m, lang, instrument, score, shown),
-            ScoringRule::Single => single_score(m, lang, instrument, score, shown),
-        },
+        Ok(score) => scored(m, lang, instrument, score, shown),
         Err(err) => html! {
             <p class="no-score"><strong>{ m.no_score }{ ": " }</strong>{ err.message(lang) }</p>
         },
@@ -61,33 +58,42 @@ fn score_card(
     }
 }
 
-fn sum_score(
+/// The figures of a score (raw, or the ladder's step, and the percentage
+/// where the rule has one), its bands, and for a sum the items answered low.
+fn scored(
     m: &Messages,
     lang: Lang,
     instrument: &Instrument,
     score: &Score,
     shown: &[String],
 ) -> Html {
+    let sum = matches!(instrument.scoring, ScoringRule::Sum { .. });
+    let raw_label = if sum { m.raw_score } else { m.ladder_value };
     let max_pct = instrument.scale_max(trivsel_core::Scale::Percentage);
+    html! {
+        <>
+            <dl class="figures">
+                { figure(raw_label, score.raw, m.of, score.raw_max) }
+                if let Some(pct) = score.percentage {
+                    { figure(m.percentage_score, pct, m.of, max_pct) }
+                }
+            </dl>
+            { bands(lang, instrument, score, shown) }
+            if sum {
+                { flags(m, lang, instrument, score) }
+            }
+        </>
+    }
+}
+
+/// The items answered at or below the rule's flag threshold.
+fn flags(m: &Messages, lang: Lang, instrument: &Instrument, score: &Score) -> Html {
     let flagged = score
         .flagged_items
         .iter()
         .filter_map(|id| instrument.item(id));
     html! {
         <>
-            <dl class="figures">
-                <div>
-                    <dt>{ m.raw_score }</dt>
-                    <dd>{ format!("{} {} {}", score.raw, m.of, score.raw_max) }</dd>
-                </div>
-                if let Some(pct) = score.percentage {
-                    <div>
-                        <dt>{ m.percentage_score }</dt>
-                        <dd>{ format!("{pct} {} {max_pct}", m.of) }</dd>
-                    </div>
-                }
-            </dl>
-            { bands(lang, instrument, score, shown) }
             <h3>{ m.flags_heading }</h3>
             if score.flagged_items.is_empty() {
                 <p class="flags-none">{ m.flags_none }</p>
@@ -101,23 +107,13 @@ fn sum_score(
     }
 }
 
-fn single_score(
-    m: &Messages,
-    lang: Lang,
-    instrument: &Instrument,
-    score: &Score,
-    shown: &[String],
-) -> Html {
+/// One figure of a card: "Råscore 16 af 25".
+fn figure(label: &'static str, value: u32, of: &'static str, max: u32) -> Html {
     html! {
-        <>
-            <dl class="figures">
-                <div>
-                    <dt>{ m.ladder_value }</dt>
-                    <dd>{ format!("{} {} {}", score.raw, m.of, score.raw_max) }</dd>
-                </div>
-            </dl>
-            { bands(lang, instrument, score, shown) }
-        </>
+        <div>
+            <dt>{ label }</dt>
+            <dd>{ format!("{value} {of} {max}") }</dd>
+        </div>
     }
 }
 

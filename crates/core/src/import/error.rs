@@ -148,20 +148,14 @@ impl ImportError {
                 response_id,
                 problem,
             } => {
-                let problem = problem.message(lang);
-                match index {
+                let record = match index {
                     Some(i) => {
                         let n = i + 1;
-                        tr!(lang,
-                            da: format!("Post {n} (id {response_id}): {problem}"),
-                            en: format!("Record {n} (id {response_id}): {problem}"),
-                        )
+                        tr!(lang, da: format!("Post {n}"), en: format!("Record {n}"))
                     }
-                    None => tr!(lang,
-                        da: format!("Posten (id {response_id}): {problem}"),
-                        en: format!("The record (id {response_id}): {problem}"),
-                    ),
-                }
+                    None => tr!(lang, da: "Posten".into(), en: "The record".into()),
+                };
+                format!("{record} (id {response_id}): {}", problem.message(lang))
             }
             Self::DuplicateId { id, first, second } => {
                 let (first, second) = (first + 1, second + 1);
