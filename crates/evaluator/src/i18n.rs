@@ -3,6 +3,7 @@
 //! The report's labels, the import errors and the conflict messages are
 //! core's (they read the same in the CLI); everything around them is here.
 
+use trivsel_core::messages::lower_first;
 use trivsel_core::{catalogue, Lang};
 
 catalogue! {
@@ -189,14 +190,6 @@ impl Messages {
             .collect::<Vec<_>>()
             .join("; ");
         self.chart_summary_of(&lower_first(when), &bins)
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

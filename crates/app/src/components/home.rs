@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::{messages, Messages};
 use crate::services::storage::Draft;
@@ -15,10 +16,6 @@ pub fn Home() -> Html {
     let m = messages(lang);
     let heading = use_focus_on(());
     let data = &ctx.data;
-    let go = |screen: Screen| {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
-    };
     let rows = data.participants.iter().map(|p| {
         let measurements = data.records.iter().filter(|r| r.participant == p.code).count();
         let open_name = format!("{} {}", m.open, p.code);
@@ -26,7 +23,7 @@ pub fn Home() -> Html {
             <tr key={p.code.to_string()}>
                 <th scope="row">
                     <button type="button" class="link code" aria-label={open_name}
-                        onclick={go(Screen::Participant(p.code.clone()))}>{ p.code.to_string() }</button>
+                        onclick={go(&ctx, Screen::Participant(p.code.clone()))}>{ p.code.to_string() }</button>
                 </th>
                 <td>{ p.gender.label(lang) }</td>
                 <td>{ p.age_band.label(lang) }</td>
@@ -45,10 +42,10 @@ pub fn Home() -> Html {
             <h1 id="home-heading" tabindex="-1" ref={heading}>{ m.participants }</h1>
             { for in_progress }
             <div class="actions">
-                <button type="button" class="primary" onclick={go(Screen::NewParticipant)}>{ m.new_participant }</button>
+                <button type="button" class="primary" onclick={go(&ctx, Screen::NewParticipant)}>{ m.new_participant }</button>
                 // The export is its own page and bundle; it asks for the PIN again.
                 <a class="secondary" href="/eksport/">{ m.export }</a>
-                <button type="button" class="secondary" onclick={go(Screen::Settings)}>{ m.settings }</button>
+                <button type="button" class="secondary" onclick={go(&ctx, Screen::Settings)}>{ m.settings }</button>
             </div>
             if data.participants.is_empty() {
                 <p>{ m.no_participants }</p>

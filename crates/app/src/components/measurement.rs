@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::state::{Action, Screen};
@@ -97,10 +98,7 @@ pub fn NewMeasurement(props: &Props) -> Html {
             }
         })
     };
-    let back = {
-        let (ctx, code) = (ctx.clone(), props.code.clone());
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Participant(code.clone()))))
-    };
+    let back = go(&ctx, Screen::Participant(props.code.clone()));
     html! {
         <section class="screen measurement" aria-labelledby="m-heading">
             <h1 id="m-heading" tabindex="-1" ref={heading}>{ format!("{} · {} {}", m.new_measurement, m.participant, props.code) }</h1>

@@ -8,9 +8,10 @@ use yew::prelude::*;
 
 use crate::components::chart::{Point, TrendChart};
 use crate::components::focus::use_focus_on;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
-use crate::state::{instruments, Action, Screen};
+use crate::state::{instruments, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,10 +24,6 @@ pub fn ParticipantScreen(props: &Props) -> Html {
     let lang = ctx.lang;
     let m = messages(lang);
     let heading = use_focus_on(());
-    let go = |screen: Screen| {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
-    };
     let Some(participant) = ctx.data.participants.iter().find(|p| p.code == props.code) else {
         return html! {
             <section class="screen"><h1 tabindex="-1" ref={heading}>{ m.participant }</h1><p>{ m.loading }</p></section>
@@ -57,8 +54,8 @@ pub fn ParticipantScreen(props: &Props) -> Html {
                     participant.course.label(lang), participant.site) }
             </p>
             <div class="actions">
-                <button type="button" class="primary" onclick={go(Screen::NewMeasurement(participant.code.clone()))}>{ m.new_measurement }</button>
-                <button type="button" class="secondary" onclick={go(Screen::Home)}>{ m.all_participants }</button>
+                <button type="button" class="primary" onclick={go(&ctx, Screen::NewMeasurement(participant.code.clone()))}>{ m.new_measurement }</button>
+                <button type="button" class="secondary" onclick={go(&ctx, Screen::Home)}>{ m.all_participants }</button>
             </div>
             if history.is_empty() {
                 <p>{ m.no_measurements }</p>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::state::{Action, Screen};
@@ -75,10 +76,7 @@ pub fn NewParticipant() -> Html {
             }
         })
     };
-    let cancel = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Home)))
-    };
+    let cancel = go(&ctx, Screen::Home);
     html! {
         <section class="screen new-participant" aria-labelledby="np-heading">
             <h1 id="np-heading" tabindex="-1" ref={heading}>{ m.new_participant }</h1>

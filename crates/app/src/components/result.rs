@@ -4,10 +4,11 @@ use trivsel_core::Uuid;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
+use crate::components::go;
 use crate::components::score::ScoreCards;
 use crate::effects::Ctx;
 use crate::i18n::messages;
-use crate::state::{Action, Screen};
+use crate::state::Screen;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,10 +28,7 @@ pub fn ResultScreen(props: &Props) -> Html {
         };
     };
     let code = record.participant.clone();
-    let to_participant = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Participant(code.clone()))))
-    };
+    let to_participant = go(&ctx, Screen::Participant(code));
     html! {
         <section class="screen score" aria-labelledby="score-heading">
             <h1 id="score-heading" tabindex="-1" ref={heading}>{ m.score_heading }</h1>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::services::storage::Settings;
@@ -130,10 +131,7 @@ pub fn SettingsScreen() -> Html {
             );
         })
     };
-    let cancel = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Home)))
-    };
+    let cancel = go(&ctx, Screen::Home);
     let method_label = move |k: Method| match k {
         Method::Mdc => m.rc_mdc.to_string(),
         Method::JacobsonTruax => m.rc_jt.to_string(),

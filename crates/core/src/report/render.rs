@@ -14,6 +14,7 @@ use super::{Cell, GroupFigures, Report, WHO5_RISK_AT_MOST};
 use crate::change::ReliableChange;
 use crate::instrument::builtin;
 use crate::lang::{decimal, Lang};
+use crate::messages::lower_first;
 use crate::participant::Gender;
 
 /// An output format of the report.
@@ -368,15 +369,6 @@ pub fn tables(report: &Report, lang: Lang) -> Vec<Table> {
     };
 
     vec![participants, who5, ladder, distribution]
-}
-
-/// A label used inside a sentence: "Høj livstilfredshed" → "høj livstilfredshed".
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// What a suppressed cell shows: `< 5` for the default `min_cell`.
