@@ -18,8 +18,8 @@ use crate::lang::Lang;
 use crate::tagged;
 
 /// The official WHO-5 rule: a difference of this many percentage points or
-/// more is a significant change (WHO-5 scoring text, 1998; see
-/// `shared/INSTRUMENTS.md`).
+/// more is a significant change (WHO-5 official scoring text, 1998, the
+/// scoring source `crates/core/instruments/who5.json` names).
 pub const SIGNIFICANT_POINTS: u32 = 10;
 
 /// Minimal detectable change of the Danish WHO-5 percentage score: 23.6 points

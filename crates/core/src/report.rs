@@ -37,8 +37,9 @@ use crate::record::{CANTRIL, WHO5};
 use crate::uuid::Uuid;
 
 /// The mean 0–10 ladder score of Danish young people in general, 7.5: the
-/// reference the evaluation of UNG Rusmidler (15 municipalities, 569 courses)
-/// compared its participants' 5.7 → 6.3 with (see `shared/INSTRUMENTS.md`).
+/// reference the evaluation of UNG Rusmidler (15 municipalities, 569
+/// courses) compared its participants' means with. An evaluator may set
+/// another ([`ReportParams::ladder_reference`]).
 pub const DANISH_YOUTH_LADDER: f64 = 7.5;
 
 /// The WHO-5 risk zone: a percentage score at or below 50. The official

@@ -1,7 +1,7 @@
 //! Scoring: answers in, a score with its bands and item flags out, or the reason there is none.
 //!
-//! The rules are the published ones (see `../shared/INSTRUMENTS.md` and each
-//! instrument's `source`): WHO-5 raw = sum of the five items (0–25), percentage
+//! The rules are the published ones, as each instrument's `source` in
+//! `crates/core/instruments/` names them: WHO-5 raw = sum of the five items (0–25), percentage
 //! = raw × 4 (0–100), an item answered 0 or 1 is flagged whatever the total, and
 //! an incomplete WHO-5 has no score: it is never prorated. Scoring never panics
 //! on input: it returns a score or a reason.

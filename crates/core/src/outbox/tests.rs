@@ -1,3 +1,6 @@
+//! The outbox from the outside: which records each choice takes, that a
+//! record which cannot export stops the whole export, and the files written.
+
 use std::collections::BTreeMap;
 
 use super::*;
