@@ -4,6 +4,7 @@
 //!
 //! Instrument wordings are not here: they are data in the core crate.
 
+use trivsel_core::change::DANISH_WHO5_MDC;
 use trivsel_core::{builtin, catalogue, decimal, tr, Lang, MeasurementPoint};
 
 catalogue! {
@@ -172,7 +173,6 @@ catalogue! {
             da: "Jacobson–Truax ud fra programmets SD og reliabilitet",
             en: "Jacobson–Truax from the programme's SD and reliability",
         },
-        rc_points = { da: "Point (standard 23,6)", en: "Points (default 23.6)" },
         rc_sd = { da: "Standardafvigelse (SD)", en: "Standard deviation (SD)" },
         rc_r = { da: "Reliabilitet (r, mellem 0 og 1)", en: "Reliability (r, between 0 and 1)" },
         ladder_cutoffs = { da: "Grænser for trivselsstigen", en: "Cut-offs for the ladder" },
@@ -250,6 +250,11 @@ catalogue! {
         fn wait_seconds(s: u64) -> String = {
             da: format!("For mange forkerte forsøg. Prøv igen om {s} sekunder."),
             en: format!("Too many wrong tries. Try again in {s} seconds."),
+        },
+        /// The MDC field's label, with core's default.
+        fn rc_points() -> String = {
+            da: format!("Point (standard {})", decimal(DANISH_WHO5_MDC, None, Lang::Da)),
+            en: format!("Points (default {})", decimal(DANISH_WHO5_MDC, None, Lang::En)),
         },
         fn history_caption(threshold: f64) -> String = {
             da: format!(

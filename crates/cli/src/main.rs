@@ -103,11 +103,17 @@ enum Command {
         /// Write the report here instead of to stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The ladder level to compare with (Danish young people in general: 7.5).
+        /// The ladder level to compare with (by default that of Danish young people in general).
         #[arg(long, default_value_t = trivsel_core::report::DANISH_YOUTH_LADDER)]
         ladder_reference: f64,
-        /// Reliable change: a fixed minimal detectable change in points (default 23.6).
-        #[arg(long, conflicts_with_all = ["rc_sd", "rc_r"])]
+        #[arg(
+            long,
+            conflicts_with_all = ["rc_sd", "rc_r"],
+            help = format!(
+                "Reliable change: a fixed minimal detectable change in points (default {}, the Danish WHO-5's)",
+                trivsel_core::change::DANISH_WHO5_MDC
+            )
+        )]
         rc_mdc: Option<f64>,
         /// Reliable change by Jacobson & Truax: the SD of the WHO-5 percentage score.
         #[arg(long, requires = "rc_r")]

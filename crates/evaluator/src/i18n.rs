@@ -3,8 +3,10 @@
 //! The report's labels, the import errors and the conflict messages are
 //! core's (they read the same in the CLI); everything around them is here.
 
+use trivsel_core::change::DANISH_WHO5_MDC;
 use trivsel_core::messages::lower_first;
-use trivsel_core::{catalogue, Lang};
+use trivsel_core::report::DANISH_YOUTH_LADDER;
+use trivsel_core::{catalogue, decimal, Lang};
 
 catalogue! {
     /// The evaluator's page's text in one language.
@@ -53,17 +55,9 @@ catalogue! {
             da: "Reference for trivselsstigen (0–10)",
             en: "Ladder reference (0–10)",
         },
-        ladder_reference_hint = {
-            da: "Danske unge generelt: 7,5.",
-            en: "Danish young people in general: 7.5.",
-        },
         mdc = {
             da: "Pålidelig ændring i WHO-5: mere end (point)",
             en: "Reliable change in WHO-5: more than (points)",
-        },
-        mdc_hint = {
-            da: "Mindste påviselige ændring; dansk WHO-5: 23,6.",
-            en: "Minimal detectable change; Danish WHO-5: 23.6.",
         },
         not_a_number = { da: "Skriv et tal, fx 7,5.", en: "Type a number, e.g. 7.5." },
         // Report.
@@ -92,6 +86,16 @@ catalogue! {
         records_file = { da: "trivsel-besvarelser", en: "trivsel-responses" },
     }
     formats {
+        /// The ladder reference's hint, with core's default.
+        fn ladder_reference_hint() -> String = {
+            da: format!("Danske unge generelt: {}.", decimal(DANISH_YOUTH_LADDER, None, Lang::Da)),
+            en: format!("Danish young people in general: {}.", decimal(DANISH_YOUTH_LADDER, None, Lang::En)),
+        },
+        /// The reliable change's hint, with core's default.
+        fn mdc_hint() -> String = {
+            da: format!("Mindste påviselige ændring; dansk WHO-5: {}.", decimal(DANISH_WHO5_MDC, None, Lang::Da)),
+            en: format!("Minimal detectable change; Danish WHO-5: {}.", decimal(DANISH_WHO5_MDC, None, Lang::En)),
+        },
         /// "29 besvarelser", "1 besvarelse".
         fn responses(n: usize) -> String = {
             da: match n {

@@ -71,10 +71,11 @@ fn with_field(params: ReportParams, field: Field, text: &str) -> Result<ReportPa
     next.check().map(|()| next).map_err(Problem::Rejected)
 }
 
-/// One number field, `[id, label, hint]`, with what is wrong with its text
-/// (tied to the input for screen readers).
+/// One number field, `[id, label]` and its hint, with what is wrong with
+/// its text (tied to the input for screen readers).
 fn number_field(
-    [id, label, hint]: [&'static str; 3],
+    [id, label]: [&'static str; 2],
+    hint: String,
     value: String,
     error: Option<String>,
     onchange: Callback<Event>,
@@ -134,7 +135,7 @@ pub fn Settings(props: &Props) -> Html {
         })
     };
 
-    let field = |id: &'static str, which: Field, label: &'static str, hint: &'static str| {
+    let field = |id: &'static str, which: Field, label: &'static str, hint: String| {
         let value = match which {
             Field::Ladder => (*ladder_text).clone(),
             Field::Mdc => (*mdc_text).clone(),
@@ -143,15 +144,15 @@ pub fn Settings(props: &Props) -> Html {
             Problem::NotANumber => m.not_a_number.to_string(),
             Problem::Rejected(e) => e.message(props.lang),
         });
-        number_field([id, label, hint], value, error, change(which))
+        number_field([id, label], hint, value, error, change(which))
     };
 
     html! {
         <section class="settings controls" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{ m.settings_heading }</h2>
             <div class="settings-fields">
-                { field("ladder-reference", Field::Ladder, m.ladder_reference, m.ladder_reference_hint) }
-                { field("reliable-change", Field::Mdc, m.mdc, m.mdc_hint) }
+                { field("ladder-reference", Field::Ladder, m.ladder_reference, m.ladder_reference_hint()) }
+                { field("reliable-change", Field::Mdc, m.mdc, m.mdc_hint()) }
             </div>
         </section>
     }

@@ -64,7 +64,7 @@ fn criterion_fields(
     } else {
         html! {
             <>
-                <label for="mdc">{ m.rc_points }</label>
+                <label for="mdc">{ m.rc_points() }</label>
                 <input id="mdc" type="text" inputmode="decimal" ref={mdc.clone()} value={show(mdc0)} />
             </>
         }
