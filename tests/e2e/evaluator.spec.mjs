@@ -134,7 +134,7 @@ test('hostile files are each rejected with a Danish reason, never as markup, and
   const dir = fixture('hostile');
   // Every committed case (the 50 MB one is built in memory by core's tests, not committed).
   const reasons = {
-    'bad-uuid.json': 'Post 2',
+    'bad-uuid.json': 'records[1].response_id',
     'deep-nesting.json': 'indlejret mere end 128 niveauer',
     'duplicate-id-conflict.json': 'står to gange i filen',
     'empty.json': 'Filen er tom.',

@@ -117,12 +117,12 @@ pub fn App() -> Html {
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
         Screen::SetPin => html! { <SetPin /> },
         Screen::Youth => html! { <Youth /> },
-        Screen::ThankYou(id) => html! { <ThankYou record={id.clone()} /> },
+        Screen::ThankYou(id) => html! { <ThankYou record={*id} /> },
         Screen::Counsellor(start) => {
             let handoff = Rc::new(Handoff {
                 lang: state.lang,
                 result: match start {
-                    AfterUnlock::Result(id) => Some(id.clone()),
+                    AfterUnlock::Result(id) => Some(*id),
                     _ => None,
                 },
                 update_ready: state.update_ready,

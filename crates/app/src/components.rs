@@ -1,5 +1,10 @@
 //! One component per screen, plus the small pieces they share.
 
+use yew::{Callback, MouseEvent};
+
+use crate::effects::Ctx;
+use crate::state::{Action, Screen};
+
 pub mod broken;
 pub mod chart;
 pub mod export;
@@ -22,3 +27,10 @@ pub mod settings;
 pub mod start;
 pub mod thank_you;
 pub mod youth;
+
+/// A button's callback that goes to `screen` (through the reducer, whose
+/// gate keeps a locked tablet out of the counsellor's screens).
+pub fn go(ctx: &Ctx, screen: Screen) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
+}

@@ -103,7 +103,7 @@ pub fn CounsellorApp(props: &Props) -> Html {
         Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
         Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
         Screen::Settings => html! { <SettingsScreen /> },
-        Screen::Result(id) => html! { <ResultScreen record={id.clone()} /> },
+        Screen::Result(id) => html! { <ResultScreen record={*id} /> },
         _ => html! { <p class="loading">{ m.loading }</p> },
     };
     page(state, body)

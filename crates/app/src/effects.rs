@@ -6,14 +6,13 @@ use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
 use trivsel_core::{
     parse_programme, Date, Flow, Instrument, MeasurementPoint, Participant, ParticipantCode,
-    ResponseRecord,
+    ResponseRecord, Uuid,
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
 use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
-use crate::services::download;
 use crate::services::storage::{self, Draft, ProgrammeFile, Settings, StorageError, Store};
 use crate::state::{Action, AppState, Data, Page, Screen};
 
@@ -384,9 +383,9 @@ pub fn submit(ctx: Ctx) {
     let Ok(bytes) = random_bytes::<16>() else {
         return fail(&ctx, StorageError::Failed("no randomness".into()));
     };
-    let id = trivsel_core::record::uuid_v4(bytes);
+    let id = Uuid::from_random(bytes);
     let record = ResponseRecord {
-        id: id.clone(),
+        id,
         participant: draft.participant.clone(),
         point: draft.point,
         date: today(),
@@ -419,7 +418,7 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
     let Ok(bytes) = random_bytes::<16>() else {
         return ctx.dispatch(Action::Notice(Some(m.no_randomness.to_string())));
     };
-    let export_id = trivsel_core::record::uuid_v4(bytes);
+    let export_id = Uuid::from_random(bytes);
     let built = Outbox::build(
         &ctx.data.records,
         &ctx.data.participants,
@@ -433,7 +432,7 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
         Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
     };
     let name = outbox.file_name(format);
-    if let Err(e) = download::save(&name, format.mime(), &outbox.contents(format)) {
+    if let Err(e) = trivsel_web::save(&name, format.mime(), &outbox.contents(format)) {
         return fail(&ctx, storage::js_error(&e));
     }
     let records = ctx.data.records.clone();
@@ -458,12 +457,12 @@ pub fn delete_exported(ctx: Ctx) {
     if ctx.busy {
         return;
     }
-    let ids: Vec<String> = ctx
+    let ids: Vec<Uuid> = ctx
         .data
         .records
         .iter()
         .filter(|r| r.exported)
-        .map(|r| r.id.clone())
+        .map(|r| r.id)
         .collect();
     ctx.dispatch(Action::Busy(true));
     spawn_local(async move {

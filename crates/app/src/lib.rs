@@ -13,19 +13,3 @@ pub mod i18n;
 pub mod services;
 pub mod settings;
 pub mod state;
-
-/// Mounts `C` into the page's `#app` element, replacing its static "loading" text.
-pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<C>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<C>::new().render();
-        }
-    }
-}

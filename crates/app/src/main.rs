@@ -1,5 +1,5 @@
 //! Entry point of the tablet app: mounts it into the page Trunk built.
 
 fn main() {
-    trivsel_app::mount::<trivsel_app::app::App>();
+    trivsel_web::mount::<trivsel_app::app::App>();
 }

@@ -3,6 +3,5 @@
 
 pub mod counsellor;
 pub mod crypto;
-pub mod download;
 pub mod pwa;
 pub mod storage;

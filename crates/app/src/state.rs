@@ -10,7 +10,9 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use trivsel_core::{Catalogue, Lang, Participant, ParticipantCode, Programme, ResponseRecord};
+use trivsel_core::{
+    Catalogue, Lang, Participant, ParticipantCode, Programme, ResponseRecord, Uuid,
+};
 use yew::Reducible;
 
 use crate::services::storage::{Draft, ProgrammeFile, Settings, StorageError, Store, Usage};
@@ -78,9 +80,9 @@ pub enum Screen {
     /// The young person's questionnaire: start, questions or review, as the draft says.
     Youth,
     /// After sending: a neutral screen to hand the tablet back.
-    ThankYou(String),
+    ThankYou(Uuid),
     /// Counsellor: the scores of one record.
-    Result(String),
+    Result(Uuid),
     /// The tablet page, unlocked: the counsellor's screens are open in their
     /// own bundle (`counsellor_app`), starting where the PIN prompt led.
     Counsellor(AfterUnlock),
@@ -106,7 +108,7 @@ impl Screen {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AfterUnlock {
     Home,
-    Result(String),
+    Result(Uuid),
     Export,
 }
 
@@ -137,7 +139,7 @@ impl AfterUnlock {
     pub fn screen(&self) -> Screen {
         match self {
             AfterUnlock::Home => Screen::Home,
-            AfterUnlock::Result(id) => Screen::Result(id.clone()),
+            AfterUnlock::Result(id) => Screen::Result(*id),
             AfterUnlock::Export => Screen::Export,
         }
     }
@@ -242,7 +244,7 @@ pub enum Action {
     /// Show this draft: one whose write has begun, or, after a failed
     /// write, the one last committed. Only while the young person answers.
     DraftShown(Draft),
-    Submitted(String),
+    Submitted(Uuid),
     DraftDiscarded,
     UpdateReady,
     Busy(bool),
@@ -372,7 +374,7 @@ mod tests {
             Screen::Settings,
             Screen::Export,
             Screen::NewParticipant,
-            Screen::Result("x".into()),
+            Screen::Result(Uuid::from_random([0; 16])),
         ] {
             let s = locked().reduce(Action::Go(screen));
             assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
@@ -390,15 +392,9 @@ mod tests {
 
     #[test]
     fn the_counsellor_bundle_opens_unlocked_where_the_pin_led() {
-        let s = Rc::new(AppState::counsellor(
-            Lang::En,
-            &AfterUnlock::Result("r1".into()),
-        ));
+        let s = Rc::new(AppState::counsellor(Lang::En, &AfterUnlock::Result(r1())));
         assert!(s.unlocked);
-        assert_eq!(
-            (s.screen.clone(), s.lang),
-            (Screen::Result("r1".into()), Lang::En)
-        );
+        assert_eq!((s.screen.clone(), s.lang), (Screen::Result(r1()), Lang::En));
         let s = s.reduce(Action::Go(Screen::Settings));
         assert_eq!(s.screen, Screen::Settings);
         // Locking leaves it at the PIN prompt, which the first page then shows.
@@ -423,16 +419,13 @@ mod tests {
     fn sending_locks_and_the_pin_leads_to_that_result() {
         let s = locked()
             .reduce(Action::Unlocked)
-            .reduce(Action::Submitted("r1".into()));
+            .reduce(Action::Submitted(r1()));
         assert!(!s.unlocked);
-        assert_eq!(s.screen, Screen::ThankYou("r1".into()));
+        assert_eq!(s.screen, Screen::ThankYou(r1()));
         let s = s
-            .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result("r1".into()))))
+            .reduce(Action::Go(Screen::Unlock(AfterUnlock::Result(r1()))))
             .reduce(Action::Unlocked);
-        assert_eq!(
-            s.screen,
-            Screen::Counsellor(AfterUnlock::Result("r1".into()))
-        );
+        assert_eq!(s.screen, Screen::Counsellor(AfterUnlock::Result(r1())));
     }
 
     fn draft(begun: bool) -> Draft {
@@ -457,9 +450,13 @@ mod tests {
         assert_eq!(answering.draft, Some(draft(true)));
         assert_eq!(answering.notice, None);
         // A write that fails after the response was sent changes nothing.
-        let sent = answering.reduce(Action::Submitted("r1".into()));
+        let sent = answering.reduce(Action::Submitted(r1()));
         let after = sent.reduce(Action::DraftShown(draft(false)));
         assert_eq!(after.draft, None);
-        assert_eq!(after.screen, Screen::ThankYou("r1".into()));
+        assert_eq!(after.screen, Screen::ThankYou(r1()));
+    }
+
+    fn r1() -> Uuid {
+        Uuid::from_random([1; 16])
     }
 }

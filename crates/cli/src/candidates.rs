@@ -28,43 +28,10 @@ use std::io;
 use trivsel_core::export::ExportRecord;
 use trivsel_core::report::Entry;
 use trivsel_core::{
-    CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site,
+    CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site, Uuid,
 };
 
 use crate::stream::FileError;
-
-/// A response id (a checked UUID v4) as two numbers: 16 bytes, not a
-/// 60-byte heap string, and aligned to 8 so summaries pack tightly.
-/// Ordered like the lower-case hex it is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(u64, u64);
-
-impl Id {
-    /// No id: all zeros, which is never a UUID v4 (its version digit is 0),
-    /// so a checked record's `supersedes` is never this.
-    const NONE: Id = Id(0, 0);
-
-    pub fn parse(id: &str) -> Option<Id> {
-        let hex: String = id.chars().filter(|c| *c != '-').collect();
-        let n = (hex.len() == 32)
-            .then(|| u128::from_str_radix(&hex, 16).ok())
-            .flatten()?;
-        Some(Id((n >> 64) as u64, n as u64))
-    }
-
-    /// The id as written: 8-4-4-4-12 lower-case hex.
-    pub fn text(self) -> String {
-        let hex = format!("{:016x}{:016x}", self.0, self.1);
-        format!(
-            "{}-{}-{}-{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..32]
-        )
-    }
-}
 
 /// Feeds bytes written to it into a hasher, so a record is hashed as it is
 /// serialised, without building the JSON string.
@@ -103,10 +70,11 @@ struct Shape {
 /// What is kept of one record (64 bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Summary {
-    id: Id,
-    /// The id this record corrects, or [`Id::NONE`] (an `Option` would cost
-    /// 8 bytes more).
-    supersedes: Id,
+    id: Uuid,
+    /// The id this record corrects, or its own id if it corrects none (a
+    /// checked record never corrects itself; an `Option` would cost 8 bytes
+    /// more).
+    supersedes: Uuid,
     participant: u32,
     site: u32,
     week: IsoWeek,
@@ -143,7 +111,7 @@ pub struct Mark {
 /// Every response seen so far, by id.
 #[derive(Debug, Default)]
 pub struct Candidates {
-    slots: HashMap<Id, Slot>,
+    slots: HashMap<Uuid, Slot>,
     records: Vec<Summary>,
     /// Every record's score values, one after another in shape order.
     values: Vec<u32>,
@@ -160,17 +128,17 @@ pub struct Candidates {
     duplicates: u64,
     /// Every later sighting of a kept id in another file: the id and the
     /// file, so a conflict can name every file its id was seen in.
-    repeats: Vec<(Id, u32)>,
+    repeats: Vec<(Uuid, u32)>,
     /// Ids seen with different contents.
-    conflicts: HashSet<Id>,
+    conflicts: HashSet<Uuid>,
     /// For rollback: the ids that became conflicts, in order.
-    conflict_log: Vec<Id>,
+    conflict_log: Vec<Uuid>,
     /// The file being read.
     source: u32,
     /// Ids of the file being read that were kept from an earlier file, with
     /// this file's content hash: a second sighting in the same file is an
     /// exact repeat (ignored) or a different content (the file is bad).
-    seen_in_file: HashMap<Id, u64>,
+    seen_in_file: HashMap<Uuid, u64>,
 }
 
 /// What the merge dropped, and how much remains.
@@ -182,7 +150,7 @@ pub struct Outcome {
     pub superseded: u64,
     pub duplicates: u64,
     /// Conflicting ids (as written), sorted, each with its source numbers.
-    pub conflicts: Vec<(String, Vec<u32>)>,
+    pub conflicts: Vec<(Uuid, Vec<u32>)>,
 }
 
 /// The index of `item` in `list`, added at the end if it is not there.
@@ -258,9 +226,7 @@ impl Candidates {
 
     /// Adds a checked record of the current file.
     pub fn add(&mut self, r: &ExportRecord) -> Result<(), FileError> {
-        let Some(id) = Id::parse(&r.response_id) else {
-            return Ok(());
-        };
+        let id = r.response_id;
         let hash = content_hash(r);
         match self.slots.get(&id).copied() {
             Some(first) => {
@@ -269,12 +235,12 @@ impl Candidates {
                     return if first.hash == hash {
                         Ok(())
                     } else {
-                        Err(FileError::DuplicateId { id: id.text() })
+                        Err(FileError::DuplicateId { id })
                     };
                 }
                 match self.seen_in_file.entry(id) {
                     MapEntry::Occupied(seen) if *seen.get() == hash => return Ok(()),
-                    MapEntry::Occupied(_) => return Err(FileError::DuplicateId { id: id.text() }),
+                    MapEntry::Occupied(_) => return Err(FileError::DuplicateId { id }),
                     MapEntry::Vacant(seen) => {
                         seen.insert(hash);
                     }
@@ -322,11 +288,7 @@ impl Candidates {
                 self.values.extend(values);
                 self.records.push(Summary {
                     id,
-                    supersedes: r
-                        .supersedes
-                        .as_deref()
-                        .and_then(Id::parse)
-                        .unwrap_or(Id::NONE),
+                    supersedes: r.supersedes.unwrap_or(id),
                     participant,
                     site,
                     week: r.week,
@@ -361,12 +323,11 @@ impl Candidates {
     /// Decides which records count, and says what was dropped: conflicting
     /// ids entirely, and every record a non-conflicting record supersedes.
     pub fn resolve(&mut self) -> Outcome {
-        let superseding: HashSet<Id> = self
+        let superseding: HashSet<Uuid> = self
             .records
             .iter()
-            .filter(|s| !self.conflicts.contains(&s.id))
+            .filter(|s| !self.conflicts.contains(&s.id) && s.supersedes != s.id)
             .map(|s| s.supersedes)
-            .filter(|id| *id != Id::NONE)
             .collect();
         let (mut current, mut superseded) = (0, 0);
         for s in &mut self.records {
@@ -391,8 +352,8 @@ impl Candidates {
 
     /// Each conflicting id (as written, sorted) with every file it was seen
     /// in, in reading order.
-    fn conflict_sources(&self) -> Vec<(String, Vec<u32>)> {
-        let mut sources: BTreeMap<Id, BTreeSet<u32>> = self
+    fn conflict_sources(&self) -> Vec<(Uuid, Vec<u32>)> {
+        let mut sources: BTreeMap<Uuid, BTreeSet<u32>> = self
             .conflicts
             .iter()
             .filter_map(|id| Some((*id, BTreeSet::from([self.slots.get(id)?.source]))))
@@ -404,13 +365,13 @@ impl Candidates {
         }
         sources
             .into_iter()
-            .map(|(id, set)| (id.text(), set.into_iter().collect()))
+            .map(|(id, set)| (id, set.into_iter().collect()))
             .collect()
     }
 
     /// Whether `id` is a current record not yet taken; takes it. After
     /// [`resolve`](Self::resolve), for writing each current record once.
-    pub fn take_current(&mut self, id: Id) -> bool {
+    pub fn take_current(&mut self, id: Uuid) -> bool {
         match self.slots.get(&id) {
             Some(slot) => {
                 let s = &mut self.records[slot.index as usize];
@@ -459,12 +420,11 @@ impl Candidates {
     /// [`resolve`](Self::resolve)).
     pub fn each_current(&self, mut f: impl FnMut(Entry<'_>)) {
         for s in self.records.iter().filter(|s| s.current) {
-            let id = s.id.text();
             let shape = &self.shapes[s.shape as usize];
             let at = s.values as usize;
             let values = &self.values[at..at + shape.scores.len()];
             f(Entry {
-                response_id: &id,
+                response_id: s.id,
                 participant: &self.participants[s.participant as usize],
                 gender: s.gender,
                 site: &self.sites[s.site as usize],
@@ -493,16 +453,14 @@ impl Candidates {
 /// The within-file check alone, for `validate`: a response id twice in one
 /// file with different contents.
 #[derive(Debug, Default)]
-pub struct WithinFile(HashMap<Id, u64>);
+pub struct WithinFile(HashMap<Uuid, u64>);
 
 impl WithinFile {
     pub fn add(&mut self, r: &ExportRecord) -> Result<(), FileError> {
-        let Some(id) = Id::parse(&r.response_id) else {
-            return Ok(());
-        };
+        let id = r.response_id;
         let hash = content_hash(r);
         match self.0.insert(id, hash) {
-            Some(old) if old != hash => Err(FileError::DuplicateId { id: id.text() }),
+            Some(old) if old != hash => Err(FileError::DuplicateId { id }),
             _ => Ok(()),
         }
     }
@@ -516,7 +474,6 @@ mod tests {
     use trivsel_core::export::{document, ExportDocument};
     use trivsel_core::import::{parse_document, Limits};
     use trivsel_core::merge::Merger;
-    use trivsel_core::record::uuid_v4;
     use trivsel_core::report::ReportBuilder;
     use trivsel_core::{parse_programme, score, Catalogue, Date, Declined, ReportParams};
 
@@ -571,7 +528,7 @@ mod tests {
         assert_eq!(outcome.current, merged.records.len() as u64);
         assert_eq!(outcome.superseded, merged.superseded as u64);
         assert_eq!(outcome.duplicates, merged.duplicates as u64);
-        let conflicts: Vec<(String, Vec<String>)> = outcome
+        let conflicts: Vec<(Uuid, Vec<String>)> = outcome
             .conflicts
             .iter()
             .map(|(id, sources)| {
@@ -579,13 +536,13 @@ mod tests {
                     .iter()
                     .map(|s| files[*s as usize].display().to_string())
                     .collect();
-                (id.clone(), names)
+                (*id, names)
             })
             .collect();
-        let expected: Vec<(String, Vec<String>)> = merged
+        let expected: Vec<(Uuid, Vec<String>)> = merged
             .conflicts
             .iter()
-            .map(|k| (k.response_id.clone(), k.sources.clone()))
+            .map(|k| (k.response_id, k.sources.clone()))
             .collect();
         assert_eq!(conflicts, expected);
         let mut used: Vec<InstrumentRef> = merged
@@ -596,10 +553,10 @@ mod tests {
         used.sort();
         used.dedup();
         assert_eq!(c.current_instruments(), used);
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids: Vec<Uuid> = Vec::new();
         let mut streamed = ReportBuilder::new(ReportParams::default());
         c.each_current(|e| {
-            ids.push(e.response_id.to_string());
+            ids.push(e.response_id);
             streamed.add_entry(e);
         });
         let mut direct = ReportBuilder::new(ReportParams::default());
@@ -607,11 +564,7 @@ mod tests {
             direct.add(r);
         }
         ids.sort();
-        let mut expected: Vec<String> = merged
-            .records
-            .iter()
-            .map(|r| r.response_id.clone())
-            .collect();
+        let mut expected: Vec<Uuid> = merged.records.iter().map(|r| r.response_id).collect();
         expected.sort();
         assert_eq!(ids, expected);
         assert_eq!(streamed.finish(&streaming), direct.finish(&whole));
@@ -657,10 +610,10 @@ mod tests {
         let mut records: Vec<ExportRecord> = a.records[..20].to_vec();
         records.push(a.records[5].clone());
         let mut fix1 = with_ladder(a.records[30].clone(), 10);
-        fix1.response_id = uuid_v4([1; 16]);
+        fix1.response_id = Uuid::from_random([1; 16]);
         fix1.supersedes = Some(a.records[30].response_id.clone());
         let mut fix2 = with_ladder(fix1.clone(), 9);
-        fix2.response_id = uuid_v4([2; 16]);
+        fix2.response_id = Uuid::from_random([2; 16]);
         fix2.supersedes = Some(fix1.response_id.clone());
         records.extend([fix1.clone(), fix2]);
         records.push(with_ladder(
@@ -668,7 +621,7 @@ mod tests {
             (a.records[40].scores[CANTRIL]["value"] as i32 + 1) % 11,
         ));
         let mut fix3 = with_ladder(a.records[50].clone(), 0);
-        fix3.response_id = uuid_v4([3; 16]);
+        fix3.response_id = Uuid::from_random([3; 16]);
         fix3.supersedes = Some(a.records[50].response_id.clone());
         records.push(fix3.clone());
         c.records = records;
@@ -740,7 +693,7 @@ mod tests {
         let path = dir.join("records-first.json");
         std::fs::write(&path, serde_json::to_vec(&reordered).unwrap()).unwrap();
         let other = document(
-            uuid_v4([4; 16]),
+            Uuid::from_random([4; 16]),
             Date::new(2026, 12, 1).unwrap(),
             generated(Spec::shipped(50, 10, 8)).records,
             Catalogue::shipped(),
@@ -756,15 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_round_trip_and_sort_like_their_text() {
-        let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
-        assert_eq!(Id::parse(id).unwrap().text(), id);
-        assert!(Id::parse("x").is_none());
-        let a = Id::parse("00000000-0000-4000-8000-000000000001").unwrap();
-        let b = Id::parse("00000000-0000-4000-8000-00000000000a").unwrap();
-        let c = Id::parse("00000001-0000-4000-8000-000000000000").unwrap();
-        assert!(a < b && b < c);
-        assert!(a.text() < b.text() && b.text() < c.text());
+    fn a_summary_is_64_bytes() {
         assert_eq!(std::mem::size_of::<Summary>(), 64);
     }
 }

@@ -20,13 +20,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
 use trivsel_core::export::ExportRecord;
-use trivsel_core::record::uuid_v4;
 use trivsel_core::report::{render, settings, Format, ReportParamsError};
 use trivsel_core::{
-    tr, Catalogue, Conflict, Date, ImportError, Instrument, Lang, ReportBuilder, ReportParams,
+    tr, Catalogue, Conflict, Date, ImportError, Instrument, Lang, ReportBuilder, ReportParams, Uuid,
 };
 
-use crate::candidates::{Candidates, Id, Outcome, WithinFile};
+use crate::candidates::{Candidates, Outcome, WithinFile};
 use crate::generate::{self, Spec};
 use crate::inputs::{self, Input};
 use crate::progress::{self, Counted};
@@ -233,7 +232,7 @@ fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Re
     }
     for (id, sources) in &o.conflicts {
         let conflict = Conflict {
-            response_id: id.clone(),
+            response_id: *id,
             sources: sources
                 .iter()
                 .filter_map(|s| g.good.get(*s as usize))
@@ -292,10 +291,10 @@ fn write_merged(
     let mut sink = match ndjson {
         true => Sink::Ndjson(out),
         false => {
-            let export_id = uuid_v4(g.candidates.fingerprint());
+            let export_id = Uuid::from_random(g.candidates.fingerprint());
             let definitions = used_definitions(g);
             Sink::Document(
-                DocumentWriter::begin(out, &export_id, today(), &definitions).map_err(io_err)?,
+                DocumentWriter::begin(out, export_id, today(), &definitions).map_err(io_err)?,
             )
         }
     };
@@ -308,10 +307,7 @@ fn write_merged(
             if failure.is_some() {
                 return Ok(());
             }
-            let Some(id) = Id::parse(&r.response_id) else {
-                return Ok(());
-            };
-            if !candidates.take_current(id) {
+            if !candidates.take_current(r.response_id) {
                 return Ok(());
             }
             let step = match &mut sink {

@@ -16,10 +16,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use trivsel_core::export::{coarsen, ExportRecord};
-use trivsel_core::record::uuid_v4;
 use trivsel_core::{
     score, AgeBand, Answers, Battery, Catalogue, CourseType, Date, Declined, Gender, Instrument,
-    MeasurementPoint, ParticipantCode, Site,
+    MeasurementPoint, ParticipantCode, Site, Uuid,
 };
 
 use crate::write::{ndjson_line, DocumentWriter};
@@ -207,7 +206,7 @@ fn record(
     let level = person.start + person.gain * k.min(6) as i64;
     let asked = spec.battery.instruments_at(point);
     let mut r = ExportRecord {
-        response_id: uuid_v4(rng.bytes16()),
+        response_id: Uuid::from_random(rng.bytes16()),
         participant: person.code.clone(),
         gender: person.gender,
         age_band: person.age_band,
@@ -272,7 +271,7 @@ pub fn write_document(spec: &Spec<'_>, out: &mut impl Write) -> io::Result<()> {
     let created = Date::new(2026, 12, 31).expect("a date");
     let mut doc = DocumentWriter::begin(
         &mut *out,
-        &uuid_v4(rng.bytes16()),
+        Uuid::from_random(rng.bytes16()),
         created,
         &spec.definitions(),
     )?;

@@ -30,14 +30,14 @@ use std::io::{self, BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use trivsel_core::catalogue::{Catalogue, CatalogueError};
+use trivsel_core::catalogue::Catalogue;
 use trivsel_core::export::{v1, ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
-    self, check_record, clip, ImportError, Limits, RecordProblem, SchemaProblem,
+    self, check_definitions, check_instruments, check_listed, check_record, clip, ImportError,
+    Limits, SchemaProblem,
 };
 use trivsel_core::messages::clip_to;
-use trivsel_core::record::is_uuid_v4;
-use trivsel_core::{tr, Date, Instrument, InstrumentRef, Lang, ProgrammeError};
+use trivsel_core::{tr, Date, Instrument, InstrumentRef, Lang, ProgrammeError, RecordError, Uuid};
 
 use crate::inputs::{Input, Kind};
 
@@ -71,7 +71,7 @@ pub enum FileError {
     /// A response id twice in one file with different content (again only
     /// for files too large for core's reader, which names the records).
     DuplicateId {
-        id: String,
+        id: Uuid,
     },
     /// A document too large for core's whole-file reader whose records come
     /// before its format, its version or its definitions.
@@ -263,24 +263,6 @@ fn is_export(format: &Value) -> bool {
     format.as_str() == Some(FORMAT)
 }
 
-/// A catalogue error with every name in it cut for a message, as core's
-/// import cuts it.
-fn clipped(e: CatalogueError) -> CatalogueError {
-    match e {
-        CatalogueError::Definition(mut d) => {
-            d.instrument = clip(&d.instrument);
-            d.problem.da = clip_to(&d.problem.da, 200);
-            d.problem.en = clip_to(&d.problem.en, 200);
-            CatalogueError::Definition(d)
-        }
-        CatalogueError::Clash { id, version } => CatalogueError::Clash {
-            id: clip(&id),
-            version,
-        },
-        other => other,
-    }
-}
-
 /// A document's `instruments` (kept as JSON until the version is known) as
 /// `T`, or why not.
 fn listed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FileError> {
@@ -293,31 +275,6 @@ fn listed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FileError>
         }
         .into()
     })
-}
-
-/// `catalogue` with a version 2 file's definitions added, each checked as
-/// core's import checks them.
-fn with_definitions(
-    catalogue: &Catalogue,
-    definitions: &[Instrument],
-) -> Result<Catalogue, FileError> {
-    let mut known = catalogue.clone();
-    for (i, def) in definitions.iter().enumerate() {
-        let twice = definitions[..i]
-            .iter()
-            .any(|d| d.id == def.id && d.version == def.version);
-        if twice {
-            return Err(ImportError::Definition(CatalogueError::Clash {
-                id: clip(&def.id),
-                version: def.version,
-            })
-            .into());
-        }
-        known
-            .add_instrument(def.clone())
-            .map_err(|e| ImportError::Definition(clipped(e)))?;
-    }
-    Ok(known)
 }
 
 /// Reads one export document from `reader`, with the checks of
@@ -374,7 +331,7 @@ struct RawDocument {
     format: Option<Value>,
     version: Option<Value>,
     app_version: Option<String>,
-    export_id: Option<String>,
+    export_id: Option<Uuid>,
     created: Option<Date>,
     /// As JSON: what it holds depends on the version, which may come later.
     instruments: Option<Value>,
@@ -439,7 +396,7 @@ impl RawDocument {
         let definitions: Vec<Instrument> = listed(value)?;
         Ok(RecordReader {
             version,
-            known: with_definitions(catalogue, &definitions)?,
+            known: check_definitions(&definitions, catalogue)?,
             listed: Vec::new(),
             definitions,
         })
@@ -477,40 +434,25 @@ impl RawDocument {
         if version != v1::VERSION && self.app_version.is_none() {
             return Err(missing("app_version"));
         }
-        let export_id = self.export_id.ok_or_else(|| missing("export_id"))?;
+        self.export_id.ok_or_else(|| missing("export_id"))?;
         self.created.ok_or_else(|| missing("created"))?;
         let instruments = self.instruments.ok_or_else(|| missing("instruments"))?;
         let records = self.records.ok_or_else(|| missing("records"))?;
-        if !is_uuid_v4(&export_id) {
-            return Err(ImportError::BadExportId {
-                id: clip(&export_id),
-            }
-            .into());
-        }
         if records.version == v1::VERSION {
             let listed: Vec<InstrumentRef> = listed(&instruments)?;
             let definitions = v1_definitions(&listed)?;
-            if let Some(r) = records
-                .used
-                .iter()
-                .find(|r| !listed.iter().any(|l| l.id == r.id))
-            {
-                return Err(ImportError::InstrumentNotListed { id: clip(&r.id) }.into());
-            }
+            check_listed(&listed, records.used.iter())?;
             return Ok(Summary {
                 records: records.count,
                 definitions,
             });
         }
-        let defined = |r: &InstrumentRef| {
-            records
-                .definitions
-                .iter()
-                .any(|d| d.id == r.id && d.version == r.version)
-        };
-        if let Some(r) = records.used.iter().find(|r| !defined(r)) {
-            return Err(ImportError::InstrumentNotListed { id: clip(&r.id) }.into());
-        }
+        let defined: Vec<_> = records
+            .definitions
+            .iter()
+            .map(Instrument::reference)
+            .collect();
+        check_listed(&defined, records.used.iter())?;
         Ok(Summary {
             records: records.count,
             definitions: records.definitions,
@@ -519,30 +461,15 @@ impl RawDocument {
 }
 
 /// The shipped definitions a version 1 file lists, or why it cannot list
-/// them (as core's import says it).
+/// them (core's [`check_instruments`]).
 fn v1_definitions(listed: &[InstrumentRef]) -> Result<Vec<Instrument>, FileError> {
+    check_instruments(listed)?;
     let shipped = Catalogue::shipped();
-    listed
+    Ok(listed
         .iter()
-        .map(|l| match shipped.instrument(l) {
-            Some(i) => Ok(i.clone()),
-            None => {
-                let current = shipped.instruments().iter().filter(|i| i.id == l.id);
-                Err(match current.map(|i| i.version).max() {
-                    Some(current) => ImportError::InstrumentVersion {
-                        id: clip(&l.id),
-                        listed: l.version,
-                        current,
-                    },
-                    None => ImportError::UnknownInstrument {
-                        id: clip(&l.id),
-                        version: l.version,
-                    },
-                }
-                .into())
-            }
-        })
-        .collect()
+        .filter_map(|l| shipped.instrument(l))
+        .cloned()
+        .collect())
 }
 
 /// How the records of one document are read and checked.
@@ -707,10 +634,10 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
 }
 
 /// Record `index` (from 0) of a document failed `check_record`.
-fn record_error(index: u64, r: &ExportRecord, problem: RecordProblem) -> FileError {
+fn record_error(index: u64, r: &ExportRecord, problem: RecordError) -> FileError {
     ImportError::Record {
         index: Some(index as usize),
-        response_id: clip(&r.response_id),
+        response_id: r.response_id,
         problem,
     }
     .into()
@@ -890,7 +817,7 @@ mod tests {
             format: FORMAT.into(),
             version: VERSION,
             app_version: "test".into(),
-            export_id: trivsel_core::record::uuid_v4([5; 16]),
+            export_id: Uuid::from_random([5; 16]),
             created: Date::new(2026, 12, 1).unwrap(),
             instruments: vec![definition.clone()],
             records: Vec::new(),

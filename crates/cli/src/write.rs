@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use trivsel_core::export::{ExportRecord, APP_VERSION, FORMAT, VERSION};
-use trivsel_core::{Date, Instrument};
+use trivsel_core::{Date, Instrument, Uuid};
 
 /// The fields of a document before its records, in the order written.
 #[derive(Serialize)]
@@ -15,7 +15,7 @@ struct Header<'a> {
     format: &'a str,
     version: u32,
     app_version: &'a str,
-    export_id: &'a str,
+    export_id: Uuid,
     created: Date,
     instruments: &'a [&'a Instrument],
 }
@@ -31,7 +31,7 @@ impl<W: Write> DocumentWriter<W> {
     /// `created` and the `definitions` the records will answer.
     pub fn begin(
         mut out: W,
-        export_id: &str,
+        export_id: Uuid,
         created: Date,
         definitions: &[&Instrument],
     ) -> io::Result<DocumentWriter<W>> {
@@ -84,7 +84,7 @@ mod tests {
         let definitions: Vec<&Instrument> = shipped.instruments().iter().collect();
         let w = DocumentWriter::begin(
             Vec::new(),
-            "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "0f8fad5b-d9cb-469f-a165-70867728950e".parse().unwrap(),
             Date::new(2026, 12, 1).unwrap(),
             &definitions,
         )

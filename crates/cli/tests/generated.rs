@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::{assert_no_panic, run, s, scratch, stderr, stdout};
 use trivsel_core::export::{ExportDocument, ExportRecord};
-use trivsel_core::record::uuid_v4;
+use trivsel_core::Uuid;
 use trivsel_core::{score, Catalogue, Declined, ReliableChange, Report};
 
 fn generate(dir: &Path, name: &str, responses: u32, participants: u32, seed: u32) -> String {
@@ -120,7 +120,7 @@ fn merge_round_trips_with_corrections_duplicates_and_a_conflict() {
     let mut doc = read_doc(&a);
     let mut records: Vec<ExportRecord> = doc.records[..10].to_vec();
     let mut correction = with_who5(doc.records[3].clone(), [5, 5, 5, 5, 5]);
-    correction.response_id = uuid_v4([7; 16]);
+    correction.response_id = Uuid::from_random([7; 16]);
     correction.supersedes = Some(doc.records[3].response_id.clone());
     records.push(correction.clone());
     let conflicting = with_who5(doc.records[20].clone(), [0, 0, 0, 0, 1]);

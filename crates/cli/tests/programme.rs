@@ -15,7 +15,7 @@ use common::{assert_no_panic, root, run, s, scratch, stderr, stdout};
 use trivsel_core::export::{document, export_record, ExportDocument};
 use trivsel_core::import::{parse_document, Limits};
 use trivsel_core::instrument::Rule;
-use trivsel_core::record::uuid_v4;
+use trivsel_core::Uuid;
 use trivsel_core::{
     parse_programme, AgeBand, Catalogue, CatalogueError, CourseType, Date, Gender, ImportError,
     Lang, MeasurementPoint, Participant, ParticipantCode, Report, ResponseRecord, Site,
@@ -69,7 +69,7 @@ fn export(catalogue: &Catalogue, salt: u8) -> ExportDocument {
         .enumerate()
         {
             let record = ResponseRecord {
-                id: uuid_v4([
+                id: Uuid::from_random([
                     salt, n as u8, k as u8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
                 ]),
                 participant: code.clone(),
@@ -85,7 +85,7 @@ fn export(catalogue: &Catalogue, salt: u8) -> ExportDocument {
         }
     }
     document(
-        uuid_v4([salt; 16]),
+        Uuid::from_random([salt; 16]),
         Date::new(2026, 5, 8).unwrap(),
         records,
         catalogue,

@@ -47,7 +47,7 @@ pub fn records_csv(records: &[ExportRecord], instruments: &[Instrument]) -> Stri
     push_row(&mut out, &header);
     for r in records {
         let mut row = vec![
-            r.response_id.clone(),
+            r.response_id.to_string(),
             r.participant.to_string(),
             name(&r.gender),
             name(&r.age_band),
@@ -55,7 +55,7 @@ pub fn records_csv(records: &[ExportRecord], instruments: &[Instrument]) -> Stri
             name(&r.course),
             point_name(r.point),
             r.week.to_string(),
-            r.supersedes.clone().unwrap_or_default(),
+            r.supersedes.map(|id| id.to_string()).unwrap_or_default(),
         ];
         for i in instruments {
             let answers = r.answers.get(&i.id);
@@ -177,7 +177,7 @@ mod tests {
 
     fn record() -> ExportRecord {
         let mut r = exported(
-            "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "0f8fad5b-d9cb-469f-a165-70867728950e".parse().unwrap(),
             "938NKR",
             who5_and_ladder([5, 5, 5, 1, 0], 7),
         );
@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn ndjson_is_one_compact_record_per_line() {
         let mut second = record();
-        second.response_id = "6fa459ea-ee8a-4ca4-894e-db77e160355e".into();
+        second.response_id = "6fa459ea-ee8a-4ca4-894e-db77e160355e".parse().unwrap();
         let text = records_ndjson(&[record(), second.clone()]);
         let lines: Vec<&str> = text.split('\n').collect();
         assert_eq!(lines.len(), 3);

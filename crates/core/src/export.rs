@@ -32,6 +32,7 @@ use crate::participant::{
 };
 use crate::record::{RecordError, ResponseRecord};
 use crate::scoring::Scores;
+use crate::uuid::Uuid;
 
 /// The `format` field of every export document.
 pub const FORMAT: &str = "trivsel-export";
@@ -53,7 +54,7 @@ pub struct ExportDocument {
     /// The release of trivsel that wrote the file.
     pub app_version: String,
     /// A random UUID v4 naming this export.
-    pub export_id: String,
+    pub export_id: Uuid,
     /// The day the export was made (date only).
     pub created: Date,
     /// The definition of every instrument the records answered.
@@ -67,7 +68,7 @@ pub struct ExportDocument {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
     /// The response's random UUID v4 (the same as on the tablet).
-    pub response_id: String,
+    pub response_id: Uuid,
     pub participant: ParticipantCode,
     pub gender: Gender,
     pub age_band: AgeBand,
@@ -91,7 +92,7 @@ pub struct ExportRecord {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub flagged: BTreeMap<String, Vec<String>>,
     /// The response id this one corrects, if it is a correction.
-    pub supersedes: Option<String>,
+    pub supersedes: Option<Uuid>,
 }
 
 /// The date an export shows for a record completed on `date`.
@@ -170,7 +171,7 @@ pub fn export_record(
         });
     }
     let mut exported = ExportRecord {
-        response_id: record.id.clone(),
+        response_id: record.id,
         participant: record.participant.clone(),
         gender: participant.gender,
         age_band: participant.age_band,
@@ -183,7 +184,7 @@ pub fn export_record(
         declined: record.declined.clone(),
         scores: BTreeMap::new(),
         flagged: BTreeMap::new(),
-        supersedes: record.supersedes.clone(),
+        supersedes: record.supersedes,
     };
     for (r, scores) in record.scores(catalogue) {
         exported.set_scores(&r.id, &scores?);
@@ -195,7 +196,7 @@ pub fn export_record(
 /// definition (from `catalogue`) of every instrument the records answered,
 /// in catalogue order.
 pub fn document(
-    export_id: String,
+    export_id: Uuid,
     created: Date,
     records: Vec<ExportRecord>,
     catalogue: &Catalogue,
@@ -255,14 +256,14 @@ mod tests {
 
     fn record(who5: [i32; 5], ladder: i32) -> ResponseRecord {
         ResponseRecord {
-            id: ID.into(),
+            id: ID.parse().unwrap(),
             participant: code("938NKR"),
             point: MeasurementPoint::During { session: 3 },
             date: Date::new(2026, 11, 19).unwrap(),
             answers: who5_and_ladder(who5, ladder),
             declined: BTreeMap::new(),
             instruments: vec![reference(WHO5), reference(CANTRIL)],
-            supersedes: Some(OLD.into()),
+            supersedes: Some(OLD.parse().unwrap()),
             exported: false,
         }
     }
@@ -270,10 +271,10 @@ mod tests {
     #[test]
     fn a_record_is_exported_with_scores_and_the_week_only() {
         let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant(), shipped()).unwrap();
-        assert_eq!(r.response_id, ID);
+        assert_eq!(r.response_id.to_string(), ID);
         assert_eq!(r.week.to_string(), "2026-W47");
         assert_eq!(r.gender, Gender::Girl);
-        assert_eq!(r.supersedes.as_deref(), Some(OLD));
+        assert_eq!(r.supersedes.map(|id| id.to_string()).as_deref(), Some(OLD));
         assert_eq!(
             r.scores[WHO5],
             BTreeMap::from([("raw".to_string(), 21), ("percentage".to_string(), 84)])
@@ -339,7 +340,7 @@ mod tests {
     fn a_document_carries_the_definitions_its_records_answered() {
         let r = export_record(&record([3, 3, 3, 3, 3], 5), &participant(), shipped()).unwrap();
         let doc = document(
-            ID.into(),
+            ID.parse().unwrap(),
             Date::new(2026, 11, 23).unwrap(),
             vec![r],
             shipped(),

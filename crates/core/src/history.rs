@@ -15,6 +15,7 @@ use crate::change::{change, Change, ReliableChange};
 use crate::instrument::{Instrument, ScoreDef};
 use crate::participant::{MeasurementPoint, ParticipantCode};
 use crate::record::ResponseRecord;
+use crate::uuid::Uuid;
 
 /// The records that count: every record that another record in `records`
 /// supersedes is dropped, so along a chain of corrections (A ← B ← C) only
@@ -23,14 +24,14 @@ use crate::record::ResponseRecord;
 /// date, then measurement point in course order (then id, so the order does
 /// not depend on the order of `records`).
 pub fn current(records: &[ResponseRecord]) -> Vec<&ResponseRecord> {
-    let superseded: BTreeSet<&str> = records
+    let superseded: BTreeSet<Uuid> = records
         .iter()
-        .filter_map(|r| r.supersedes.as_deref().filter(|old| *old != r.id))
+        .filter_map(|r| r.supersedes.filter(|old| *old != r.id))
         .collect();
     let mut seen = BTreeSet::new();
     let mut current: Vec<&ResponseRecord> = records
         .iter()
-        .filter(|r| !superseded.contains(r.id.as_str()) && seen.insert(r.id.as_str()))
+        .filter(|r| !superseded.contains(&r.id) && seen.insert(r.id))
         .collect();
     current.sort_by(|a, b| {
         (a.date, a.point.order_key(), &a.id).cmp(&(b.date, b.point.order_key(), &b.id))
@@ -204,8 +205,8 @@ mod tests {
         )
     }
 
-    fn id(n: u32) -> String {
-        format!("00000000-0000-4000-8000-{n:012}")
+    fn id(n: u32) -> Uuid {
+        format!("00000000-0000-4000-8000-{n:012}").parse().unwrap()
     }
 
     /// A record numbered `n`, with a WHO-5 if `who5` is given and always a ladder.
@@ -261,8 +262,8 @@ mod tests {
         ]
     }
 
-    fn ids(records: &[&ResponseRecord]) -> Vec<String> {
-        records.iter().map(|r| r.id.clone()).collect()
+    fn ids(records: &[&ResponseRecord]) -> Vec<Uuid> {
+        records.iter().map(|r| r.id).collect()
     }
 
     #[test]
@@ -447,7 +448,7 @@ mod tests {
             let records: Vec<_> = a_course().into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect();
             let current = current(&records);
             for r in &records {
-                let superseded = records.iter().any(|o| o.supersedes.as_deref() == Some(r.id.as_str()));
+                let superseded = records.iter().any(|o| o.supersedes == Some(r.id));
                 prop_assert_eq!(current.iter().any(|c| c.id == r.id), !superseded);
             }
             for pair in current.windows(2) {

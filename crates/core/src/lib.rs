@@ -32,6 +32,7 @@ pub mod scoring;
 mod tagged;
 #[cfg(test)]
 mod testing;
+pub mod uuid;
 pub mod validate;
 
 pub use battery::{Battery, BatteryRef, PointKind, Respondent};
@@ -43,8 +44,7 @@ pub use export::{export_record, ExportDocument, ExportError, ExportRecord};
 pub use flow::{Cursor, Flow, Given};
 pub use history::course;
 pub use import::{
-    check_record, parse_document, parse_ndjson_line, ImportError, Limits, RecordProblem,
-    SchemaProblem,
+    check_record, parse_document, parse_ndjson_line, ImportError, Limits, SchemaProblem,
 };
 pub use instrument::{Answers, Declined, Flags, Instrument, InstrumentRef, Response, ScoreDef};
 pub use lang::{decimal, Lang, Text};
@@ -57,4 +57,5 @@ pub use programme::{is_programme, parse_programme, Programme, ProgrammeError};
 pub use record::{RecordError, ResponseRecord};
 pub use report::{Cell, Report, ReportBuilder, ReportParams};
 pub use scoring::{score, ScoreError, Scores};
+pub use uuid::{Uuid, UuidError};
 pub use validate::{validate, ValidationError};

@@ -18,6 +18,7 @@ use std::fmt;
 use crate::export::{ExportDocument, ExportRecord};
 use crate::lang::Lang;
 use crate::messages::clip;
+use crate::uuid::Uuid;
 
 /// Collects records from many files. Holds each distinct record once, plus
 /// an id map: fine for the browser's 100 000 records.
@@ -25,7 +26,7 @@ use crate::messages::clip;
 pub struct Merger {
     sources: Vec<String>,
     source_index: HashMap<String, usize>,
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<Uuid, Entry>,
     duplicates: usize,
 }
 
@@ -42,7 +43,7 @@ struct Entry {
 /// One response id seen with different content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    pub response_id: String,
+    pub response_id: Uuid,
     /// The files the id was seen in, in the order they were added.
     pub sources: Vec<String>,
 }
@@ -57,7 +58,7 @@ impl Conflict {
             .map(|s| clip(s))
             .collect::<Vec<_>>()
             .join(", ");
-        let id = clip(&self.response_id);
+        let id = self.response_id;
         tr!(lang,
             da: format!("Id'et {id} findes med forskelligt indhold i {sources}; ingen af versionerne er taget med."),
             en: format!("The id {id} occurs with different content in {sources}; none of the versions is included."),
@@ -114,7 +115,7 @@ impl Merger {
             }
             None => {
                 self.entries.insert(
-                    record.response_id.clone(),
+                    record.response_id,
                     Entry {
                         record,
                         sources: BTreeSet::from([source]),
@@ -156,10 +157,7 @@ impl Merger {
                 kept.push(entry.record);
             }
         }
-        let superseded: HashSet<String> = superseded_ids(&kept)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let superseded = superseded_ids(&kept);
         let before = kept.len();
         kept.retain(|r| !superseded.contains(&r.response_id));
         kept.sort_by(record_order);
@@ -174,10 +172,10 @@ impl Merger {
 
 /// The ids that some record in `records` supersedes (a record naming itself
 /// does not count).
-fn superseded_ids(records: &[ExportRecord]) -> HashSet<&str> {
+fn superseded_ids(records: &[ExportRecord]) -> HashSet<Uuid> {
     records
         .iter()
-        .filter_map(|r| r.supersedes.as_deref().filter(|old| *old != r.response_id))
+        .filter_map(|r| r.supersedes.filter(|old| *old != r.response_id))
         .collect()
 }
 
@@ -190,9 +188,7 @@ pub fn current(records: &[ExportRecord]) -> Vec<&ExportRecord> {
     let mut seen = HashSet::new();
     let mut current: Vec<&ExportRecord> = records
         .iter()
-        .filter(|r| {
-            !superseded.contains(r.response_id.as_str()) && seen.insert(r.response_id.as_str())
-        })
+        .filter(|r| !superseded.contains(&r.response_id) && seen.insert(r.response_id))
         .collect();
     current.sort_by(|a, b| record_order(a, b));
     current
@@ -214,16 +210,16 @@ mod tests {
     use super::*;
     use crate::date::IsoWeek;
     use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
-    use crate::record::uuid_v4;
     use crate::testing::{exported, ladder_answer};
+    use crate::uuid::Uuid;
 
-    fn id(n: u8) -> String {
-        uuid_v4([n; 16])
+    fn id(n: u8) -> Uuid {
+        Uuid::from_random([n; 16])
     }
 
     fn rec(n: u8, code: &str, week: u8, ladder: u32, supersedes: Option<u8>) -> ExportRecord {
         let answers = BTreeMap::from([("cantril".to_string(), ladder_answer(ladder as i32))]);
-        let mut r = exported(&id(n), code, answers);
+        let mut r = exported(id(n), code, answers);
         r.gender = Gender::Boy;
         r.age_band = AgeBand::Age18To20;
         r.site = Site::parse("Ung i Odense").unwrap();
@@ -234,8 +230,8 @@ mod tests {
         r
     }
 
-    fn ids(records: &[ExportRecord]) -> Vec<String> {
-        records.iter().map(|r| r.response_id.clone()).collect()
+    fn ids(records: &[ExportRecord]) -> Vec<Uuid> {
+        records.iter().map(|r| r.response_id).collect()
     }
 
     #[test]

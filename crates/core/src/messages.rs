@@ -158,6 +158,16 @@ macro_rules! catalogue {
     };
 }
 
+/// A label used inside a sentence: "Høj livstilfredshed" → "høj
+/// livstilfredshed".
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `s` as plain one-line text of at most [`MAX_ECHO`] characters: control
 /// and bidirectional-override characters become spaces, and a longer value
 /// is cut with "…".

@@ -13,6 +13,7 @@ use crate::export::{self, export_record, ExportDocument, ExportError};
 use crate::lang::Lang;
 use crate::participant::{Participant, ParticipantCode};
 use crate::record::ResponseRecord;
+use crate::uuid::Uuid;
 
 /// Which stored records an export takes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -83,7 +84,7 @@ pub enum OutboxError {
     /// A record names a participant the tablet does not have.
     UnknownParticipant { code: ParticipantCode },
     /// A stored record cannot be exported.
-    Record { id: String, error: ExportError },
+    Record { id: Uuid, error: ExportError },
 }
 
 impl OutboxError {
@@ -125,7 +126,7 @@ impl std::error::Error for OutboxError {}
 pub struct Outbox {
     pub document: ExportDocument,
     /// The stored records taken, to be marked exported once written.
-    pub ids: Vec<String>,
+    pub ids: Vec<Uuid>,
 }
 
 impl Outbox {
@@ -137,7 +138,7 @@ impl Outbox {
         participants: &[Participant],
         catalogue: &Catalogue,
         scope: Scope,
-        export_id: String,
+        export_id: Uuid,
         created: Date,
     ) -> Result<Outbox, OutboxError> {
         if let Scope::Between { from, to } = scope {
@@ -159,7 +160,7 @@ impl Outbox {
                 })?;
             let r = export_record(record, participant, catalogue).map_err(|error| {
                 OutboxError::Record {
-                    id: record.id.clone(),
+                    id: record.id,
                     error,
                 }
             })?;
@@ -167,7 +168,7 @@ impl Outbox {
         }
         Ok(Outbox {
             document: export::document(export_id, created, exported, catalogue),
-            ids: taken.iter().map(|r| r.id.clone()).collect(),
+            ids: taken.iter().map(|r| r.id).collect(),
         })
     }
 

@@ -9,8 +9,9 @@
 //! drift apart.
 //!
 //! Most types derive `JsonSchema` (behind the `schema` feature). The ones with
-//! their own serde form get a schema written here: dates (`"2026-11-23"`), ISO
-//! weeks (`"2026-W47"`), participant codes, site names and measurement points.
+//! their own serde form get a schema written here: ids, dates
+//! (`"2026-11-23"`), ISO weeks (`"2026-W47"`), participant codes, site names
+//! and measurement points.
 //! Their patterns describe what this build writes; the parsers remain the
 //! authority on what it reads (import also normalises, e.g. lower-case codes).
 
@@ -22,9 +23,10 @@ use serde_json::{json, Value};
 use crate::date::{Date, IsoWeek};
 use crate::export::{v1, ExportDocument, FORMAT, VERSION};
 use crate::participant::{MeasurementPoint, ParticipantCode, Site};
+use crate::uuid::Uuid;
 
-/// A response id as written: a lower-case, hyphenated UUID version 4
-/// (`record::is_uuid_v4`).
+/// A response or export id as written: a lower-case, hyphenated UUID
+/// version 4 ([`Uuid`]).
 pub const UUID_V4_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
 /// The schema of an export document of the version this build writes
@@ -57,7 +59,7 @@ pub fn export_schema_of(version: u32) -> Option<Value> {
 }
 
 /// A generated schema with what the doc comments cannot say: the title, the
-/// constant format and version, and the patterns of the ids.
+/// constant format and version.
 fn described(mut value: Value, version: u32) -> Value {
     value["title"] = json!(format!("{FORMAT} version {version}"));
     let doc = &mut value["properties"];
@@ -68,11 +70,6 @@ fn described(mut value: Value, version: u32) -> Value {
     doc["version"]["description"] = json!(format!(
         "The format version: {version}. An importer reads every older version too."
     ));
-    doc["export_id"]["pattern"] = json!(UUID_V4_PATTERN);
-    if let Some(record) = value.pointer_mut("/$defs/ExportRecord/properties") {
-        record["response_id"]["pattern"] = json!(UUID_V4_PATTERN);
-        record["supersedes"]["pattern"] = json!(UUID_V4_PATTERN);
-    }
     value
 }
 
@@ -87,6 +84,29 @@ pub fn pretty(schema: &Value) -> String {
 /// [`export_schema`] as the committed file holds it.
 pub fn export_schema_pretty() -> String {
     pretty(&export_schema())
+}
+
+impl JsonSchema for Uuid {
+    // Written out where it is used, as a plain string with its pattern, so
+    // each id field keeps its own description.
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Uuid".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        concat!(module_path!(), "::Uuid").into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": UUID_V4_PATTERN
+        })
+    }
 }
 
 impl JsonSchema for Date {

@@ -58,7 +58,7 @@ pub fn who5_and_ladder(who5: [i32; 5], ladder: i32) -> BTreeMap<String, Answers>
 /// intake, week 2026-W10. Its instruments, scores and flags are what core
 /// computes; change fields after with [`rescored`] where answers change.
 pub fn exported(
-    response_id: &str,
+    response_id: crate::uuid::Uuid,
     participant: &str,
     answers: BTreeMap<String, Answers>,
 ) -> crate::export::ExportRecord {
@@ -66,7 +66,7 @@ pub fn exported(
         AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site,
     };
     rescored(crate::export::ExportRecord {
-        response_id: response_id.into(),
+        response_id,
         participant: ParticipantCode::parse(participant).unwrap(),
         gender: Gender::Boy,
         age_band: AgeBand::Age15To17,

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::instrument::{Answers, Declined, Instrument};
 use crate::lang::Lang;
+use crate::messages::clip;
 
 /// What can be wrong with a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,23 @@ impl ValidationError {
                 en: format!("{instrument}: the item «{item}» is both answered and declined."),
             ),
         }
+    }
+}
+
+impl ValidationError {
+    /// The error with the ids it repeats cut for a message (see `clip`):
+    /// they may come from an imported file.
+    pub fn clipped(mut self) -> ValidationError {
+        let (Self::UnknownItem { instrument, item }
+        | Self::OutOfRange {
+            instrument, item, ..
+        }
+        | Self::Missing { instrument, item }
+        | Self::NotDeclinable { instrument, item }
+        | Self::AnsweredAndDeclined { instrument, item }) = &mut self;
+        *instrument = clip(instrument);
+        *item = clip(item);
+        self
     }
 }
 

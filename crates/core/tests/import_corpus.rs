@@ -12,9 +12,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use trivsel_core::export::ExportDocument;
-use trivsel_core::import::{parse_document, ImportError, Limits, RecordProblem, SchemaProblem};
+use trivsel_core::import::{parse_document, ImportError, Limits, SchemaProblem};
 use trivsel_core::merge::Merger;
-use trivsel_core::{score, Catalogue, Declined, Gender, Lang, MeasurementPoint, ParticipantCode};
+use trivsel_core::{
+    score, Catalogue, Declined, Gender, Lang, MeasurementPoint, ParticipantCode, RecordError, Uuid,
+};
 
 const TABLETS: [&str; 3] = ["v1-tablet-a.json", "v1-tablet-b.json", "v1-tablet-c.json"];
 
@@ -113,18 +115,11 @@ fn merging_the_v1_fixtures_gives_the_known_counts() {
     assert!(merged.conflicts.is_empty());
     assert_eq!(merged.superseded, 3);
     assert_eq!(merged.records.len(), total - 1 - 3);
-    let ids: BTreeSet<&str> = merged
-        .records
-        .iter()
-        .map(|r| r.response_id.as_str())
-        .collect();
+    let ids: BTreeSet<Uuid> = merged.records.iter().map(|r| r.response_id).collect();
     assert_eq!(ids.len(), merged.records.len());
     for r in &merged.records {
         if let Some(old) = &r.supersedes {
-            assert!(
-                !ids.contains(old.as_str()),
-                "the corrected record is dropped"
-            );
+            assert!(!ids.contains(old), "the corrected record is dropped");
         }
     }
 }
@@ -134,7 +129,7 @@ fn a_conflicting_version_of_a_record_is_reported_and_left_out() {
     let good = v1("v1-tablet-a.json");
     let mut edited = good.clone();
     let changed = &mut edited.records[4];
-    let id = changed.response_id.clone();
+    let id = changed.response_id;
     let who5 = changed.answers.get_mut("who5").unwrap();
     let happy = who5["happy"];
     who5.insert("happy".into(), (happy + 1) % 6);
@@ -203,7 +198,7 @@ fn hostile_cases() -> Vec<(&'static str, Expect)> {
                 e,
                 ImportError::Record {
                     index: Some(1),
-                    problem: RecordProblem::InvalidAnswers { .. },
+                    problem: RecordError::InvalidAnswers { .. },
                     ..
                 }
             )
@@ -223,21 +218,15 @@ fn hostile_cases() -> Vec<(&'static str, Expect)> {
                 if path == "records[0].participant")
         }),
         ("bad-uuid.json", |e| {
-            matches!(
-                e,
-                ImportError::Record {
-                    index: Some(1),
-                    problem: RecordProblem::BadResponseId,
-                    ..
-                }
-            )
+            matches!(e, ImportError::Schema { path, problem: SchemaProblem::InvalidValue { .. } }
+                if path == "records[1].response_id")
         }),
         ("self-superseding.json", |e| {
             matches!(
                 e,
                 ImportError::Record {
                     index: Some(1),
-                    problem: RecordProblem::SupersedesItself,
+                    problem: RecordError::SupersedesItself,
                     ..
                 }
             )

@@ -34,8 +34,8 @@ use std::path::PathBuf;
 use trivsel_core::export::{document, export_record, ExportDocument};
 use trivsel_core::import::{parse_document, Limits};
 use trivsel_core::merge::Merger;
-use trivsel_core::record::uuid_v4;
 use trivsel_core::report::{render, Format};
+use trivsel_core::Uuid;
 use trivsel_core::{
     AgeBand, Answers, Catalogue, Cell, CourseType, Date, Declined, Gender, Lang, MeasurementPoint,
     Participant, ParticipantCode, ReportBuilder, ReportParams, ResponseRecord, Site,
@@ -110,7 +110,7 @@ fn record(
     let mut id = [n; 16];
     id[15] = point.order_key().0;
     ResponseRecord {
-        id: uuid_v4(id),
+        id: Uuid::from_random(id),
         participant: participant.code.clone(),
         point,
         date,
@@ -167,7 +167,7 @@ fn dataset() -> ExportDocument {
         }
     }
     document(
-        uuid_v4([77; 16]),
+        Uuid::from_random([77; 16]),
         Date::new(2026, 6, 1).unwrap(),
         records,
         c,

@@ -54,7 +54,7 @@ pub fn Actions(props: &Props) -> Html {
                     records_ndjson(records),
                 ),
             };
-            failed.set(download::save(&name, mime, &contents).is_err());
+            failed.set(trivsel_web::save(&name, mime, &contents).is_err());
         })
     };
     let print = Callback::from(|_: MouseEvent| {

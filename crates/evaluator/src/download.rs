@@ -1,29 +1,9 @@
-//! Saving what the page made (the report, the merged records) through the
-//! browser's own download, from memory: a Blob, an object URL and a click on
-//! a link that says `download`. Nothing is sent anywhere.
-
-use gloo_file::{Blob, ObjectUrl};
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
+//! What the page's downloads are called and typed: the report and the
+//! merged records are saved (with `trivsel_web::save`) under a name that
+//! carries the day they were made. Nothing is sent anywhere.
 
 pub const CSV: &str = "text/csv;charset=utf-8";
 pub const NDJSON: &str = "application/x-ndjson;charset=utf-8";
-
-/// Offers `contents` as a download named `name`.
-pub fn save(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let url = ObjectUrl::from(Blob::new_with_options(contents, Some(mime)));
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The browser may read the blob after the click returns: revoke the URL
-    // (by dropping it) a minute later.
-    Timeout::new(60_000, move || drop(url)).forget();
-    Ok(())
-}
 
 /// Today's date where the evaluator is, as `2026-11-23`.
 pub fn today() -> String {

@@ -20,17 +20,5 @@ mod state;
 mod testing;
 
 fn main() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            // Replace the static "loading" text with the page.
-            root.set_inner_html("");
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    trivsel_web::mount::<app::App>();
 }

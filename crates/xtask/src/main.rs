@@ -6,6 +6,8 @@ mod lockfile;
 mod run;
 mod size;
 mod test;
+#[cfg(test)]
+mod tidy;
 mod tools;
 
 use std::path::{Path, PathBuf};

@@ -2,5 +2,5 @@
 //! so the export and its file formats add nothing to the tablet's first load.
 
 fn main() {
-    trivsel_app::mount::<trivsel_app::export_app::ExportApp>();
+    trivsel_web::mount::<trivsel_app::export_app::ExportApp>();
 }

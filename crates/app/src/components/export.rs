@@ -25,6 +25,18 @@ fn date_of(node: &NodeRef) -> Option<Date> {
     Date::parse(&node.cast::<HtmlInputElement>()?.value())
 }
 
+/// The records the choice takes: `None` while a period lacks an end.
+fn scope_of(which: Option<Which>, period: (Option<Date>, Option<Date>)) -> Option<Scope> {
+    match which {
+        Some(Which::All) => Some(Scope::All),
+        Some(Which::Period) => match period {
+            (Some(from), Some(to)) => Some(Scope::Between { from, to }),
+            _ => None,
+        },
+        _ => Some(Scope::NotExported),
+    }
+}
+
 #[function_component]
 pub fn ExportScreen() -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
@@ -35,21 +47,10 @@ pub fn ExportScreen() -> Html {
     let format = use_state(|| Some(FileFormat::Json));
     // The period as typed, re-read on every change so the count follows it.
     let period = use_state(|| (None::<Date>, None::<Date>));
-    let confirming = use_state(|| false);
     let (from, to) = (use_node_ref(), use_node_ref());
 
-    let scope = match *which {
-        Some(Which::All) => Some(Scope::All),
-        Some(Which::Period) => match *period {
-            (Some(from), Some(to)) => Some(Scope::Between { from, to }),
-            _ => None,
-        },
-        _ => Some(Scope::NotExported),
-    };
-    let records = &ctx.data.records;
-    let count = scope.map_or(0, |s| s.select(records).len());
-    let exported = records.iter().filter(|r| r.exported).count();
-
+    let scope = scope_of(*which, *period);
+    let count = scope.map_or(0, |s| s.select(&ctx.data.records).len());
     let on_period = {
         let (period, from, to) = (period.clone(), from.clone(), to.clone());
         Callback::from(move |_: Event| period.set((date_of(&from), date_of(&to))))
@@ -64,21 +65,6 @@ pub fn ExportScreen() -> Html {
                     export_messages(ctx.lang).date_invalid.to_string(),
                 ))),
             }
-        })
-    };
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
-    };
-    let cancel_delete = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
-    };
-    let delete = {
-        let (ctx, confirming) = (ctx.clone(), confirming.clone());
-        Callback::from(move |_| {
-            confirming.set(false);
-            effects::delete_exported(ctx.clone());
         })
     };
     let which_label = move |w: Which| {
@@ -123,23 +109,48 @@ pub fn ExportScreen() -> Html {
                     <button type="submit" class="primary" disabled={ctx.busy}>{ x.export_button(count) }</button>
                 </div>
             </form>
-            <section class="card delete" aria-labelledby="del-heading">
-                <h2 id="del-heading">{ x.delete_heading }</h2>
-                <p>{ x.delete_explained }</p>
-                if exported == 0 {
-                    <p>{ x.delete_none }</p>
-                } else if *confirming {
-                    <div role="group" aria-labelledby="del-warning">
-                        <p id="del-warning" class="warn">{ x.delete_warning }</p>
-                        <div class="actions">
-                            <button type="button" class="secondary" onclick={cancel_delete}>{ m.cancel }</button>
-                            <button type="button" class="danger" disabled={ctx.busy} onclick={delete}>{ x.delete_confirm(exported) }</button>
-                        </div>
+            <DeleteExported />
+        </section>
+    }
+}
+
+/// Deleting the responses already exported: its own step, after a
+/// confirmation, never part of an export.
+#[function_component]
+fn DeleteExported() -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    let m = messages(ctx.lang);
+    let x = export_messages(ctx.lang);
+    let confirming = use_state(|| false);
+    let exported = ctx.data.records.iter().filter(|r| r.exported).count();
+    let confirm = |to: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(to))
+    };
+    let delete = {
+        let (ctx, confirming) = (ctx.clone(), confirming.clone());
+        Callback::from(move |_| {
+            confirming.set(false);
+            effects::delete_exported(ctx.clone());
+        })
+    };
+    html! {
+        <section class="card delete" aria-labelledby="del-heading">
+            <h2 id="del-heading">{ x.delete_heading }</h2>
+            <p>{ x.delete_explained }</p>
+            if exported == 0 {
+                <p>{ x.delete_none }</p>
+            } else if *confirming {
+                <div role="group" aria-labelledby="del-warning">
+                    <p id="del-warning" class="warn">{ x.delete_warning }</p>
+                    <div class="actions">
+                        <button type="button" class="secondary" onclick={confirm(false)}>{ m.cancel }</button>
+                        <button type="button" class="danger" disabled={ctx.busy} onclick={delete}>{ x.delete_confirm(exported) }</button>
                     </div>
-                } else {
-                    <button type="button" class="secondary" onclick={ask}>{ x.delete_button(exported) }</button>
-                }
-            </section>
+                </div>
+            } else {
+                <button type="button" class="secondary" onclick={confirm(true)}>{ x.delete_button(exported) }</button>
+            }
         </section>
     }
 }

@@ -10,8 +10,8 @@ use crate::components::frame::next_frame;
 ///
 /// The focus moves in the next frame's animation callback, not at once:
 /// `focus()` makes the browser compute styles and layout on the spot, and
-/// done in the render that follows a tap it doubled the time until the new
-/// question was ready to paint. In the frame the layout is due anyway.
+/// the render that follows a tap must not pay for a layout that the next
+/// frame does anyway (`cargo xtask bench` measures the tap).
 #[hook]
 pub fn use_focus_on<K: PartialEq + Clone + 'static>(key: K) -> NodeRef {
     use_focus_when_shown(key, true)

@@ -3,9 +3,11 @@
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
+use crate::components::go;
 use crate::effects::{self, Ctx};
-use crate::i18n::messages;
-use crate::state::{Action, Screen};
+use crate::i18n::{messages, Messages};
+use crate::services::storage::Draft;
+use crate::state::{Action, Data, Screen};
 
 #[function_component]
 pub fn Home() -> Html {
@@ -14,11 +16,6 @@ pub fn Home() -> Html {
     let m = messages(lang);
     let heading = use_focus_on(());
     let data = &ctx.data;
-    let go = |screen: Screen| {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
-    };
-    let not_exported = data.records.iter().filter(|r| !r.exported).count();
     let rows = data.participants.iter().map(|p| {
         let measurements = data.records.iter().filter(|r| r.participant == p.code).count();
         let open_name = format!("{} {}", m.open, p.code);
@@ -26,7 +23,7 @@ pub fn Home() -> Html {
             <tr key={p.code.to_string()}>
                 <th scope="row">
                     <button type="button" class="link code" aria-label={open_name}
-                        onclick={go(Screen::Participant(p.code.clone()))}>{ p.code.to_string() }</button>
+                        onclick={go(&ctx, Screen::Participant(p.code.clone()))}>{ p.code.to_string() }</button>
                 </th>
                 <td>{ p.gender.label(lang) }</td>
                 <td>{ p.age_band.label(lang) }</td>
@@ -36,36 +33,19 @@ pub fn Home() -> Html {
             </tr>
         }
     });
-    let usage = data.usage;
-    let in_progress = ctx.draft.as_ref().map(|draft| {
-        let resume = {
-            let (ctx, draft) = (ctx.clone(), draft.clone());
-            Callback::from(move |_| ctx.dispatch(Action::HandedOver(draft.clone())))
-        };
-        let discard = {
-            let ctx = ctx.clone();
-            Callback::from(move |_| effects::discard_draft(ctx.clone()))
-        };
-        let answered = draft.flow.answers.values().map(|a| a.len()).sum::<usize>();
-        html! {
-            <div class="card in-progress" role="status">
-                <p>{ m.in_progress(&draft.participant.to_string(), answered, draft.flow.steps.len()) }</p>
-                <div class="actions">
-                    <button type="button" class="primary" onclick={resume}>{ m.resume_draft }</button>
-                    <button type="button" class="secondary" onclick={discard}>{ m.discard_draft }</button>
-                </div>
-            </div>
-        }
-    });
+    let in_progress = ctx
+        .draft
+        .as_ref()
+        .map(|draft| in_progress_card(&ctx, draft));
     html! {
         <section class="screen home" aria-labelledby="home-heading">
             <h1 id="home-heading" tabindex="-1" ref={heading}>{ m.participants }</h1>
             { for in_progress }
             <div class="actions">
-                <button type="button" class="primary" onclick={go(Screen::NewParticipant)}>{ m.new_participant }</button>
+                <button type="button" class="primary" onclick={go(&ctx, Screen::NewParticipant)}>{ m.new_participant }</button>
                 // The export is its own page and bundle; it asks for the PIN again.
                 <a class="secondary" href="/eksport/">{ m.export }</a>
-                <button type="button" class="secondary" onclick={go(Screen::Settings)}>{ m.settings }</button>
+                <button type="button" class="secondary" onclick={go(&ctx, Screen::Settings)}>{ m.settings }</button>
             </div>
             if data.participants.is_empty() {
                 <p>{ m.no_participants }</p>
@@ -79,15 +59,48 @@ pub fn Home() -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             }
-            <aside class="card storage" aria-labelledby="storage-heading">
-                <h2 id="storage-heading">{ m.storage_heading }</h2>
-                <p class="not-exported">{ m.not_exported(not_exported) }</p>
-                <p>{ m.storage_used(usage.used, usage.quota) }</p>
-                <p>{ if usage.persisted { m.persisted } else { m.not_persisted } }</p>
-                if data.unreadable > 0 {
-                    <p class="warn">{ m.unreadable(data.unreadable) }</p>
-                }
-            </aside>
+            { storage_card(m, data) }
         </section>
+    }
+}
+
+/// A questionnaire in progress, to hand back to the young person or discard.
+fn in_progress_card(ctx: &Ctx, draft: &Draft) -> Html {
+    let m = messages(ctx.lang);
+    let resume = {
+        let (ctx, draft) = (ctx.clone(), draft.clone());
+        Callback::from(move |_| ctx.dispatch(Action::HandedOver(draft.clone())))
+    };
+    let discard = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| effects::discard_draft(ctx.clone()))
+    };
+    let answered = draft.flow.answers.values().map(|a| a.len()).sum::<usize>();
+    html! {
+        <div class="card in-progress" role="status">
+            <p>{ m.in_progress(&draft.participant.to_string(), answered, draft.flow.steps.len()) }</p>
+            <div class="actions">
+                <button type="button" class="primary" onclick={resume}>{ m.resume_draft }</button>
+                <button type="button" class="secondary" onclick={discard}>{ m.discard_draft }</button>
+            </div>
+        </div>
+    }
+}
+
+/// What the tablet holds: responses not yet exported, the storage used, and
+/// whether the browser may delete it.
+fn storage_card(m: &Messages, data: &Data) -> Html {
+    let not_exported = data.records.iter().filter(|r| !r.exported).count();
+    let usage = data.usage;
+    html! {
+        <aside class="card storage" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{ m.storage_heading }</h2>
+            <p class="not-exported">{ m.not_exported(not_exported) }</p>
+            <p>{ m.storage_used(usage.used, usage.quota) }</p>
+            <p>{ if usage.persisted { m.persisted } else { m.not_persisted } }</p>
+            if data.unreadable > 0 {
+                <p class="warn">{ m.unreadable(data.unreadable) }</p>
+            }
+        </aside>
     }
 }

@@ -1,11 +1,12 @@
 //! Counsellor: choose the measurement point, then hand the tablet to the young person.
 
-use trivsel_core::{MeasurementPoint, ParticipantCode};
+use trivsel_core::{MeasurementPoint, ParticipantCode, ResponseRecord};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::state::{Action, Screen};
@@ -19,6 +20,39 @@ enum Kind {
     FollowUp,
 }
 
+/// Whether the participant has an intake, and the session number after
+/// their last one (1 if none): what the form starts from.
+fn course_so_far(records: &[ResponseRecord], code: &ParticipantCode) -> (bool, u16) {
+    let own = records.iter().filter(|r| r.participant == *code);
+    let has_intake = own.clone().any(|r| r.point == MeasurementPoint::Intake);
+    let last_session = own
+        .filter_map(|r| match r.point {
+            MeasurementPoint::During { session } => Some(session),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    (has_intake, last_session.saturating_add(1))
+}
+
+/// The point the form describes: `None` when the session number typed is
+/// not a number from 1.
+fn chosen_point(kind: Kind, session: &NodeRef) -> Option<MeasurementPoint> {
+    Some(match kind {
+        Kind::Intake => MeasurementPoint::Intake,
+        Kind::End => MeasurementPoint::End,
+        Kind::FollowUp => MeasurementPoint::FollowUp,
+        Kind::During => {
+            let text = session
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let n = text.trim().parse::<u16>().ok()?;
+            MeasurementPoint::during(n)?
+        }
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub code: ParticipantCode,
@@ -30,22 +64,7 @@ pub fn NewMeasurement(props: &Props) -> Html {
     let lang = ctx.lang;
     let m = messages(lang);
     let heading = use_focus_on(());
-    let own: Vec<_> = ctx
-        .data
-        .records
-        .iter()
-        .filter(|r| r.participant == props.code)
-        .collect();
-    let has_intake = own.iter().any(|r| r.point == MeasurementPoint::Intake);
-    let next_session = own
-        .iter()
-        .filter_map(|r| match r.point {
-            MeasurementPoint::During { session } => Some(session),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .saturating_add(1);
+    let (has_intake, next_session) = course_so_far(&ctx.data.records, &props.code);
     let kind = use_state(move || {
         Some(if has_intake {
             Kind::During
@@ -69,33 +88,17 @@ pub fn NewMeasurement(props: &Props) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let m = messages(ctx.lang);
-            let point = match *kind {
-                Some(Kind::Intake) => MeasurementPoint::Intake,
-                Some(Kind::End) => MeasurementPoint::End,
-                Some(Kind::FollowUp) => MeasurementPoint::FollowUp,
-                Some(Kind::During) => {
-                    let text = session
-                        .cast::<HtmlInputElement>()
-                        .map(|i| i.value())
-                        .unwrap_or_default();
-                    match text.trim().parse::<u16>() {
-                        Ok(n) if n >= 1 => MeasurementPoint::During { session: n },
-                        _ => {
-                            ctx.dispatch(Action::Notice(Some(m.session_invalid.to_string())));
-                            return;
-                        }
-                    }
+            let Some(kind) = *kind else { return };
+            match chosen_point(kind, &session) {
+                Some(point) => effects::hand_over(ctx.clone(), code.clone(), point, None),
+                None => {
+                    let m = messages(ctx.lang);
+                    ctx.dispatch(Action::Notice(Some(m.session_invalid.to_string())));
                 }
-                None => return,
-            };
-            effects::hand_over(ctx.clone(), code.clone(), point, None);
+            }
         })
     };
-    let back = {
-        let (ctx, code) = (ctx.clone(), props.code.clone());
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Participant(code.clone()))))
-    };
+    let back = go(&ctx, Screen::Participant(props.code.clone()));
     html! {
         <section class="screen measurement" aria-labelledby="m-heading">
             <h1 id="m-heading" tabindex="-1" ref={heading}>{ format!("{} · {} {}", m.new_measurement, m.participant, props.code) }</h1>

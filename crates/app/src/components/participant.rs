@@ -89,7 +89,7 @@ fn measurements(ctx: &Ctx, history: &Course) -> Html {
             })
         };
         html! {
-            <tr key={record.id.clone()}>
+            <tr key={record.id.to_string()}>
                 <td>{ record.date.to_string() }</td>
                 <th scope="row">{ record.point.label(lang) }</th>
                 { for row.values.iter().map(|v| html! { <td class="num">{ v.map(|v| v.to_string()).unwrap_or_else(|| "–".into()) }</td> }) }
@@ -132,7 +132,7 @@ fn changes(m: &Messages, lang: Lang, history: &Course, t: usize, track: &Track, 
                 None => html! { <td>{ "–" }</td> },
             });
             html! {
-                <tr key={record.id.clone()}>
+                <tr key={record.id.to_string()}>
                     <th scope="row">{ format!("{} ({})", record.point.label(lang), record.date) }</th>
                     <td class="num">{ format!("{} → {}", change.from, change.to) }</td>
                     <td class="num">{ format!("{:+}", change.delta) }</td>

@@ -1,14 +1,35 @@
 //! Counsellor: a new participant with a random pseudonymous code, never a name.
 
-use trivsel_core::{AgeBand, CourseType, Gender, Lang, Participant, Site};
+use trivsel_core::{AgeBand, CourseType, Gender, Lang, Participant, ParticipantCode, Site};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
+use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::state::{Action, Screen};
+
+/// The participant the form describes, or what the counsellor must fix.
+fn participant(
+    code: ParticipantCode,
+    facts: (Option<Gender>, Option<AgeBand>, Option<CourseType>),
+    site: &str,
+    lang: Lang,
+) -> Result<Participant, String> {
+    let (Some(gender), Some(age_band), Some(course)) = facts else {
+        return Err(messages(lang).choose_all.to_string());
+    };
+    Ok(Participant {
+        code,
+        gender,
+        age_band,
+        site: Site::parse(site).map_err(|e| e.message(lang))?,
+        course,
+        created: effects::today(),
+    })
+}
 
 #[function_component]
 pub fn NewParticipant() -> Html {
@@ -44,39 +65,18 @@ pub fn NewParticipant() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let m = messages(ctx.lang);
             let site_text = site
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            let (Some(g), Some(a), Some(c)) = (*gender, *age, *course) else {
-                ctx.dispatch(Action::Notice(Some(m.choose_all.to_string())));
-                return;
-            };
-            let site = match Site::parse(&site_text) {
-                Ok(site) => site,
-                Err(err) => {
-                    ctx.dispatch(Action::Notice(Some(err.message(ctx.lang))));
-                    return;
-                }
-            };
-            effects::add_participant(
-                ctx.clone(),
-                Participant {
-                    code: code_value.clone(),
-                    gender: g,
-                    age_band: a,
-                    site,
-                    course: c,
-                    created: effects::today(),
-                },
-            );
+            let facts = (*gender, *age, *course);
+            match participant(code_value.clone(), facts, &site_text, ctx.lang) {
+                Ok(p) => effects::add_participant(ctx.clone(), p),
+                Err(notice) => ctx.dispatch(Action::Notice(Some(notice))),
+            }
         })
     };
-    let cancel = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Home)))
-    };
+    let cancel = go(&ctx, Screen::Home);
     html! {
         <section class="screen new-participant" aria-labelledby="np-heading">
             <h1 id="np-heading" tabindex="-1" ref={heading}>{ m.new_participant }</h1>

@@ -1,16 +1,18 @@
 //! Counsellor: the scores of one stored response, right after it was sent.
 
+use trivsel_core::Uuid;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
+use crate::components::go;
 use crate::components::score::ScoreCards;
 use crate::effects::Ctx;
 use crate::i18n::messages;
-use crate::state::{Action, Screen};
+use crate::state::Screen;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub record: AttrValue,
+    pub record: Uuid,
 }
 
 #[function_component]
@@ -19,21 +21,14 @@ pub fn ResultScreen(props: &Props) -> Html {
     let lang = ctx.lang;
     let m = messages(lang);
     let heading = use_focus_on(());
-    let record = ctx
-        .data
-        .records
-        .iter()
-        .find(|r| r.id == props.record.as_str());
+    let record = ctx.data.records.iter().find(|r| r.id == props.record);
     let Some(record) = record else {
         return html! {
             <section class="screen"><h1 tabindex="-1" ref={heading}>{ m.score_heading }</h1><p>{ m.loading }</p></section>
         };
     };
     let code = record.participant.clone();
-    let to_participant = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Participant(code.clone()))))
-    };
+    let to_participant = go(&ctx, Screen::Participant(code));
     html! {
         <section class="screen score" aria-labelledby="score-heading">
             <h1 id="score-heading" tabindex="-1" ref={heading}>{ m.score_heading }</h1>

@@ -1,6 +1,7 @@
 //! After sending: thanks, and a neutral screen to hand the tablet back. It
 //! shows nothing of the answers; the scores need the counsellor's PIN.
 
+use trivsel_core::Uuid;
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_on;
@@ -10,7 +11,7 @@ use crate::state::{Action, AfterUnlock, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub record: AttrValue,
+    pub record: Uuid,
 }
 
 #[function_component]
@@ -18,11 +19,9 @@ pub fn ThankYou(props: &Props) -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     let m = messages(ctx.lang);
     let heading = use_focus_on(());
-    let record = props.record.to_string();
+    let record = props.record;
     let onclick = Callback::from(move |_| {
-        ctx.dispatch(Action::Go(Screen::Unlock(AfterUnlock::Result(
-            record.clone(),
-        ))))
+        ctx.dispatch(Action::Go(Screen::Unlock(AfterUnlock::Result(record))))
     });
     html! {
         <section class="screen thanks" aria-labelledby="thanks-heading">

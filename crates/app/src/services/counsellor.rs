@@ -7,7 +7,7 @@
 //! small [`Handoff`] and [`Closing`] notes.
 
 use serde::{Deserialize, Serialize};
-use trivsel_core::Lang;
+use trivsel_core::{Lang, Uuid};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,7 @@ extern "C" {
 pub struct Handoff {
     pub lang: Lang,
     /// The record whose result to show first, or none for the home screen.
-    pub result: Option<String>,
+    pub result: Option<Uuid>,
     /// A new version of the app waits to be switched to.
     pub update_ready: bool,
 }

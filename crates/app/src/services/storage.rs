@@ -13,7 +13,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use trivsel_core::pin::{Lockout, PinHash};
 use trivsel_core::{
     tr, Date, Flow, InstrumentRef, Lang, MeasurementPoint, Participant, ParticipantCode, Programme,
-    ResponseRecord,
+    ResponseRecord, Uuid,
 };
 
 pub use crate::settings::Settings;
@@ -50,7 +50,7 @@ pub struct Draft {
     pub point: MeasurementPoint,
     pub started: Date,
     /// The record this response corrects, if it is a correction.
-    pub supersedes: Option<String>,
+    pub supersedes: Option<Uuid>,
     pub lang: Lang,
     /// False until the young person taps Start.
     pub begun: bool,
@@ -365,17 +365,14 @@ impl Store {
     /// Stores a completed response and removes the draft in one transaction.
     /// Records are never overwritten: a correction is a new record.
     pub async fn complete(&self, record: &ResponseRecord) -> Result<()> {
-        if self
-            .get::<ResponseRecord>(RESPONSES, &record.id)
-            .await?
-            .is_some()
-        {
+        let key = record.id.to_string();
+        if self.get::<ResponseRecord>(RESPONSES, &key).await?.is_some() {
             return Err(StorageError::Failed(format!("record {} exists", record.id)));
         }
         let json = to_json(record)?;
         self.write(
             &[META, RESPONSES],
-            &[(RESPONSES, record.id.clone(), json)],
+            &[(RESPONSES, key, json)],
             &[(META, KEY_DRAFT)],
         )
         .await?;
@@ -385,23 +382,23 @@ impl Store {
 
     /// Marks the records with `ids` as exported, all in one transaction. The
     /// answers stay as they were: only the flag changes.
-    pub async fn mark_exported(&self, records: &[ResponseRecord], ids: &[String]) -> Result<()> {
-        let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    pub async fn mark_exported(&self, records: &[ResponseRecord], ids: &[Uuid]) -> Result<()> {
         let mut puts = Vec::with_capacity(ids.len());
-        for record in records.iter().filter(|r| ids.contains(r.id.as_str())) {
+        for record in records.iter().filter(|r| ids.contains(&r.id)) {
             let marked = ResponseRecord {
                 exported: true,
                 ..record.clone()
             };
-            puts.push((RESPONSES, record.id.clone(), to_json(&marked)?));
+            puts.push((RESPONSES, record.id.to_string(), to_json(&marked)?));
         }
         self.write(&[RESPONSES], &puts, &[]).await
     }
 
     /// Deletes the records with `ids`, all or none. The caller only ever
     /// passes exported records, after the counsellor has confirmed.
-    pub async fn delete_records(&self, ids: &[String]) -> Result<()> {
-        let deletes: Vec<(&str, &str)> = ids.iter().map(|id| (RESPONSES, id.as_str())).collect();
+    pub async fn delete_records(&self, ids: &[Uuid]) -> Result<()> {
+        let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+        let deletes: Vec<(&str, &str)> = keys.iter().map(|id| (RESPONSES, id.as_str())).collect();
         self.write(&[RESPONSES], &[], &deletes).await
     }
 }

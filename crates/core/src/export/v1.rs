@@ -15,6 +15,7 @@ use crate::catalogue::Catalogue;
 use crate::date::{Date, IsoWeek};
 use crate::instrument::{Answers, InstrumentRef, V1Field};
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
+use crate::uuid::Uuid;
 
 /// The format version this module reads.
 pub const VERSION: u32 = 1;
@@ -27,7 +28,7 @@ pub struct ExportDocument {
     pub format: String,
     pub version: u32,
     /// A random UUID v4 naming this export.
-    pub export_id: String,
+    pub export_id: Uuid,
     /// The day the export was made (date only).
     pub created: Date,
     /// The instruments the records use, with versions.
@@ -41,7 +42,7 @@ pub struct ExportDocument {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
     /// The response's random UUID v4 (the same as on the tablet).
-    pub response_id: String,
+    pub response_id: Uuid,
     pub participant: ParticipantCode,
     pub gender: Gender,
     pub age_band: AgeBand,
@@ -56,7 +57,7 @@ pub struct ExportRecord {
     /// recomputes them and rejects a record whose stored scores differ.
     pub scores: BTreeMap<String, ExportScore>,
     /// The response id this one corrects, if it is a correction.
-    pub supersedes: Option<String>,
+    pub supersedes: Option<Uuid>,
 }
 
 /// The scores of one instrument in one record.

@@ -24,7 +24,9 @@ fn participant(c: &str, site: &str) -> Participant {
 
 fn record(id_tail: u8, c: &str, day: u8, exported: bool) -> ResponseRecord {
     ResponseRecord {
-        id: format!("0f8fad5b-d9cb-469f-a165-7086772895{id_tail:02x}"),
+        id: format!("0f8fad5b-d9cb-469f-a165-7086772895{id_tail:02x}")
+            .parse()
+            .unwrap(),
         participant: code(c),
         point: MeasurementPoint::Intake,
         date: Date::new(2026, 11, day).unwrap(),
@@ -61,10 +63,10 @@ fn ids(scope: Scope) -> Vec<String> {
         &participants,
         Catalogue::shipped(),
         scope,
-        EXPORT_ID.into(),
+        EXPORT_ID.parse().unwrap(),
         day(23),
     )
-    .map(|o| o.ids)
+    .map(|o| o.ids.iter().map(Uuid::to_string).collect())
     .unwrap_or_default()
 }
 
@@ -100,7 +102,7 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
             &participants,
             Catalogue::shipped(),
             scope,
-            EXPORT_ID.into(),
+            EXPORT_ID.parse().unwrap(),
             day(23),
         )
     };
@@ -124,7 +126,7 @@ fn a_record_without_its_participant_stops_the_whole_export() {
         &participants,
         Catalogue::shipped(),
         Scope::All,
-        EXPORT_ID.into(),
+        EXPORT_ID.parse().unwrap(),
         day(23),
     );
     assert_eq!(
@@ -143,7 +145,7 @@ fn the_json_file_imports_and_names_only_the_week() {
         &participants,
         Catalogue::shipped(),
         Scope::All,
-        EXPORT_ID.into(),
+        EXPORT_ID.parse().unwrap(),
         day(23),
     )
     .unwrap();
@@ -165,7 +167,7 @@ fn csv_and_ndjson_hold_one_line_per_response() {
         &participants,
         Catalogue::shipped(),
         Scope::All,
-        EXPORT_ID.into(),
+        EXPORT_ID.parse().unwrap(),
         day(23),
     )
     .unwrap();
@@ -184,7 +186,7 @@ fn the_file_is_named_by_site_and_date() {
             participants,
             Catalogue::shipped(),
             Scope::All,
-            EXPORT_ID.into(),
+            EXPORT_ID.parse().unwrap(),
             day(23),
         )
         .unwrap()

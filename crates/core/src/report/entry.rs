@@ -6,13 +6,14 @@ use crate::date::IsoWeek;
 use crate::export::ExportRecord;
 use crate::instrument::InstrumentRef;
 use crate::participant::{CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
+use crate::uuid::Uuid;
 
 /// What the report needs of one current record: the exported record reduced
 /// to a few small fields, so a streaming reader can keep candidates without
 /// their bodies.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry<'a> {
-    pub response_id: &'a str,
+    pub response_id: Uuid,
     pub participant: &'a ParticipantCode,
     pub gender: Gender,
     pub site: &'a Site,
@@ -36,7 +37,7 @@ impl<'a> Entry<'a> {
             .flat_map(|(i, scores)| scores.iter().map(move |(s, v)| (i, s.as_str(), *v)))
             .collect();
         Entry {
-            response_id: &r.response_id,
+            response_id: r.response_id,
             participant: &r.participant,
             gender: r.gender,
             site: &r.site,
@@ -50,36 +51,10 @@ impl<'a> Entry<'a> {
 
     pub(crate) fn key(&self) -> Key {
         let (a, b) = self.point.order_key();
-        (a, b, self.week, tie(self.response_id))
+        (a, b, self.week, self.response_id)
     }
 }
 
 /// The order records are compared in: point in course order, week, then
-/// the response id (as [`tie`] makes it a number).
-pub(crate) type Key = (u8, u16, IsoWeek, Tie);
-
-/// A response id as a number for breaking ties, without keeping the string:
-/// a lower-case hyphenated UUID (what a checked export holds) is
-/// `(false, its 128-bit value)`, which orders exactly like its text; any
-/// other id is `(true, a fixed FNV-1a hash)`, after every UUID.
-type Tie = (bool, u64, u64);
-
-pub(crate) fn tie(id: &str) -> Tie {
-    let b = id.as_bytes();
-    let uuid = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
-        });
-    let n = if uuid {
-        b.iter().filter(|c| **c != b'-').fold(0u128, |n, c| {
-            n << 4 | u128::from((*c as char).to_digit(16).unwrap_or(0))
-        })
-    } else {
-        b.iter()
-            .fold(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d_u128, |n, c| {
-                (n ^ u128::from(*c)).wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b)
-            })
-    };
-    (!uuid, (n >> 64) as u64, n as u64)
-}
+/// the response id (a [`Uuid`] orders as its text does).
+pub(crate) type Key = (u8, u16, IsoWeek, Uuid);
