@@ -5,6 +5,7 @@
 //! Instrument wordings are not here: they are data in the core crate.
 
 use trivsel_core::instrument::CriterionRule;
+use trivsel_core::messages::{lower_first, upper_first};
 use trivsel_core::{catalogue, decimal, tr, Lang, MeasurementPoint, ReliableChange, Text};
 
 catalogue! {
@@ -357,24 +358,6 @@ impl Messages {
             MeasurementPoint::End => tr!(lang, da: "Afslutn.".into(), en: "End".into()),
             MeasurementPoint::FollowUp => tr!(lang, da: "Opfølgn.".into(), en: "Follow-up".into()),
         }
-    }
-}
-
-/// "Trin på stigen" → "trin på stigen", inside a sentence.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "pålidelig ændring" → "Pålidelig ændring", at the start of a sentence.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -33,8 +33,8 @@ use serde_json::Value;
 use trivsel_core::catalogue::Catalogue;
 use trivsel_core::export::{v1, ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
-    self, check_definitions, check_instruments, check_listed, check_record, clip, ImportError,
-    Limits, SchemaProblem,
+    self, check_definitions, check_instruments, check_listed, check_record, clip, echo_value,
+    ImportError, Limits, SchemaProblem,
 };
 use trivsel_core::messages::clip_to;
 use trivsel_core::{tr, Date, Instrument, InstrumentRef, Lang, ProgrammeError, RecordError, Uuid};
@@ -240,21 +240,14 @@ fn missing(field: &str) -> FileError {
     .into()
 }
 
-/// A JSON value as a message may repeat it (as core's import does).
-fn echo(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("\"{}\"", clip(s)),
-        Value::Array(_) => "[…]".into(),
-        Value::Object(_) => "{…}".into(),
-        other => clip(&other.to_string()),
-    }
-}
-
 /// The format version a document's `version` names, if this build reads it.
 fn version_of(v: &Value) -> Result<u32, FileError> {
     match v.as_u64() {
         Some(n) if (1..=u64::from(VERSION)).contains(&n) => Ok(n as u32),
-        _ => Err(ImportError::UnsupportedVersion { found: echo(v) }.into()),
+        _ => Err(ImportError::UnsupportedVersion {
+            found: echo_value(v),
+        }
+        .into()),
     }
 }
 

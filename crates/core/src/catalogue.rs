@@ -141,6 +141,17 @@ impl Catalogue {
         self.get(&r.id, r.version)
     }
 
+    /// The instruments `asked` names (as records name them: id and
+    /// version), each once, in catalogue order.
+    pub fn answered<'a>(
+        &self,
+        asked: impl IntoIterator<Item = &'a InstrumentRef>,
+    ) -> Vec<&Instrument> {
+        let asked: Vec<&InstrumentRef> = asked.into_iter().collect();
+        let named = |i: &&Instrument| asked.iter().any(|r| r.id == i.id && r.version == i.version);
+        self.instruments.iter().filter(named).collect()
+    }
+
     pub fn battery(&self, r: &BatteryRef) -> Option<&Battery> {
         self.batteries
             .iter()

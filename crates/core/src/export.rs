@@ -201,18 +201,8 @@ pub fn document(
     records: Vec<ExportRecord>,
     catalogue: &Catalogue,
 ) -> ExportDocument {
-    let instruments = catalogue
-        .instruments()
-        .iter()
-        .filter(|i| {
-            records.iter().any(|r| {
-                r.instruments
-                    .iter()
-                    .any(|x| x.id == i.id && x.version == i.version)
-            })
-        })
-        .cloned()
-        .collect();
+    let asked = records.iter().flat_map(|r| &r.instruments);
+    let instruments = catalogue.answered(asked).into_iter().cloned().collect();
     ExportDocument {
         format: FORMAT.to_string(),
         version: VERSION,

@@ -137,17 +137,7 @@ pub fn course<'a, 'c>(
 /// The tracked scores of the instruments `records` answered, in catalogue
 /// order, each instrument once (its newest version answered).
 fn tracks<'c>(records: &[&ResponseRecord], catalogue: &'c Catalogue) -> Vec<Track<'c>> {
-    let answered: Vec<&Instrument> = catalogue
-        .instruments()
-        .iter()
-        .filter(|i| {
-            records.iter().any(|r| {
-                r.instruments
-                    .iter()
-                    .any(|x| x.id == i.id && x.version == i.version)
-            })
-        })
-        .collect();
+    let answered = catalogue.answered(records.iter().flat_map(|r| &r.instruments));
     let newest = answered.iter().filter(|i| {
         !answered
             .iter()

@@ -28,7 +28,7 @@ mod record;
 mod tests;
 
 pub use crate::messages::{clip, MAX_ECHO};
-pub use document::{check_definitions, check_instruments, check_listed};
+pub use document::{check_definitions, check_instruments, check_listed, echo_value};
 pub use error::{ImportError, SchemaProblem};
 pub use pipeline::{parse_document, parse_ndjson_line};
 pub use record::check_record;

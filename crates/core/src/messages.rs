@@ -168,6 +168,16 @@ pub fn lower_first(s: &str) -> String {
     }
 }
 
+/// A label at the start of a sentence or heading: "pålidelig ændring" →
+/// "Pålidelig ændring".
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `s` as plain one-line text of at most [`MAX_ECHO`] characters: control
 /// and bidirectional-override characters become spaces, and a longer value
 /// is cut with "…".

@@ -5,9 +5,7 @@
 
 use std::rc::Rc;
 
-use trivsel_core::{
-    Catalogue, Instrument, InstrumentRef, Merged, Merger, Report, ReportBuilder, ReportParams,
-};
+use trivsel_core::{Catalogue, Instrument, Merged, Merger, Report, ReportBuilder, ReportParams};
 
 use crate::files::Export;
 
@@ -49,16 +47,8 @@ pub fn merge(docs: &[(String, Rc<Export>)]) -> Merged {
 
 /// The definitions in `catalogue` of the instruments `merged` answered.
 pub fn instruments(merged: &Merged, catalogue: &Catalogue) -> Vec<Instrument> {
-    let mut asked: Vec<&InstrumentRef> =
-        merged.records.iter().flat_map(|r| &r.instruments).collect();
-    asked.sort();
-    asked.dedup();
-    catalogue
-        .instruments()
-        .iter()
-        .filter(|i| asked.iter().any(|r| r.id == i.id && r.version == i.version))
-        .cloned()
-        .collect()
+    let asked = merged.records.iter().flat_map(|r| &r.instruments);
+    catalogue.answered(asked).into_iter().cloned().collect()
 }
 
 /// The report over merged, current records.

@@ -3,6 +3,7 @@
 //! The report's labels, the import errors and the conflict messages are
 //! core's (they read the same in the CLI); everything around them is here.
 
+use trivsel_core::messages::lower_first;
 use trivsel_core::{catalogue, Lang};
 
 catalogue! {
@@ -227,24 +228,6 @@ impl Messages {
             .collect::<Vec<_>>()
             .join("; ");
         self.chart_summary_of(title, &lower_first(when), &bins)
-    }
-}
-
-/// "Ved indskrivning" → "ved indskrivning", for inside a sentence.
-pub fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "pålidelig ændring" → "Pålidelig ændring", for the start of a label.
-pub fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

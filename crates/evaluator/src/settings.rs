@@ -16,7 +16,8 @@ use trivsel_core::{decimal, Catalogue, Instrument, Lang, ReliableChange, ReportP
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{messages, upper_first, Messages};
+use crate::i18n::{messages, Messages};
+use trivsel_core::messages::upper_first;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -14,7 +14,7 @@
 use std::rc::Rc;
 
 use trivsel_core::programme::Programme;
-use trivsel_core::{Catalogue, Instrument, InstrumentRef, Lang, ReportParams};
+use trivsel_core::{Catalogue, Instrument, Lang, ReportParams};
 use yew::Reducible;
 
 use crate::compute::Outcome;
@@ -220,11 +220,10 @@ impl State {
     /// The definitions of every instrument the accepted exports' records
     /// asked, in catalogue order: what the settings are offered for.
     pub fn asked(&self) -> Vec<Instrument> {
-        let asked: Vec<&InstrumentRef> = self.loaded().flat_map(|(_, e)| &e.asked).collect();
+        let asked = self.loaded().flat_map(|(_, e)| &e.asked);
         self.catalogue
-            .instruments()
-            .iter()
-            .filter(|i| asked.iter().any(|r| r.id == i.id && r.version == i.version))
+            .answered(asked)
+            .into_iter()
             .cloned()
             .collect()
     }

@@ -4,6 +4,7 @@
 //! merged. Which scores, charts and criteria appear is the instruments' data.
 
 use trivsel_core::history::{course, Course, Track};
+use trivsel_core::messages::upper_first;
 use trivsel_core::{Lang, ParticipantCode};
 use yew::prelude::*;
 
@@ -188,13 +189,4 @@ fn chart(m: &Messages, lang: Lang, history: &Course, t: usize, track: &Track) ->
     );
     let title = AttrValue::from(m.chart_title(&name));
     html! { <TrendChart {points} {max} {title} /> }
-}
-
-/// "pålidelig ændring" → "Pålidelig ændring", for a column heading.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use trivsel_core::instrument::CriterionRule;
+use trivsel_core::messages::upper_first;
 use trivsel_core::report::key;
 use trivsel_core::{decimal, Catalogue, Lang, ReliableChange, Respondent};
 use wasm_bindgen::JsCast;
@@ -145,14 +146,6 @@ fn editor(form: &UseStateHandle<Form>, f: Box<Edit>) -> Callback<String> {
         f(&mut next, value);
         form.set(next);
     })
-}
-
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[function_component]

@@ -83,8 +83,10 @@ pub(super) fn check_format_and_version(text: &str) -> Result<u32, ImportError> {
     }
 }
 
-/// A JSON value as a message may repeat it.
-fn echo_value(v: &Value) -> String {
+/// A JSON value as a message may repeat it: a string cut to
+/// [`MAX_ECHO`](crate::messages::MAX_ECHO) characters, an array or object
+/// as `[…]` or `{…}`.
+pub fn echo_value(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{}\"", clip(s)),
         Value::Array(_) => "[…]".into(),

@@ -323,9 +323,9 @@ impl Instrument {
                 band(band_set, b)
             }
             FigureKind::Changed {
+                to,
                 criterion,
                 counted,
-                to,
             } => {
                 later(*to)?;
                 let c = score

@@ -7,6 +7,7 @@ use super::{key, Kind, ReportParams};
 use crate::change::ReliableChange;
 use crate::instrument::{At, Counted, CriterionRule, Figure, FigureKind, Instrument, ScoreDef};
 use crate::lang::{decimal, Lang, Text};
+use crate::messages::{lower_first, upper_first};
 
 /// What a row computes, per participant, from one score.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,15 +95,6 @@ fn at_words(at: At) -> (&'static str, &'static str) {
 /// A number as the language writes it, as few digits as give it back: `7,5`.
 fn number(x: f64, lang: Lang) -> String {
     decimal(x, None, lang)
-}
-
-/// A label used inside a sentence: "Høj livstilfredshed" → "høj livstilfredshed".
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The bounds of a band as written in a label: `(6–10)`, or `(0)` for one value.
@@ -403,15 +395,6 @@ fn counted_id(c: Counted) -> &'static str {
         Counted::Improved => "improved",
         Counted::Worsened => "worsened",
         Counted::Met => "met",
-    }
-}
-
-/// "10-point-reglen" → "10-point-reglen"; "pålidelig ændring" → "Pålidelig ændring".
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
