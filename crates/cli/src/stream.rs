@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -37,109 +37,16 @@ use trivsel_core::import::{
     ImportError, Limits, SchemaProblem,
 };
 use trivsel_core::messages::clip_to;
-use trivsel_core::{tr, Date, Instrument, InstrumentRef, Lang, ProgrammeError, RecordError, Uuid};
+use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
 use crate::inputs::{Input, Kind};
+
+mod error;
+pub use error::FileError;
 
 /// The longest NDJSON line read: a real record is about 1 KB, so a line
 /// of more than 1 MiB is not a record.
 pub const MAX_LINE: usize = 1 << 20;
-
-/// Why a file was rejected.
-#[derive(Debug)]
-pub enum FileError {
-    Io(io::Error),
-    /// What core's importer says: the same reason, in the same words, as the
-    /// evaluator page gives for the same file.
-    Import(Box<ImportError>),
-    /// Line `line` (from 1) of an NDJSON file is not a good record.
-    Line {
-        line: u64,
-        error: Box<ImportError>,
-    },
-    /// Line `line` of an NDJSON file is longer than [`MAX_LINE`].
-    LineTooLong {
-        line: u64,
-    },
-    /// A document too large for core's whole-file reader that does not have
-    /// the format's shape (smaller files get core's reason, with its path).
-    Shape {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    /// A response id twice in one file with different content (again only
-    /// for files too large for core's reader, which names the records).
-    DuplicateId {
-        id: Uuid,
-    },
-    /// A document too large for core's whole-file reader whose records come
-    /// before its format, its version or its definitions.
-    RecordsFirst,
-    /// A programme file that core refuses.
-    Programme(ProgrammeError),
-    /// More records or score values than one run can number.
-    TooMany,
-}
-
-impl FileError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            Self::Io(e) => tr!(lang,
-                da: format!("Filen kunne ikke læses: {e}."),
-                en: format!("The file could not be read: {e}."),
-            ),
-            Self::Import(e) => e.message(lang),
-            Self::Line { line, error } => {
-                let error = error.message(lang);
-                tr!(lang, da: format!("Linje {line}: {error}"), en: format!("Line {line}: {error}"))
-            }
-            Self::LineTooLong { line } => {
-                let mib = MAX_LINE >> 20;
-                tr!(lang,
-                    da: format!("Linje {line} er længere end {mib} MiB og er ikke en besvarelse."),
-                    en: format!("Line {line} is longer than {mib} MiB and is not a response."),
-                )
-            }
-            Self::Shape {
-                line,
-                column,
-                detail,
-            } => tr!(lang,
-                da: format!("Filen følger ikke eksportformatet (linje {line}, kolonne {column}): {detail}."),
-                en: format!("The file does not follow the export format (line {line}, column {column}): {detail}."),
-            ),
-            Self::DuplicateId { id } => tr!(lang,
-                da: format!("Id'et {id} står to gange i filen med forskelligt indhold."),
-                en: format!("The id {id} occurs twice in the file with different content."),
-            ),
-            Self::RecordsFirst => {
-                let mib = Limits::default().max_bytes >> 20;
-                tr!(lang,
-                    da: format!("Filens besvarelser står før dens format, version eller skemadefinitioner. En fil over {mib} MiB læses kun i den rækkefølge, trivsel skriver den: format og version, definitionerne, så besvarelserne."),
-                    en: format!("The file's records come before its format, version or questionnaire definitions. A file over {mib} MiB is read only in the order trivsel writes it: format and version, the definitions, then the records."),
-                )
-            }
-            Self::Programme(e) => e.message(lang),
-            Self::TooMany => tr!(lang,
-                da: "Der er flere besvarelser eller scorer, end én kørsel kan tælle (over 4 milliarder).".to_string(),
-                en: "There are more records or scores than one run can count (over 4 billion).".to_string(),
-            ),
-        }
-    }
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl From<ImportError> for FileError {
-    fn from(e: ImportError) -> FileError {
-        FileError::Import(Box::new(e))
-    }
-}
 
 /// What [`read`] found in a good file.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -692,7 +599,7 @@ mod tests {
     use super::*;
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
-    use trivsel_core::parse_programme;
+    use trivsel_core::{parse_programme, Lang};
 
     fn fixture(rel: &str) -> Vec<u8> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");

@@ -159,14 +159,11 @@ impl ImportError {
                 response_id,
                 problem,
             } => {
-                let record = match index {
-                    Some(i) => {
-                        let n = i + 1;
-                        tr!(lang, da: format!("Post {n}"), en: format!("Record {n}"))
-                    }
-                    None => tr!(lang, da: "Posten".into(), en: "The record".into()),
-                };
-                format!("{record} (id {response_id}): {}", problem.message(lang))
+                let problem = problem.message(lang);
+                format!(
+                    "{} (id {response_id}): {problem}",
+                    record_name(*index, lang)
+                )
             }
             Self::DuplicateId { id, first, second } => {
                 let (first, second) = (first + 1, second + 1);
@@ -176,6 +173,18 @@ impl ImportError {
                 )
             }
         }
+    }
+}
+
+/// "Post 4" for `records[3]`; "Posten" for an NDJSON line, whose number
+/// the caller says.
+fn record_name(index: Option<usize>, lang: Lang) -> String {
+    match index {
+        Some(i) => {
+            let n = i + 1;
+            tr!(lang, da: format!("Post {n}"), en: format!("Record {n}"))
+        }
+        None => tr!(lang, da: "Posten".into(), en: "The record".into()),
     }
 }
 

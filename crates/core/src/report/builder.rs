@@ -281,12 +281,10 @@ impl ReportBuilder {
         Groups { columns, member }
     }
 
-    fn participants_table(&self, g: &Groups) -> ReportTable {
-        let min = self.params.min_cell;
-        let n = g.columns.len();
-        // Per column: participants, responses, with an intake, with a later
-        // measurement, with an end measurement.
-        let mut k = vec![[0u64; 5]; n];
+    /// Per column: participants, responses, with an intake, with a later
+    /// measurement, with an end measurement.
+    fn participant_counts(g: &Groups) -> Vec<[u64; 5]> {
+        let mut k = vec![[0u64; 5]; g.columns.len()];
         for (c, cols) in &g.member {
             let r = &c.records;
             let counts = [
@@ -302,6 +300,12 @@ impl ReportBuilder {
                 }
             }
         }
+        k
+    }
+
+    fn participants_table(&self, g: &Groups) -> ReportTable {
+        let min = self.params.min_cell;
+        let k = Self::participant_counts(g);
         let counts = |f: usize| k.iter().map(|c| Cell::count(c[f], min)).collect();
         let shares = |f: usize| k.iter().map(|c| Cell::share(c[f], c[2], min)).collect();
         // Responses are not participants: a group of 4 with 8 responses is
