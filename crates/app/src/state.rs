@@ -125,6 +125,19 @@ pub enum Page {
 }
 
 impl Page {
+    /// The screen this page opens at (the counsellor's page opens where the
+    /// first page's PIN led, so never asks this): a questionnaire in
+    /// progress resumes on the tablet (never on the export page), otherwise
+    /// the PIN is set or asked.
+    fn first_screen(self, has_draft: bool, has_pin: bool) -> Screen {
+        match (self, has_draft, has_pin) {
+            (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
+            (_, true, _) => Screen::Youth,
+            (_, false, false) => Screen::SetPin,
+            (_, false, true) => Screen::Unlock(AfterUnlock::Home),
+        }
+    }
+
     /// Where the PIN prompt leads on this page.
     fn after_unlock(self) -> AfterUnlock {
         match self {
@@ -251,6 +264,29 @@ pub enum Action {
     Notice(Option<String>),
 }
 
+impl AppState {
+    /// Where `screen` leads on this page: nothing reaches a counsellor
+    /// screen while locked, and the first page shows no counsellor screen
+    /// itself but opens the counsellor's bundle there.
+    fn gate(&self, screen: Screen) -> Screen {
+        let screen = match screen {
+            s if s.is_counsellor() && !self.unlocked => Screen::Unlock(self.page.after_unlock()),
+            s => s,
+        };
+        if self.page != Page::Tablet {
+            return screen;
+        }
+        match screen {
+            Screen::Home => Screen::Counsellor(AfterUnlock::Home),
+            Screen::Result(id) => Screen::Counsellor(AfterUnlock::Result(id)),
+            s if s.is_counsellor() && !matches!(s, Screen::Counsellor(_)) => {
+                Screen::Counsellor(AfterUnlock::Home)
+            }
+            s => s,
+        }
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -267,14 +303,10 @@ impl Reducible for AppState {
                 next.store = Some(store);
                 next.has_pin = has_pin;
                 next.settings = settings;
-                next.screen = match (next.page, &draft, has_pin) {
+                next.screen = match next.page {
                     // Opened by the first page after the PIN: where it led.
-                    (Page::Counsellor, _, _) => next.screen.clone(),
-                    // The export page never shows the questionnaire in progress.
-                    (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
-                    (Page::Tablet, Some(_), _) => Screen::Youth,
-                    (Page::Tablet, None, false) => Screen::SetPin,
-                    (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
+                    Page::Counsellor => next.screen.clone(),
+                    page => page.first_screen(draft.is_some(), has_pin),
                 };
                 if let (Some(d), false) = (&draft, next.page == Page::Counsellor) {
                     next.lang = d.lang;
@@ -331,22 +363,7 @@ impl Reducible for AppState {
             Action::Busy(busy) => next.busy = busy,
             Action::Notice(notice) => next.notice = notice,
         }
-        // The gate: nothing reaches a counsellor screen while locked.
-        if next.screen.is_counsellor() && !next.unlocked {
-            next.screen = Screen::Unlock(next.page.after_unlock());
-        }
-        // The first page shows no counsellor screen itself: it opens the
-        // counsellor's bundle there.
-        if next.page == Page::Tablet {
-            next.screen = match next.screen {
-                Screen::Home => Screen::Counsellor(AfterUnlock::Home),
-                Screen::Result(id) => Screen::Counsellor(AfterUnlock::Result(id)),
-                s if s.is_counsellor() && !matches!(s, Screen::Counsellor(_)) => {
-                    Screen::Counsellor(AfterUnlock::Home)
-                }
-                s => s,
-            };
-        }
+        next.screen = next.gate(next.screen.clone());
         // A new screen starts without the last screen's message.
         if !sets_notice && next.screen != self.screen {
             next.notice = None;
