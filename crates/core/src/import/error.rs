@@ -147,13 +147,7 @@ impl ImportError {
                 da: format!("Skemaet «{id}» er besvaret i filen, men står ikke på filens liste over skemaer."),
                 en: format!("The questionnaire «{id}» is answered in the file but missing from its list of questionnaires."),
             ),
-            Self::Definition(e) => {
-                let problem = e.message(lang);
-                tr!(lang,
-                    da: format!("Filens skemadefinition kan ikke bruges: {problem}"),
-                    en: format!("A questionnaire definition in the file cannot be used: {problem}"),
-                )
-            }
+            Self::Definition(e) => definition_message(e, lang),
             Self::Record {
                 index,
                 response_id,
@@ -174,6 +168,15 @@ impl ImportError {
             }
         }
     }
+}
+
+/// Why a definition the file carries cannot be used.
+fn definition_message(e: &CatalogueError, lang: Lang) -> String {
+    let problem = e.message(lang);
+    tr!(lang,
+        da: format!("Filens skemadefinition kan ikke bruges: {problem}"),
+        en: format!("A questionnaire definition in the file cannot be used: {problem}"),
+    )
 }
 
 /// "Post 4" for `records[3]`; "Posten" for an NDJSON line, whose number
