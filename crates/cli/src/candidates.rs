@@ -611,10 +611,10 @@ mod tests {
         records.push(a.records[5].clone());
         let mut fix1 = with_ladder(a.records[30].clone(), 10);
         fix1.response_id = Uuid::from_random([1; 16]);
-        fix1.supersedes = Some(a.records[30].response_id.clone());
+        fix1.supersedes = Some(a.records[30].response_id);
         let mut fix2 = with_ladder(fix1.clone(), 9);
         fix2.response_id = Uuid::from_random([2; 16]);
-        fix2.supersedes = Some(fix1.response_id.clone());
+        fix2.supersedes = Some(fix1.response_id);
         records.extend([fix1.clone(), fix2]);
         records.push(with_ladder(
             a.records[40].clone(),
@@ -622,7 +622,7 @@ mod tests {
         ));
         let mut fix3 = with_ladder(a.records[50].clone(), 0);
         fix3.response_id = Uuid::from_random([3; 16]);
-        fix3.supersedes = Some(a.records[50].response_id.clone());
+        fix3.supersedes = Some(a.records[50].response_id);
         records.push(fix3.clone());
         c.records = records;
         // d: fix3 again with other content (so it is a conflict and does not
