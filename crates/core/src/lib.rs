@@ -29,6 +29,8 @@ pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scoring;
+#[cfg(feature = "age")]
+pub mod sealed;
 mod tagged;
 #[cfg(test)]
 mod testing;
