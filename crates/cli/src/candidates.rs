@@ -498,7 +498,7 @@ mod tests {
                 len: std::fs::metadata(path).unwrap().len(),
             };
             let mark = c.begin(n as u32);
-            let streamed = stream::read(&input, &streaming, |f| f, |r| c.add(&r));
+            let streamed = stream::read(&input, &streaming, None, |f| f, |r| c.add(&r));
             let bytes = std::fs::read(path).unwrap();
             match parse_document(&bytes, &Limits::default(), &whole) {
                 Ok(doc) => {

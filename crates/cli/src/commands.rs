@@ -21,6 +21,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use indicatif::ProgressBar;
 use trivsel_core::export::ExportRecord;
 use trivsel_core::report::{render, settings, Format, ReportParamsError};
+use trivsel_core::sealed::Identity;
 use trivsel_core::{
     tr, Catalogue, Conflict, Date, ImportError, Instrument, Lang, ReportBuilder, ReportParams, Uuid,
 };
@@ -56,15 +57,25 @@ fn total_len<'i>(inputs: impl IntoIterator<Item = &'i Input>) -> u64 {
     inputs.into_iter().map(|i| i.len).sum()
 }
 
-/// Reads one export with the progress bar counting its bytes.
+/// How a command reads its inputs: the progress bar even off a terminal
+/// (`--progress`), and the evaluator's identity that opens age files (`-i`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading<'a> {
+    pub progress: bool,
+    pub identity: Option<&'a Identity>,
+}
+
+/// Reads one export with the progress bar counting its (file's) bytes.
 fn read_file(
     input: &Input,
     catalogue: &Catalogue,
     bar: &ProgressBar,
+    reading: Reading,
     each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
     bar.set_message(input.path.display().to_string());
-    stream::read(input, catalogue, |file| Counted { inner: file, bar }, each)
+    let wrap = |file| Counted { inner: file, bar };
+    stream::read(input, catalogue, reading.identity, wrap, each)
 }
 
 /// Adds a good file's definitions to the running catalogue. They were
@@ -77,7 +88,7 @@ fn join(catalogue: &mut Catalogue, definitions: Vec<Instrument>) {
 }
 
 /// `trivsel validate`: one line per file, exit 1 if any is bad.
-pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
+pub fn validate(paths: &[PathBuf], lang: Lang, reading: Reading) -> Status {
     let (inputs, missing) = list(paths);
     let mut status = Status::Ok;
     for (path, e) in &missing {
@@ -86,14 +97,14 @@ pub fn validate(paths: &[PathBuf], lang: Lang, forced: bool) -> Status {
     }
     let (mut catalogue, kinds) = programmes::prepare(&inputs);
     let exports = inputs.iter().zip(&kinds).filter(|(_, k)| k.is_none());
-    let bar = progress::bar(total_len(exports.map(|(i, _)| i)), forced);
+    let bar = progress::bar(total_len(exports.map(|(i, _)| i)), reading.progress);
     for (input, kind) in inputs.iter().zip(kinds) {
         let line = match kind {
             Some(Ok(p)) => Ok(programmes::describe(&p, lang)),
             Some(Err(e)) => Err(e),
             None => {
                 let mut within = WithinFile::default();
-                read_file(input, &catalogue, &bar, |r| within.add(&r)).map(|summary| {
+                read_file(input, &catalogue, &bar, reading, |r| within.add(&r)).map(|summary| {
                     join(&mut catalogue, summary.definitions);
                     format!(
                         "{} {}",
@@ -131,7 +142,7 @@ struct Gathered {
 
 /// Reads every file, commits the good exports to the merge state, reports
 /// the bad files on stderr.
-fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
+fn gather(paths: &[PathBuf], lang: Lang, reading: Reading) -> Gathered {
     let (inputs, missing) = list(paths);
     let skipped = tr!(lang, da: "(filen er sprunget over)", en: "(the file is skipped)");
     for (path, e) in &missing {
@@ -155,14 +166,14 @@ fn gather(paths: &[PathBuf], lang: Lang, forced: bool) -> Gathered {
         .filter(|(_, k)| k.is_none())
         .map(|(i, _)| i)
         .collect();
-    let bar = progress::bar(total_len(exports.iter().copied()), forced);
+    let bar = progress::bar(total_len(exports.iter().copied()), reading.progress);
     for (input, kind) in inputs.into_iter().zip(kinds) {
         let result = match kind {
             Some(programme) => programme.map(|_| g.programmes += 1),
             None => {
                 let mark = g.candidates.begin(g.good.len() as u32);
                 let candidates = &mut g.candidates;
-                match read_file(&input, &g.catalogue, &bar, |r| candidates.add(&r)) {
+                match read_file(&input, &g.catalogue, &bar, reading, |r| candidates.add(&r)) {
                     Ok(summary) => {
                         g.records += summary.records;
                         join(&mut g.catalogue, summary.definitions);
@@ -285,7 +296,7 @@ fn write_merged(
     g: &mut Gathered,
     out: &mut dyn Write,
     ndjson: bool,
-    forced: bool,
+    reading: Reading,
 ) -> Result<u64, (PathBuf, FileError)> {
     let io_err = |e: io::Error| (PathBuf::from("-"), FileError::Io(e));
     let mut sink = match ndjson {
@@ -300,10 +311,10 @@ fn write_merged(
     };
     let mut written = 0u64;
     let mut failure: Option<io::Error> = None;
-    let bar = progress::bar(total_len(&g.good), forced);
+    let bar = progress::bar(total_len(&g.good), reading.progress);
     let candidates = &mut g.candidates;
     for input in &g.good {
-        let result = read_file(input, &g.catalogue, &bar, |r| {
+        let result = read_file(input, &g.catalogue, &bar, reading, |r| {
             if failure.is_some() {
                 return Ok(());
             }
@@ -342,16 +353,16 @@ pub fn merge(
     ndjson: bool,
     allow_bad: bool,
     lang: Lang,
-    forced: bool,
+    reading: Reading,
 ) -> Status {
-    let mut g = gather(paths, lang, forced);
+    let mut g = gather(paths, lang, reading);
     let o = g.candidates.resolve();
     let tmp = output.with_extension("trivsel-tmp");
     let result = File::create(&tmp)
         .map_err(|e| (tmp.clone(), FileError::Io(e)))
         .and_then(|file| {
             let mut out = BufWriter::new(file);
-            write_merged(&mut g, &mut out, ndjson, forced)
+            write_merged(&mut g, &mut out, ndjson, reading)
         })
         .and_then(|n| {
             fs::rename(&tmp, output)
@@ -397,9 +408,9 @@ pub fn report(
     output: Option<&Path>,
     allow_bad: bool,
     lang: Lang,
-    forced: bool,
+    reading: Reading,
 ) -> Status {
-    let mut g = gather(paths, lang, forced);
+    let mut g = gather(paths, lang, reading);
     // A setting names a reference or criterion of the questionnaires read,
     // which are known only now.
     if let Err(e) = params.check_with(&g.catalogue) {

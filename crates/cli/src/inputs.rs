@@ -1,5 +1,6 @@
 //! Which files a command reads: the files named, and every `*.json` and
-//! `*.ndjson` file under the directories named.
+//! `*.ndjson` file under the directories named, and the same sealed to the
+//! evaluator (`*.json.age`, `*.ndjson.age`).
 //!
 //! Evaluators collect exports into folders, one per municipality or tablet.
 //! The order is fixed (each directory's files sorted by path), so two runs
@@ -20,13 +21,24 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// By extension: `.ndjson` (any case) is NDJSON, everything else a
-    /// document, so a named file without the usual extension is still read.
+    /// By extension, after an age file's `.age`: `.ndjson` (any case) is
+    /// NDJSON, everything else a document, so a named file without the
+    /// usual extension is still read.
     pub fn of(path: &Path) -> Kind {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("ndjson") => Kind::Ndjson,
+        match extension(path).as_deref() {
+            Some("ndjson") => Kind::Ndjson,
             _ => Kind::Document,
         }
+    }
+}
+
+/// A file name's extension in lower case, under a last `.age` if it has one
+/// (whether a file is an age file is told by its content when it is read).
+fn extension(path: &Path) -> Option<String> {
+    let lower = |p: &Path| Some(p.extension()?.to_str()?.to_ascii_lowercase());
+    match lower(path) {
+        Some(age) if age == "age" => lower(Path::new(path.file_stem()?)),
+        other => other,
     }
 }
 
@@ -40,13 +52,7 @@ pub struct Input {
 }
 
 fn wanted(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("json" | "ndjson")
-    )
+    matches!(extension(path).as_deref(), Some("json" | "ndjson"))
 }
 
 /// The files under `paths`: a file as named (whatever its extension); a
@@ -101,7 +107,11 @@ mod tests {
         assert_eq!(Kind::of(Path::new("a/b.NDJSON")), Kind::Ndjson);
         assert_eq!(Kind::of(Path::new("a/b.json")), Kind::Document);
         assert_eq!(Kind::of(Path::new("a/b")), Kind::Document);
+        assert_eq!(Kind::of(Path::new("a/b.ndjson.age")), Kind::Ndjson);
+        assert_eq!(Kind::of(Path::new("a/b.json.AGE")), Kind::Document);
         assert!(wanted(Path::new("x.JSON")) && !wanted(Path::new("x.csv")));
+        assert!(wanted(Path::new("x.json.age")) && wanted(Path::new("x.ndjson.age")));
+        assert!(!wanted(Path::new("x.csv.age")) && !wanted(Path::new("x.age")));
     }
 
     #[test]
@@ -109,7 +119,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("trivsel-inputs-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("sub")).unwrap();
-        for f in ["b.json", "a.ndjson", "notes.txt", "sub/c.json"] {
+        for f in [
+            "b.json",
+            "a.ndjson",
+            "notes.txt",
+            "sub/c.json",
+            "d.csv.age",
+            "e.json.age",
+        ] {
             fs::write(dir.join(f), "{}").unwrap();
         }
         let found = collect(std::slice::from_ref(&dir)).unwrap();
@@ -123,7 +140,7 @@ mod tests {
                     .into_owned()
             })
             .collect();
-        assert_eq!(names, ["a.ndjson", "b.json", "sub/c.json"]);
+        assert_eq!(names, ["a.ndjson", "b.json", "e.json.age", "sub/c.json"]);
         assert_eq!(found[0].kind, Kind::Ndjson);
         let missing = dir.join("nope.json");
         assert_eq!(

@@ -10,6 +10,7 @@ mod candidates;
 mod commands;
 mod generate;
 mod inputs;
+mod keys;
 mod params;
 mod programmes;
 mod progress;
@@ -23,11 +24,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use trivsel_core::report::{Breakdown, Format, DEFAULT_MIN_CELL};
 use trivsel_core::Lang;
 
+use crate::commands::Reading;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "trivsel",
     version,
-    about = "Validate, merge and report on trivsel export files (and the programme files that define their questionnaires).",
+    about = "Validate, merge and report on trivsel export files (and the programme files that define their questionnaires); make the evaluator's key pair and open exports encrypted to it (age).",
     after_help = "Exit codes: 0 ok, 1 bad input or conflicts, 2 usage."
 )]
 struct Cli {
@@ -97,9 +100,11 @@ impl From<ByArg> for Breakdown {
 enum Command {
     /// Check each file: "OK" with its number of records (or what a programme file holds), or why it is rejected.
     Validate {
-        /// Export files (.json documents, .ndjson), programme files and directories to walk.
+        /// Export files (.json documents, .ndjson, either as .age), programme files and directories to walk.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        key: KeyArg,
     },
     /// Merge the good files' current records into one export (duplicates, corrections and conflicts resolved).
     Merge {
@@ -115,6 +120,8 @@ enum Command {
         /// Exit 0 even when files were rejected or records conflict.
         #[arg(long)]
         allow_bad: bool,
+        #[command(flatten)]
+        key: KeyArg,
     },
     /// The evaluation report over the good files' current records.
     Report {
@@ -146,6 +153,25 @@ enum Command {
         /// Exit 0 even when files were rejected or records conflict.
         #[arg(long)]
         allow_bad: bool,
+        #[command(flatten)]
+        key: KeyArg,
+    },
+    /// Make the evaluator's key pair: an identity file in age-keygen's format (Debian's `age -d -i` reads it), and its public key and fingerprint for the counsellors.
+    Keygen {
+        /// Write the identity here (readable by you only; an existing file is never overwritten). Without it, to stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Encrypt a file to a public key with age, as the tablet encrypts its exports.
+    Encrypt {
+        /// The evaluator's public key (age1…).
+        #[arg(short, long, value_name = "AGE1…")]
+        recipient: String,
+        /// The file to encrypt.
+        file: PathBuf,
+        /// Where to write it; by default the file's name with .age added. An existing file is never overwritten.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of an export format version (by default the one this build writes).
     Schema {
@@ -175,6 +201,14 @@ enum Command {
     },
 }
 
+/// The evaluator's key file, for inputs encrypted with age.
+#[derive(clap::Args, Debug)]
+struct KeyArg {
+    /// The evaluator's identity file (from `trivsel keygen` or age-keygen): opens inputs encrypted to it with age.
+    #[arg(short, long, value_name = "FILE")]
+    identity: Option<PathBuf>,
+}
+
 /// The outcome of a command, as an exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -193,17 +227,44 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// Runs `command` with the identity the key file gives (if any), or says
+/// why the key file cannot be used.
+fn with_key(key: &KeyArg, cli: &Cli, command: impl FnOnce(Reading) -> Status) -> Status {
+    let lang = Lang::from(cli.lang);
+    let identity = match key
+        .identity
+        .as_deref()
+        .map(|p| keys::load_identity(p, lang))
+    {
+        None => None,
+        Some(Ok(identity)) => Some(identity),
+        Some(Err(message)) => {
+            eprintln!("{message}");
+            return Status::Usage;
+        }
+    };
+    command(Reading {
+        progress: cli.progress,
+        identity: identity.as_ref(),
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from(cli.lang);
-    let status = match cli.command {
-        Command::Validate { paths } => commands::validate(&paths, lang, cli.progress),
+    let status = match &cli.command {
+        Command::Validate { paths, key } => with_key(key, &cli, |reading| {
+            commands::validate(paths, lang, reading)
+        }),
         Command::Merge {
             paths,
             output,
             ndjson,
             allow_bad,
-        } => commands::merge(&paths, &output, ndjson, allow_bad, lang, cli.progress),
+            key,
+        } => with_key(key, &cli, |reading| {
+            commands::merge(paths, output, *ndjson, *allow_bad, lang, reading)
+        }),
         Command::Report {
             paths,
             format,
@@ -213,22 +274,32 @@ fn main() -> ExitCode {
             by,
             min_cell,
             allow_bad,
-        } => match params::params(&references, &reliable, by.into(), min_cell, lang) {
+            key,
+        } => match params::params(references, reliable, (*by).into(), *min_cell, lang) {
             Err(message) => {
                 eprintln!("trivsel: {message}");
                 Status::Usage
             }
-            Ok(params) => commands::report(
-                &paths,
-                params,
-                format.into(),
-                output.as_deref(),
-                allow_bad,
-                lang,
-                cli.progress,
-            ),
+            Ok(params) => with_key(key, &cli, |reading| {
+                let format = (*format).into();
+                commands::report(
+                    paths,
+                    params,
+                    format,
+                    output.as_deref(),
+                    *allow_bad,
+                    lang,
+                    reading,
+                )
+            }),
         },
-        Command::Schema { format_version } => commands::schema(format_version, lang),
+        Command::Keygen { output } => keys::keygen(output.as_deref(), lang),
+        Command::Encrypt {
+            recipient,
+            file,
+            output,
+        } => keys::encrypt(recipient, file, output.as_deref(), lang),
+        Command::Schema { format_version } => commands::schema(*format_version, lang),
         Command::Generate {
             responses,
             participants,
@@ -238,11 +309,11 @@ fn main() -> ExitCode {
             output,
             ndjson,
         } => commands::generate(
-            (responses, participants, seed),
+            (*responses, *participants, *seed),
             battery.as_deref(),
-            &programmes,
-            &output,
-            ndjson,
+            programmes,
+            output,
+            *ndjson,
             lang,
         ),
     };

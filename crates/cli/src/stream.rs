@@ -25,8 +25,8 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
-use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Read};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -37,6 +37,7 @@ use trivsel_core::import::{
     ImportError, Limits, SchemaProblem,
 };
 use trivsel_core::messages::clip_to;
+use trivsel_core::sealed::{self, Identity};
 use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
 use crate::inputs::{Input, Kind};
@@ -62,7 +63,9 @@ pub struct Summary {
 /// Reads `input` and calls `each` with every record, in file order, after it
 /// passed `import::check_record` against `catalogue` (with the file's own
 /// definitions added). Stops at the first problem, the callback's own
-/// included. `wrap` lets the caller count the bytes read (progress).
+/// included. `wrap` lets the caller count the bytes read (progress). An age
+/// file (by its first line, whatever its name) is opened with `identity` and
+/// read as it is decrypted, chunk by chunk.
 ///
 /// A document small enough for core's whole-file reader
 /// ([`Limits::default`]) that the stream rejects is read once more by
@@ -72,18 +75,22 @@ pub struct Summary {
 pub fn read<W: Read>(
     input: &Input,
     catalogue: &Catalogue,
+    identity: Option<&Identity>,
     wrap: impl FnOnce(File) -> W,
     mut each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
     let file = File::open(&input.path).map_err(FileError::Io)?;
-    let reader = BufReader::with_capacity(1 << 16, wrap(file));
+    let reader = BufReader::with_capacity(1 << 16, plain(wrap(file), identity)?);
     let result = match input.kind {
         Kind::Document => read_document(reader, catalogue, &mut each),
         Kind::Ndjson => read_ndjson(reader, catalogue, &mut each),
     };
     match result {
-        Err(e) if input.kind == Kind::Document && !matches!(e, FileError::Io(_)) => {
-            match whole(input, catalogue) {
+        Err(e)
+            if input.kind == Kind::Document
+                && !matches!(e, FileError::Io(_) | FileError::Sealed(_)) =>
+        {
+            match whole(input, catalogue, identity) {
                 Some(Err(reason)) => Err(reason),
                 Some(Ok(doc)) if matches!(e, FileError::RecordsFirst) => {
                     let records = doc.records.len() as u64;
@@ -102,16 +109,44 @@ pub fn read<W: Read>(
     }
 }
 
-/// Core's reading of a whole document, if the file is small enough for it.
+/// The plain content of a file: as it is, or, for an age file, decrypted
+/// with `identity` as it is read.
+fn plain<'r>(
+    mut raw: impl Read + 'r,
+    identity: Option<&Identity>,
+) -> Result<Box<dyn Read + 'r>, FileError> {
+    let mut head = Vec::with_capacity(64);
+    (&mut raw)
+        .take(64)
+        .read_to_end(&mut head)
+        .map_err(FileError::Io)?;
+    let sealed = sealed::is_age_file(&head);
+    let all = io::Cursor::new(head).chain(raw);
+    if !sealed {
+        return Ok(Box::new(all));
+    }
+    let opened = sealed::open_reader(all, identity).map_err(FileError::Sealed)?;
+    Ok(Box::new(opened))
+}
+
+/// Core's reading of a whole document, if the file is small enough for it
+/// (an age file's content is smaller than the file). No more than core's
+/// limit is read, whatever the file has become since it was listed.
 fn whole(
     input: &Input,
     catalogue: &Catalogue,
+    identity: Option<&Identity>,
 ) -> Option<Result<trivsel_core::ExportDocument, FileError>> {
     let limits = Limits::default();
     if input.len > limits.max_bytes as u64 {
         return None;
     }
-    let bytes = fs::read(&input.path).ok()?;
+    let mut bytes = Vec::new();
+    plain(File::open(&input.path).ok()?, identity)
+        .ok()?
+        .take(limits.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
     Some(import::parse_document(&bytes, &limits, catalogue).map_err(FileError::from))
 }
 
@@ -597,6 +632,7 @@ pub fn read_ndjson(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
     use trivsel_core::{parse_programme, Lang};

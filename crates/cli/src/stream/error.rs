@@ -7,6 +7,7 @@ use std::fmt;
 use std::io;
 
 use trivsel_core::import::{ImportError, Limits};
+use trivsel_core::sealed::OpenError;
 use trivsel_core::{tr, Lang, ProgrammeError, Uuid};
 
 use super::MAX_LINE;
@@ -46,15 +47,28 @@ pub enum FileError {
     Programme(ProgrammeError),
     /// More records or score values than one run can number.
     TooMany,
+    /// An age file that cannot be opened (no `-i`, the wrong key, a broken
+    /// header); a failure further in comes as [`FileError::Io`] holding
+    /// core's reason.
+    Sealed(OpenError),
 }
 
 impl FileError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::Io(e) => tr!(lang,
-                da: format!("Filen kunne ikke læses: {e}."),
-                en: format!("The file could not be read: {e}."),
+            Self::Sealed(OpenError::NoIdentity) => tr!(lang,
+                da: "Filen er krypteret til evaluatoren (age). Giv evaluatorens nøglefil med -i FIL (lav den med trivsel keygen).".to_string(),
+                en: "The file is encrypted to the evaluator (age). Give the evaluator's key file with -i FILE (make it with trivsel keygen).".to_string(),
             ),
+            Self::Sealed(reason) => reason.message(lang),
+            // A failure inside an age file's content, met while reading it.
+            Self::Io(e) => match OpenError::of_io(e) {
+                Some(reason) => reason.message(lang),
+                None => tr!(lang,
+                    da: format!("Filen kunne ikke læses: {e}."),
+                    en: format!("The file could not be read: {e}."),
+                ),
+            },
             Self::Import(e) => e.message(lang),
             Self::Line { line, error } => {
                 let error = error.message(lang);
