@@ -10,8 +10,15 @@ use crate::Result;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's packages the tests run, each by a file it installs: Chromium and
+/// its driver for the browser tests, and `age` (with `age-keygen`), the
+/// other side of the tests of exports encrypted to the evaluator.
+const APT_TOOLS: [(&str, &str); 4] = [
+    ("/usr/bin/chromium", "chromium"),
+    ("/usr/bin/chromedriver", "chromium-driver"),
+    ("/usr/bin/age", "age"),
+    ("/usr/bin/age-keygen", "age"),
+];
 
 /// What `cargo xtask build`/`serve` need: the wasm target, Trunk, the matching
 /// wasm-bindgen CLI and the npm packages (binaryen's wasm-opt).
@@ -22,10 +29,11 @@ pub fn ensure_build_tools(ctx: &Ctx) -> Result {
     ensure_npm_packages(ctx)
 }
 
-/// What `cargo xtask test` needs on top: Debian's chromium for Playwright.
+/// What `cargo xtask test` needs on top: Debian's chromium for Playwright
+/// and Debian's age for the tests of encrypted exports.
 pub fn ensure_test_tools(ctx: &Ctx) -> Result {
     ensure_build_tools(ctx)?;
-    ensure_chromium(ctx)
+    ensure_apt_tools(ctx)
 }
 
 fn ensure_wasm_target(ctx: &Ctx) -> Result {
@@ -99,11 +107,18 @@ fn ensure_npm_packages(ctx: &Ctx) -> Result {
     ctx.run_cmd(cmd)
 }
 
-fn ensure_chromium(ctx: &Ctx) -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+fn ensure_apt_tools(ctx: &Ctx) -> Result {
+    let mut missing: Vec<&str> = Vec::new();
+    for (file, package) in APT_TOOLS {
+        if !Path::new(file).exists() && !missing.contains(&package) {
+            missing.push(package);
+        }
+    }
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("--> {CHROMIUM} or {CHROMEDRIVER} is missing: installing Debian's chromium and chromium-driver");
+    let packages = missing.join(" ");
+    println!("--> Debian's {packages} is missing: installing it with apt-get");
     let sudo = !is_root(ctx) && ctx.on_path("sudo");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -115,7 +130,7 @@ fn ensure_chromium(ctx: &Ctx) -> Result {
         ctx.run_cmd(cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y"], missing.as_slice()].concat())
 }
 
 fn is_root(ctx: &Ctx) -> bool {
