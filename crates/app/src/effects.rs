@@ -4,6 +4,7 @@
 
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::pin::{check_new_pin, Lockout};
+use trivsel_core::sealed::Recipient;
 use trivsel_core::{
     parse_programme, Date, Flow, Instrument, MeasurementPoint, Participant, ParticipantCode,
     ResponseRecord, Uuid,
@@ -407,9 +408,11 @@ pub fn submit(ctx: Ctx) {
     });
 }
 
-/// Writes the records `scope` takes to a file in `format`, then marks them
-/// exported. Nothing is marked unless the file was handed to the browser.
-pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
+/// Writes the records `scope` takes to a file in `format`, sealed to the
+/// evaluator's public key `to` (an age file, `….age`) or, where the
+/// counsellor chose it, warned, plain (`None`); then marks them exported.
+/// Nothing is marked unless the file was handed to the browser.
+pub fn export(ctx: Ctx, scope: Scope, format: FileFormat, to: Option<Recipient>) {
     let Some(store) = store(&ctx) else { return };
     if ctx.busy {
         return;
@@ -431,8 +434,21 @@ pub fn export(ctx: Ctx, scope: Scope, format: FileFormat) {
         Ok(outbox) => outbox,
         Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
     };
-    let name = outbox.file_name(format);
-    if let Err(e) = trivsel_web::save(&name, format.mime(), &outbox.contents(format)) {
+    let (name, saved) = match &to {
+        None => {
+            let name = outbox.file_name(format);
+            let saved = trivsel_web::save(&name, format.mime(), &outbox.contents(format));
+            (name, saved)
+        }
+        Some(to) => match outbox.sealed(format, to) {
+            Ok((name, bytes)) => {
+                let saved = trivsel_web::save_bytes(&name, "application/octet-stream", &bytes);
+                (name, saved)
+            }
+            Err(e) => return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang)))),
+        },
+    };
+    if let Err(e) = saved {
         return fail(&ctx, storage::js_error(&e));
     }
     let records = ctx.data.records.clone();

@@ -468,3 +468,70 @@ catalogue! {
         },
     }
 }
+
+// Exports encrypted to the evaluator (issue 13): the settings field for the
+// evaluator's public key (`KeyMessages`, the counsellor's bundle) and the
+// export page's choice (`SealMessages`, the export page). Catalogues of their
+// own, so the tablet's first load (which carries `Messages`) carries none of
+// it, and each bundle only its own half.
+catalogue! {
+    /// The settings field for the evaluator's public key.
+    pub struct KeyMessages;
+    /// The catalogue in `lang`.
+    pub fn key_messages;
+    texts {
+        key_heading = { da: "Evaluatorens offentlige nøgle", en: "The evaluator's public key" },
+        key_explained = {
+            da: "Eksporter krypteres til evaluatorens nøgle, så kun evaluatoren kan læse dem, også hvis en fil sendes forkert, eller et USB-stik bliver væk. Skriv eller indsæt nøglen (den begynder med age1), eller åbn filen med den.",
+            en: "Exports are encrypted to the evaluator's key, so only the evaluator can read them, even if a file is sent to the wrong person or a USB stick is lost. Type or paste the key (it begins with age1), or open the file that holds it.",
+        },
+        key_label = { da: "Offentlig nøgle (age1…)", en: "Public key (age1…)" },
+        key_open = { da: "Åbn en fil med nøglen", en: "Open a file with the key" },
+        key_none = {
+            da: "Ingen nøgle endnu: uden den kan eksporter kun laves ukrypteret, efter en advarsel.",
+            en: "No key yet: without it, exports can only be made unencrypted, after a warning.",
+        },
+        fingerprint = { da: "Fingeraftryk", en: "Fingerprint" },
+        fingerprint_check = {
+            da: "Ring til evaluatoren, og sammenlign fingeraftrykket tegn for tegn: evaluatoren ser det samme ved sin nøgle. Er det ikke ens, så gem ikke nøglen.",
+            en: "Phone the evaluator and compare the fingerprint character by character: the evaluator sees the same beside their key. If it differs, do not save the key.",
+        },
+        key_file_unreadable = {
+            da: "Filen kunne ikke læses som en nøgle.",
+            en: "The file could not be read as a key.",
+        },
+    }
+    formats {}
+}
+
+catalogue! {
+    /// The export page's choice: sealed to the evaluator, or plain, warned.
+    pub struct SealMessages;
+    /// The catalogue in `lang`.
+    pub fn seal_messages;
+    texts {
+        seal_heading = { da: "Kryptering", en: "Encryption" },
+        no_key = {
+            da: "Der er ingen evaluatornøgle i indstillingerne, så filen kan ikke krypteres. Sæt nøglen under Indstillinger.",
+            en: "There is no evaluator key in the settings, so the file cannot be encrypted. Set the key under Settings.",
+        },
+        export_plain = {
+            da: "Eksportér ukrypteret – alle der får filen kan læse den",
+            en: "Export unencrypted – anyone who gets the file can read it",
+        },
+        plain_warning = {
+            da: "Filen bliver ikke krypteret: alle, der får den – ved en fejlsendt e-mail eller et mistet USB-stik – kan læse hver kode og hvert svar.",
+            en: "The file will not be encrypted: anyone who gets it – by a misdirected e-mail or a lost USB stick – can read every code and every answer.",
+        },
+        key_or_plain = {
+            da: "Sæt evaluatorens nøgle i indstillingerne, eller vælg at eksportere ukrypteret.",
+            en: "Set the evaluator's key in the settings, or choose to export unencrypted.",
+        },
+    }
+    formats {
+        fn sealed_to(fingerprint: &str) -> String = {
+            da: format!("Filen krypteres til evaluatorens nøgle med fingeraftrykket {fingerprint}. Kun evaluatoren kan åbne den."),
+            en: format!("The file is encrypted to the evaluator's key with the fingerprint {fingerprint}. Only the evaluator can open it."),
+        },
+    }
+}

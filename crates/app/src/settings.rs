@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use trivsel_core::instrument::CriterionRule;
 use trivsel_core::report::key;
+use trivsel_core::sealed::{KeyError, Recipient};
 use trivsel_core::{Battery, BatteryRef, Catalogue, Instrument, ReliableChange, ScoreDef};
 
 /// Choices a programme makes once per tablet.
@@ -29,6 +30,11 @@ pub struct Settings {
     /// `instrument/score/criterion` → the programme's reliable-change parameters.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub reliable: BTreeMap<String, ReliableChange>,
+    /// The evaluator's public key (`age1…`), which every export is
+    /// encrypted to; none until the counsellor enters one. Never a secret
+    /// key (see [`evaluator_key`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluator_key: Option<String>,
     /// The first release's one reliable-change setting; read from an older
     /// tablet and moved into `reliable` by [`Settings::upgraded`].
     #[serde(skip_serializing)]
@@ -68,6 +74,11 @@ impl Settings {
             }
         }
         self
+    }
+
+    /// The evaluator's public key, if one is set (and reads as one).
+    pub fn recipient(&self) -> Option<Recipient> {
+        Recipient::parse(self.evaluator_key.as_deref()?).ok()
     }
 
     /// The battery new measurements ask.
@@ -122,6 +133,17 @@ impl Settings {
     }
 }
 
+/// The evaluator's public key in what the counsellor typed, pasted or
+/// opened: none for an empty field, a key (a line `age1…` or an identity
+/// file's `# public key:` comment), or why not; a secret key is refused.
+pub fn evaluator_key(text: &str) -> Result<Option<Recipient>, KeyError> {
+    match Recipient::find(text) {
+        Ok(recipient) => Ok(Some(recipient)),
+        Err(KeyError::Empty) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Every reliable-change criterion of `instruments`: instrument, score and
 /// criterion id.
 pub fn reliable_criteria(instruments: &[Instrument]) -> Vec<(&Instrument, &ScoreDef, String)> {
@@ -167,6 +189,30 @@ mod tests {
             serde_json::from_str::<Settings>(&json).unwrap().upgraded(),
             s
         );
+    }
+
+    #[test]
+    fn the_evaluators_public_key_is_kept_and_a_secret_key_never() {
+        let key = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+        assert_eq!(evaluator_key("  \n"), Ok(None));
+        let typed = evaluator_key(&format!(" {} ", key.to_uppercase())).unwrap();
+        assert_eq!(typed.as_ref().map(Recipient::as_str), Some(key));
+        let file = format!("# created: 2026-11-27T10:00:00Z\n# public key: {key}\n");
+        assert_eq!(evaluator_key(&file).unwrap(), typed);
+        let secret = format!("{file}AGE-SECRET-KEY-1QQQ\n");
+        assert_eq!(evaluator_key(&secret), Err(KeyError::SecretKey));
+        assert!(matches!(
+            evaluator_key(&key[..40]),
+            Err(KeyError::Invalid { .. })
+        ));
+        // Kept as the key's text; an older tablet's settings have none.
+        let mut s = Settings::default();
+        assert_eq!(s.recipient(), None);
+        s.evaluator_key = typed.map(|r| r.as_str().to_string());
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, format!(r#"{{"evaluator_key":"{key}"}}"#));
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.recipient().unwrap().as_str(), key);
     }
 
     #[test]

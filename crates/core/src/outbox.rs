@@ -208,6 +208,24 @@ impl Outbox {
     }
 }
 
+/// Every export is sealed to the evaluator's public key unless the
+/// counsellor chose, warned, to export it plain (the export page decides;
+/// this is what it writes).
+#[cfg(feature = "age")]
+impl Outbox {
+    /// The file in `format` as an age file sealed to `to`, the evaluator's
+    /// public key, and its name: the plain file's with `.age` added
+    /// (`trivsel-<site>-<date>.json.age`), as `age` names what it writes.
+    pub fn sealed(
+        &self,
+        format: FileFormat,
+        to: &crate::sealed::Recipient,
+    ) -> Result<(String, Vec<u8>), crate::sealed::KeyError> {
+        let bytes = crate::sealed::seal(self.contents(format).as_bytes(), to)?;
+        Ok((format!("{}.age", self.file_name(format)), bytes))
+    }
+}
+
 /// Lower-case ASCII letters, digits and single hyphens: æ ø å become ae oe aa,
 /// everything else a hyphen.
 pub fn slug(name: &str) -> String {

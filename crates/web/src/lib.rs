@@ -23,15 +23,20 @@ pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
     }
 }
 
+/// Offers the text `contents` as a download named `name` (see [`save_bytes`]).
+pub fn save(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    save_bytes(name, mime, contents.as_bytes())
+}
+
 /// Offers `contents` as a download named `name`, from memory: a Blob, an
 /// object URL and a click on a link that says `download`. No request leaves
 /// the page. The URL is revoked a minute later, since some browsers read the
 /// blob after the click returns.
-pub fn save(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+pub fn save_bytes(name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window

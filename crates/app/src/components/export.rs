@@ -1,6 +1,8 @@
 //! Counsellor: export the tablet's responses (all, not yet exported, or a
 //! period) as JSON, CSV or NDJSON, and, separately and after confirming,
-//! delete the ones already exported. It is the whole of the export page
+//! delete the ones already exported. Every file is sealed to the evaluator's
+//! public key from settings (an age file), unless the counsellor ticks the
+//! warned choice to export it plain. It is the whole of the export page
 //! (`/eksport/`, see `export_app`), so none of it is in the tablet's first load.
 
 use trivsel_core::outbox::{FileFormat, Scope};
@@ -11,7 +13,7 @@ use yew::prelude::*;
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
 use crate::effects::{self, Ctx};
-use crate::i18n::{export_messages, messages};
+use crate::i18n::{export_messages, messages, seal_messages};
 use crate::state::Action;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,6 +50,8 @@ pub fn ExportScreen() -> Html {
     // The period as typed, re-read on every change so the count follows it.
     let period = use_state(|| (None::<Date>, None::<Date>));
     let (from, to) = (use_node_ref(), use_node_ref());
+    // Exporting plain: the counsellor's explicit, warned choice, per export.
+    let plain = use_state(|| false);
 
     let scope = scope_of(*which, *period);
     let count = scope.map_or(0, |s| s.select(&ctx.data.records).len());
@@ -56,14 +60,21 @@ pub fn ExportScreen() -> Html {
         Callback::from(move |_: Event| period.set((date_of(&from), date_of(&to))))
     };
     let onsubmit = {
-        let (ctx, format) = (ctx.clone(), format.clone());
+        let (ctx, format, plain) = (ctx.clone(), format.clone(), plain.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let notice = |text: &str| ctx.dispatch(Action::Notice(Some(text.to_string())));
+            let to = match (ctx.settings.recipient(), *plain) {
+                (_, true) => None,
+                (Some(key), false) => Some(key),
+                (None, false) => return notice(seal_messages(ctx.lang).key_or_plain),
+            };
             match scope {
-                Some(scope) => effects::export(ctx.clone(), scope, format.unwrap_or_default()),
-                None => ctx.dispatch(Action::Notice(Some(
-                    export_messages(ctx.lang).date_invalid.to_string(),
-                ))),
+                Some(scope) => {
+                    effects::export(ctx.clone(), scope, format.unwrap_or_default(), to);
+                    plain.set(false);
+                }
+                None => notice(export_messages(ctx.lang).date_invalid),
             }
         })
     };
@@ -104,6 +115,7 @@ pub fn ExportScreen() -> Html {
                     </div>
                 }
                 { radios("format", x.export_format, &FileFormat::ALL, format_label, &format) }
+                { seal_choice(&ctx, &plain) }
                 <div class="steps">
                     <a class="secondary" href="/">{ m.all_participants }</a>
                     <button type="submit" class="primary" disabled={ctx.busy}>{ x.export_button(count) }</button>
@@ -111,6 +123,33 @@ pub fn ExportScreen() -> Html {
             </form>
             <DeleteExported />
         </section>
+    }
+}
+
+/// To whom the file is sealed (the evaluator's key's fingerprint), or that
+/// no key is set; and the box that exports it plain, with its warning.
+fn seal_choice(ctx: &Ctx, plain: &UseStateHandle<bool>) -> Html {
+    let k = seal_messages(ctx.lang);
+    let toggle = {
+        let plain = plain.clone();
+        Callback::from(move |_: Event| plain.set(!*plain))
+    };
+    html! {
+        <fieldset class="choices seal">
+            <legend>{ k.seal_heading }</legend>
+            if let Some(key) = ctx.settings.recipient() {
+                <p>{ k.sealed_to(&key.fingerprint()) }</p>
+            } else {
+                <p class="warn">{ k.no_key }</p>
+            }
+            <label class="choice" for="plain-export">
+                <input type="checkbox" id="plain-export" checked={**plain} onchange={toggle} />
+                <span>{ k.export_plain }</span>
+            </label>
+            if **plain {
+                <p class="warn" role="alert">{ k.plain_warning }</p>
+            }
+        </fieldset>
     }
 }
 

@@ -15,12 +15,13 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::evaluator_key::EvaluatorKeyField;
 use crate::components::focus::use_focus_on;
 use crate::components::go;
 use crate::effects::{self, Ctx};
 use crate::i18n::{messages, Messages};
 use crate::services::storage::Settings;
-use crate::settings::{reliable_criteria, score_key};
+use crate::settings::{evaluator_key, reliable_criteria, score_key};
 use crate::state::{Action, Screen};
 
 /// One reliable-change criterion as the form edits it: the method and the
@@ -42,6 +43,8 @@ struct Form {
     battery: Option<usize>,
     band_sets: BTreeMap<String, String>,
     reliable: Vec<Reliable>,
+    /// The evaluator's public key as typed (checked on saving).
+    evaluator_key: String,
 }
 
 impl Form {
@@ -85,6 +88,7 @@ impl Form {
                 .position(|b| b.id == chosen.id && b.version == chosen.version),
             band_sets: settings.band_sets.clone(),
             reliable,
+            evaluator_key: settings.evaluator_key.clone().unwrap_or_default(),
         }
     }
 
@@ -114,6 +118,9 @@ impl Form {
             .map(|b| b.reference());
         settings.band_sets = self.band_sets.clone();
         settings.reliable = reliable;
+        settings.evaluator_key = evaluator_key(&self.evaluator_key)
+            .ok()?
+            .map(|key| key.as_str().to_string());
         Some(settings)
     }
 }
@@ -163,6 +170,10 @@ pub fn SettingsScreen() -> Html {
         let (ctx, form) = (ctx.clone(), form.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // The evaluator's key first, with its own reason.
+            if let Err(e) = evaluator_key(&form.evaluator_key) {
+                return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+            }
             match form.settings(&ctx.catalogue) {
                 Some(settings) => effects::save_settings(ctx.clone(), settings),
                 None => ctx.dispatch(Action::Notice(Some(
@@ -180,6 +191,8 @@ pub fn SettingsScreen() -> Html {
                 { battery_choices(&form, &ctx.catalogue, m) }
                 { band_set_choices(&form, &ctx.catalogue, m) }
                 { for reliable }
+                <EvaluatorKeyField value={form.evaluator_key.clone()} {lang}
+                    onchange={editor(&form, Box::new(|f, key| f.evaluator_key = key))} />
                 <div class="steps">
                     <button type="button" class="secondary" onclick={cancel}>{ m.cancel }</button>
                     <button type="submit" class="primary">{ m.save_settings }</button>

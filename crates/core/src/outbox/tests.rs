@@ -217,3 +217,27 @@ fn slugs_are_safe_file_name_parts() {
     assert!(slug(&"a-".repeat(60)).len() <= 40);
     assert!(!slug(&"a-".repeat(60)).ends_with('-'));
 }
+
+#[cfg(feature = "age")]
+#[test]
+fn a_sealed_export_opens_to_the_plain_file_in_every_format() {
+    use crate::sealed::{open, Identity};
+    let (records, participants) = tablet();
+    let outbox = Outbox::build(
+        &records,
+        &participants,
+        Catalogue::shipped(),
+        Scope::All,
+        EXPORT_ID.parse().unwrap(),
+        day(23),
+    )
+    .unwrap();
+    let identity = Identity::generate();
+    for format in FileFormat::ALL {
+        let (name, bytes) = outbox.sealed(format, &identity.recipient()).unwrap();
+        assert_eq!(name, format!("{}.age", outbox.file_name(format)));
+        assert!(name.ends_with(&format!(".{}.age", format.extension())));
+        let plain = open(&bytes, Some(&identity)).unwrap();
+        assert_eq!(plain, outbox.contents(format).as_bytes());
+    }
+}
