@@ -16,6 +16,7 @@ use crate::compute::compute;
 use crate::file_list::FileList;
 use crate::files;
 use crate::i18n::{messages, Messages};
+use crate::keys::Keys;
 use crate::merge_view::MergeView;
 use crate::paint::next_paint;
 use crate::picker::Picker;
@@ -73,6 +74,8 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |p| dispatcher.dispatch(Action::SetParams(p)))
     };
+    let on_identity = state.dispatcher().to_callback().reform(Action::SetIdentity);
+    let held = state.identity.as_ref().map(|i| i.recipient());
 
     let any_loaded = state.loaded().next().is_some();
     // The questionnaires in the files, whose settings the panel offers.
@@ -97,6 +100,7 @@ pub fn App() -> Html {
             <main id="main" class="evaluator">
                 <h1>{ m.heading }</h1>
                 <p class="lead">{ m.intro }</p>
+                <Keys lang={lang} {held} {on_identity} />
                 <section class="files controls" aria-labelledby="files-heading">
                     <h2 id="files-heading">{ m.files_heading }</h2>
                     <Picker lang={lang} on_files={on_files} />

@@ -96,7 +96,7 @@ mod tests {
     use trivsel_core::report::key;
 
     fn export(bytes: &[u8], catalogue: &Catalogue) -> Rc<Export> {
-        match open(bytes, catalogue).expect("a good file") {
+        match open(bytes, catalogue, None).expect("a good file") {
             Opened::Export(e) => Rc::new(e),
             Opened::Programme(_) => panic!("an export"),
         }

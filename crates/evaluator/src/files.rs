@@ -3,11 +3,15 @@
 //! rejected whole and never hides the others. A file is an export (core's
 //! `parse_document`) or a programme file (core's `parse_programme`), told
 //! apart by its `format`; either is checked against the page's running
-//! catalogue (see `state`). Nothing else is read: no storage, no network.
+//! catalogue (see `state`). An age file (an export sealed to the evaluator)
+//! is first opened with the evaluator's identity (core's `sealed::open`),
+//! in memory, with core's reason when it cannot be. Nothing else is read:
+//! no storage, no network.
 
 use std::collections::BTreeSet;
 
 use trivsel_core::programme::{self, Programme};
+use trivsel_core::sealed::{self, Identity, OpenError};
 use trivsel_core::{
     is_programme, parse_document, parse_programme, Catalogue, ExportDocument, ImportError,
     InstrumentRef, Lang, Limits, ProgrammeError,
@@ -20,6 +24,9 @@ pub enum ReadFailure {
     Import(ImportError),
     /// Core rejected the programme file.
     Programme(ProgrammeError),
+    /// An age file that could not be opened: no identity, the wrong one,
+    /// truncated, changed, a passphrase file.
+    Sealed(OpenError),
     /// The browser could not read the file (e.g. a folder was dropped, or
     /// the file was moved since it was picked).
     Unreadable,
@@ -31,6 +38,7 @@ impl ReadFailure {
         match self {
             ReadFailure::Import(e) => e.message(lang),
             ReadFailure::Programme(e) => e.message(lang),
+            ReadFailure::Sealed(e) => e.message(lang),
             ReadFailure::Unreadable => crate::i18n::messages(lang).unreadable.to_string(),
         }
     }
@@ -86,10 +94,22 @@ pub async fn read(file: &gloo_file::File) -> Result<Vec<u8>, ReadFailure> {
         .map_err(|_| ReadFailure::Unreadable)
 }
 
-/// Checks one file's bytes against `catalogue`: a programme file (no larger
-/// than one may be, with the programme format) as a programme, anything
-/// else as an export.
-pub fn open(bytes: &[u8], catalogue: &Catalogue) -> Result<Opened, ReadFailure> {
+/// Checks one file's bytes against `catalogue`: an age file is opened with
+/// `identity` first; then a programme file (no larger than one may be, with
+/// the programme format) as a programme, anything else as an export.
+pub fn open(
+    bytes: &[u8],
+    catalogue: &Catalogue,
+    identity: Option<&Identity>,
+) -> Result<Opened, ReadFailure> {
+    if sealed::is_age_file(bytes) {
+        let plain = sealed::open(bytes, identity).map_err(ReadFailure::Sealed)?;
+        return open_plain(&plain, catalogue);
+    }
+    open_plain(bytes, catalogue)
+}
+
+fn open_plain(bytes: &[u8], catalogue: &Catalogue) -> Result<Opened, ReadFailure> {
     if bytes.len() <= programme::MAX_BYTES && is_programme(bytes) {
         return parse_programme(bytes, catalogue)
             .map(Opened::Programme)
@@ -160,12 +180,12 @@ mod tests {
     #[test]
     fn exports_and_programme_files_each_go_to_their_reader() {
         let shipped = Catalogue::shipped();
-        let Ok(Opened::Export(e)) = open(&fixture("export/v1-tablet-a.json"), shipped) else {
+        let Ok(Opened::Export(e)) = open(&fixture("export/v1-tablet-a.json"), shipped, None) else {
             panic!("an export");
         };
         let ids: Vec<&str> = e.asked.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["cantril", "who5"]);
-        let Ok(Opened::Programme(p)) = open(&fixture("programme/worry.json"), shipped) else {
+        let Ok(Opened::Programme(p)) = open(&fixture("programme/worry.json"), shipped, None) else {
             panic!("a programme");
         };
         assert_eq!(p.programme.id, "worry_test");
@@ -173,13 +193,40 @@ mod tests {
         let mut bad: serde_json::Value =
             serde_json::from_slice(&fixture("programme/worry.json")).unwrap();
         bad["batteries"] = serde_json::json!([]);
-        let err = open(&serde_json::to_vec(&bad).unwrap(), shipped).unwrap_err();
+        let err = open(&serde_json::to_vec(&bad).unwrap(), shipped, None).unwrap_err();
         assert_eq!(err, ReadFailure::Programme(ProgrammeError::NoBatteries));
         assert_eq!(err.message(Lang::Da), "Programfilen har ingen batterier.");
         // Anything else is an export, with core's reason.
         assert_eq!(
-            open(b"{\"format\":\"x\"}", shipped),
+            open(b"{\"format\":\"x\"}", shipped, None),
             Err(ReadFailure::Import(ImportError::UnknownFormat))
         );
+    }
+
+    #[test]
+    fn an_age_file_is_opened_with_the_identity_or_told_why_not() {
+        let shipped = Catalogue::shipped();
+        let plain = fixture("export/v1-tablet-a.json");
+        let evaluator = Identity::generate();
+        let sealed = sealed::seal(&plain, &evaluator.recipient()).unwrap();
+        let Ok(Opened::Export(e)) = open(&sealed, shipped, Some(&evaluator)) else {
+            panic!("the export inside");
+        };
+        assert!(!e.doc.records.is_empty());
+        let reason = |bytes: &[u8], id: Option<&Identity>| match open(bytes, shipped, id) {
+            Err(ReadFailure::Sealed(e)) => e,
+            other => panic!("a sealed failure, got {other:?}"),
+        };
+        assert_eq!(reason(&sealed, None), OpenError::NoIdentity);
+        let other = Identity::generate();
+        assert!(matches!(
+            reason(&sealed, Some(&other)),
+            OpenError::WrongKey { .. }
+        ));
+        let cut = reason(&sealed[..sealed.len() - 20], Some(&evaluator));
+        assert!(matches!(cut, OpenError::Truncated | OpenError::Damaged));
+        let failure = ReadFailure::Sealed(cut);
+        assert!(failure.message(Lang::Da).contains("Bed om filen igen"));
+        assert!(failure.message(Lang::En).contains("Ask for the file again"));
     }
 }

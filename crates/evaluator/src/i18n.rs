@@ -23,6 +23,32 @@ catalogue! {
         /// The language switch: the name of the other language, in that language.
         switch_to = { da: "English", en: "Dansk" },
         switch_to_lang: Lang = { da: Lang::En, en: Lang::Da },
+        // The evaluator's key.
+        key_heading = { da: "Evaluatorens nøgle", en: "The evaluator's key" },
+        key_intro = {
+            da: "Eksportfiler, der ender på .age, er krypteret til evaluatorens offentlige nøgle. Åbn din nøglefil (AGE-SECRET-KEY-…) én gang, før du vælger filerne: den holdes kun i denne fane og glemmes, når siden lukkes eller genindlæses. Har du ingen nøgle endnu, så lav et nøglepar her.",
+            en: "Export files ending in .age are encrypted to the evaluator's public key. Open your key file (AGE-SECRET-KEY-…) once, before you choose the files: it is kept only in this tab and forgotten when the page is closed or reloaded. If you have no key yet, make a key pair here.",
+        },
+        key_open = { da: "Åbn nøglefil", en: "Open key file" },
+        key_make = { da: "Lav et nyt nøglepar", en: "Make a new key pair" },
+        key_held = {
+            da: "Nøglen er åbnet. Krypterede eksportfiler åbnes med den.",
+            en: "The key is open. Encrypted export files are opened with it.",
+        },
+        key_public = { da: "Offentlig nøgle", en: "Public key" },
+        key_fingerprint = { da: "Fingeraftryk", en: "Fingerprint" },
+        key_give = {
+            da: "Giv rådgiverne den offentlige nøgle (den er ikke hemmelig), og sammenlign fingeraftrykket med det, tabletten viser, fx i telefonen.",
+            en: "Give the counsellors the public key (it is not secret), and compare the fingerprint with the one the tablet shows, e.g. on the phone.",
+        },
+        key_only_copy = {
+            da: "Gem nøglefilen nu, et sikkert sted og ikke på en tablet. Den er den eneste kopi af den hemmelige nøgle: uden den kan ingen eksport, der er krypteret til nøglen, åbnes – heller ikke af os.",
+            en: "Save the key file now, somewhere safe and not on a tablet. It is the only copy of the secret key: without it no export encrypted to the key can be opened – not even by us.",
+        },
+        key_save = { da: "Gem nøglefilen", en: "Save the key file" },
+        key_forget = { da: "Glem nøglen", en: "Forget the key" },
+        /// The identity file's name stem (`.txt` follows).
+        key_file = { da: "trivsel-evaluatornoegle", en: "trivsel-evaluator-key" },
         // Files.
         files_heading = { da: "Eksportfiler", en: "Export files" },
         choose_files = { da: "Vælg eksportfiler", en: "Choose export files" },

@@ -9,6 +9,7 @@ mod download;
 mod file_list;
 mod files;
 mod i18n;
+mod keys;
 mod merge_view;
 mod paint;
 mod picker;

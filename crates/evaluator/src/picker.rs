@@ -77,7 +77,7 @@ pub fn Picker(props: &Props) -> Html {
         <div class={classes!("dropzone", over.then_some("is-over"))}
             {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <input id="files" class="file-input" type="file" multiple=true
-                accept=".json,application/json" {onchange} />
+                accept=".json,.age,application/json" {onchange} />
             <label for="files" class="file-button">{ m.choose_files }</label>
             <p class="drop-hint">{ if *over { m.drop_now } else { m.drop_hint } }</p>
         </div>

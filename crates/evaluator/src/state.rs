@@ -14,6 +14,7 @@
 use std::rc::Rc;
 
 use trivsel_core::programme::Programme;
+use trivsel_core::sealed::Identity;
 use trivsel_core::{Catalogue, Instrument, Lang, ReportParams};
 use yew::Reducible;
 
@@ -73,6 +74,8 @@ pub struct State {
     pub catalogue: Rc<Catalogue>,
     /// The latest merge and report; current only if [`State::current`] says so.
     pub outcome: Option<Rc<Outcome>>,
+    /// The evaluator's identity, for this session only.
+    pub identity: Option<Rc<Identity>>,
 }
 
 impl Default for State {
@@ -84,6 +87,7 @@ impl Default for State {
             params: ReportParams::default(),
             catalogue: Rc::new(Catalogue::shipped().clone()),
             outcome: None,
+            identity: None,
         }
     }
 }
@@ -103,6 +107,8 @@ pub enum Action {
     /// A merge and report, kept only if computed from the current files and
     /// settings.
     Computed(Rc<Outcome>),
+    /// The evaluator's identity opened or made on the page (`None`: forgotten).
+    SetIdentity(Option<Rc<Identity>>),
 }
 
 /// `catalogue` with what an accepted file brings.
@@ -147,7 +153,10 @@ impl Reducible for State {
                 if entry.status != FileStatus::Reading {
                     return self;
                 }
-                entry.status = match result.and_then(|bytes| files::open(&bytes, &next.catalogue)) {
+                let identity = next.identity.as_deref();
+                let opened =
+                    result.and_then(|bytes| files::open(&bytes, &next.catalogue, identity));
+                entry.status = match opened {
                     Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
                     Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
                     Err(why) => FileStatus::Rejected(why),
@@ -181,6 +190,7 @@ impl Reducible for State {
                 next.outcome = None;
             }
             Action::SetParams(params) => next.params = params,
+            Action::SetIdentity(identity) => next.identity = identity,
             Action::Computed(outcome) => {
                 if outcome.files_gen != next.files_gen || outcome.params != next.params {
                     return self;
@@ -482,5 +492,27 @@ mod tests {
         assert!(matches!(status(&s, "worry.json"), FileStatus::Loaded(_)));
         let s = open(s, 6, "other.json", worry_bytes(&elsewhere, 2));
         assert!(matches!(status(&s, "other.json"), FileStatus::Rejected(_)));
+    }
+
+    #[test]
+    fn age_files_open_with_the_identity_held_for_the_session() {
+        use trivsel_core::sealed::{seal, OpenError};
+        let evaluator = Rc::new(Identity::generate());
+        let sealed = seal(&tablet("v1-tablet-a.json"), &evaluator.recipient()).unwrap();
+        let s = open(Rc::new(State::default()), 1, "a.json.age", sealed.clone());
+        assert_eq!(
+            status(&s, "a.json.age"),
+            FileStatus::Rejected(ReadFailure::Sealed(OpenError::NoIdentity))
+        );
+        let s = reduce(s, Action::SetIdentity(Some(evaluator)));
+        let s = open(s, 2, "a.json.age", sealed);
+        assert!(matches!(
+            status(&s, "a.json.age (2)"),
+            FileStatus::Loaded(_)
+        ));
+        assert_eq!(s.loaded().count(), 1);
+        let s = reduce(s, Action::SetIdentity(None));
+        assert!(s.identity.is_none());
+        assert_eq!(s.loaded().count(), 1, "what was opened stays open");
     }
 }
