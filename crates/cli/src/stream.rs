@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -34,16 +34,18 @@ use trivsel_core::catalogue::Catalogue;
 use trivsel_core::export::{v1, ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
     self, check_definitions, check_instruments, check_listed, check_record, clip, echo_value,
-    ImportError, Limits, SchemaProblem,
+    ImportError, SchemaProblem,
 };
 use trivsel_core::messages::clip_to;
-use trivsel_core::sealed::{self, Identity};
+use trivsel_core::sealed::Identity;
 use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
 use crate::inputs::{Input, Kind};
 
 mod error;
+mod open;
 pub use error::FileError;
+use open::{plain, whole};
 
 /// The longest NDJSON line read: a real record is about 1 KB, so a line
 /// of more than 1 MiB is not a record.
@@ -68,7 +70,7 @@ pub struct Summary {
 /// read as it is decrypted, chunk by chunk.
 ///
 /// A document small enough for core's whole-file reader
-/// ([`Limits::default`]) that the stream rejects is read once more by
+/// ([`import::Limits::default`]) that the stream rejects is read once more by
 /// `import::parse_document`: if core rejects it too, the reason given is
 /// core's, word for word; if the stream could not read it only because its
 /// records come first, core's reading is used.
@@ -107,47 +109,6 @@ pub fn read<W: Read>(
         }
         other => other,
     }
-}
-
-/// The plain content of a file: as it is, or, for an age file, decrypted
-/// with `identity` as it is read.
-fn plain<'r>(
-    mut raw: impl Read + 'r,
-    identity: Option<&Identity>,
-) -> Result<Box<dyn Read + 'r>, FileError> {
-    let mut head = Vec::with_capacity(64);
-    (&mut raw)
-        .take(64)
-        .read_to_end(&mut head)
-        .map_err(FileError::Io)?;
-    let sealed = sealed::is_age_file(&head);
-    let all = io::Cursor::new(head).chain(raw);
-    if !sealed {
-        return Ok(Box::new(all));
-    }
-    let opened = sealed::open_reader(all, identity).map_err(FileError::Sealed)?;
-    Ok(Box::new(opened))
-}
-
-/// Core's reading of a whole document, if the file is small enough for it
-/// (an age file's content is smaller than the file). No more than core's
-/// limit is read, whatever the file has become since it was listed.
-fn whole(
-    input: &Input,
-    catalogue: &Catalogue,
-    identity: Option<&Identity>,
-) -> Option<Result<trivsel_core::ExportDocument, FileError>> {
-    let limits = Limits::default();
-    if input.len > limits.max_bytes as u64 {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    plain(File::open(&input.path).ok()?, identity)
-        .ok()?
-        .take(limits.max_bytes as u64 + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    Some(import::parse_document(&bytes, &limits, catalogue).map_err(FileError::from))
 }
 
 /// A serde error as a [`FileError`].
@@ -635,6 +596,7 @@ mod tests {
     use std::fs;
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
+    use trivsel_core::import::Limits;
     use trivsel_core::{parse_programme, Lang};
 
     fn fixture(rel: &str) -> Vec<u8> {
