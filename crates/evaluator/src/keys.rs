@@ -112,7 +112,7 @@ pub fn Keys(props: &Props) -> Html {
 fn held(key: &Recipient, m: &Messages) -> Html {
     html! {
         <div class="fingerprint">
-            <p role="status">{ m.key_held }</p>
+            <p>{ m.key_held }</p>
             <p>{ m.key_public }{ ": " }<code class="public-key">{ key.as_str().to_string() }</code></p>
             <p>{ m.key_fingerprint }{ ": " }<strong class="fingerprint-value">{ key.fingerprint() }</strong></p>
             <p class="hint">{ m.key_give }</p>
