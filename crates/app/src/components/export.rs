@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
 use crate::effects::{self, Ctx};
-use crate::i18n::{export_messages, messages, seal_messages};
+use crate::i18n::{export_messages, messages, seal_messages, ExportMessages};
 use crate::state::Action;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -78,22 +78,8 @@ pub fn ExportScreen() -> Html {
             }
         })
     };
-    let which_label = move |w: Which| {
-        match w {
-            Which::NotExported => x.scope_not_exported,
-            Which::All => x.scope_all,
-            Which::Period => x.scope_range,
-        }
-        .to_string()
-    };
-    let format_label = move |f: FileFormat| {
-        match f {
-            FileFormat::Json => x.format_json,
-            FileFormat::Csv => x.format_csv,
-            FileFormat::Ndjson => x.format_ndjson,
-        }
-        .to_string()
-    };
+    let which_label = move |w: Which| which_label(x, w);
+    let format_label = move |f: FileFormat| format_label(x, f);
     let shown = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let which_choices = [Which::NotExported, Which::All, Which::Period];
     html! {
@@ -124,6 +110,24 @@ pub fn ExportScreen() -> Html {
             <DeleteExported />
         </section>
     }
+}
+
+fn which_label(x: &ExportMessages, w: Which) -> String {
+    match w {
+        Which::NotExported => x.scope_not_exported,
+        Which::All => x.scope_all,
+        Which::Period => x.scope_range,
+    }
+    .to_string()
+}
+
+fn format_label(x: &ExportMessages, f: FileFormat) -> String {
+    match f {
+        FileFormat::Json => x.format_json,
+        FileFormat::Csv => x.format_csv,
+        FileFormat::Ndjson => x.format_ndjson,
+    }
+    .to_string()
 }
 
 /// To whom the file is sealed (the evaluator's key's fingerprint), or that
