@@ -9,6 +9,8 @@
 //! no storage, no network.
 
 use std::collections::BTreeSet;
+use std::fmt;
+use std::rc::Rc;
 
 use trivsel_core::programme::{self, Programme};
 use trivsel_core::sealed::{self, Identity, OpenError};
@@ -24,9 +26,12 @@ pub enum ReadFailure {
     Import(ImportError),
     /// Core rejected the programme file.
     Programme(ProgrammeError),
-    /// An age file that could not be opened: no identity, the wrong one,
+    /// An age file that could not be opened: the wrong identity,
     /// truncated, changed, a passphrase file.
     Sealed(OpenError),
+    /// An age file added while no identity is open: kept, and opened once
+    /// the evaluator opens their key file.
+    Locked(Locked),
     /// The browser could not read the file (e.g. a folder was dropped, or
     /// the file was moved since it was picked).
     Unreadable,
@@ -39,8 +44,28 @@ impl ReadFailure {
             ReadFailure::Import(e) => e.message(lang),
             ReadFailure::Programme(e) => e.message(lang),
             ReadFailure::Sealed(e) => e.message(lang),
+            ReadFailure::Locked(_) => OpenError::NoIdentity.message(lang),
             ReadFailure::Unreadable => crate::i18n::messages(lang).unreadable.to_string(),
         }
+    }
+}
+
+/// An age file's bytes, waiting for the evaluator's identity. Compared by
+/// identity, not by content: the page compares statuses on every render.
+#[derive(Clone)]
+pub struct Locked(pub Rc<Vec<u8>>);
+
+impl PartialEq for Locked {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Locked {}
+
+impl fmt::Debug for Locked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Locked({} bytes)", self.0.len())
     }
 }
 
@@ -107,6 +132,20 @@ pub fn open(
         return open_plain(&plain, catalogue);
     }
     open_plain(bytes, catalogue)
+}
+
+/// [`open`], keeping an age file's bytes when no identity is open yet.
+pub fn open_or_keep(
+    bytes: Vec<u8>,
+    catalogue: &Catalogue,
+    identity: Option<&Identity>,
+) -> Result<Opened, ReadFailure> {
+    match open(&bytes, catalogue, identity) {
+        Err(ReadFailure::Sealed(OpenError::NoIdentity)) => {
+            Err(ReadFailure::Locked(Locked(Rc::new(bytes))))
+        }
+        other => other,
+    }
 }
 
 fn open_plain(bytes: &[u8], catalogue: &Catalogue) -> Result<Opened, ReadFailure> {

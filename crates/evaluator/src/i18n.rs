@@ -26,8 +26,8 @@ catalogue! {
         // The evaluator's key.
         key_heading = { da: "Evaluatorens nøgle", en: "The evaluator's key" },
         key_intro = {
-            da: "Eksportfiler, der ender på .age, er krypteret til evaluatorens offentlige nøgle. Åbn din nøglefil (AGE-SECRET-KEY-…) én gang, før du vælger filerne: den holdes kun i denne fane og glemmes, når siden lukkes eller genindlæses. Har du ingen nøgle endnu, så lav et nøglepar her.",
-            en: "Export files ending in .age are encrypted to the evaluator's public key. Open your key file (AGE-SECRET-KEY-…) once, before you choose the files: it is kept only in this tab and forgotten when the page is closed or reloaded. If you have no key yet, make a key pair here.",
+            da: "Eksportfiler, der ender på .age, er krypteret til evaluatorens offentlige nøgle. Åbn din nøglefil (AGE-SECRET-KEY-…) én gang: filerne åbnes med den, også dem, der allerede er valgt. Den holdes kun i denne fane og glemmes, når siden lukkes eller genindlæses. Har du ingen nøgle endnu, så lav et nøglepar her.",
+            en: "Export files ending in .age are encrypted to the evaluator's public key. Open your key file (AGE-SECRET-KEY-…) once: the files are opened with it, those already chosen too. It is kept only in this tab and forgotten when the page is closed or reloaded. If you have no key yet, make a key pair here.",
         },
         key_open = { da: "Åbn nøglefil", en: "Open key file" },
         key_make = { da: "Lav et nyt nøglepar", en: "Make a new key pair" },

@@ -147,24 +147,13 @@ impl Reducible for State {
                 }
             }
             Action::Read { id, result } => {
-                let Some(entry) = next.files.iter_mut().find(|f| f.id == id) else {
+                let Some(i) = next.files.iter().position(|f| f.id == id) else {
                     return self; // removed or cleared while it was read
                 };
-                if entry.status != FileStatus::Reading {
+                if next.files[i].status != FileStatus::Reading {
                     return self;
                 }
-                let identity = next.identity.as_deref();
-                let opened =
-                    result.and_then(|bytes| files::open(&bytes, &next.catalogue, identity));
-                entry.status = match opened {
-                    Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
-                    Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
-                    Err(why) => FileStatus::Rejected(why),
-                };
-                if !matches!(entry.status, FileStatus::Rejected(_)) {
-                    next.catalogue = Rc::new(joined(&next.catalogue, &entry.status));
-                    next.files_gen += 1;
-                }
+                next.settle(i, result);
             }
             Action::Remove(id) => {
                 let Some(i) = next.files.iter().position(|f| f.id == id) else {
@@ -190,7 +179,12 @@ impl Reducible for State {
                 next.outcome = None;
             }
             Action::SetParams(params) => next.params = params,
-            Action::SetIdentity(identity) => next.identity = identity,
+            Action::SetIdentity(identity) => {
+                next.identity = identity;
+                if next.identity.is_some() {
+                    next.unlock();
+                }
+            }
             Action::Computed(outcome) => {
                 if outcome.files_gen != next.files_gen || outcome.params != next.params {
                     return self;
@@ -207,6 +201,34 @@ impl Reducible for State {
 }
 
 impl State {
+    /// File `i`'s bytes have been read (or could not be): checked now, against
+    /// the running catalogue and with the identity held.
+    fn settle(&mut self, i: usize, result: Result<Vec<u8>, ReadFailure>) {
+        let identity = self.identity.as_deref();
+        let opened = result.and_then(|bytes| files::open_or_keep(bytes, &self.catalogue, identity));
+        let status = match opened {
+            Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
+            Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
+            Err(why) => FileStatus::Rejected(why),
+        };
+        if !matches!(status, FileStatus::Rejected(_)) {
+            self.catalogue = Rc::new(joined(&self.catalogue, &status));
+            self.files_gen += 1;
+        }
+        self.files[i].status = status;
+    }
+
+    /// The age files added before an identity was open, opened with it now,
+    /// in the order they were added.
+    fn unlock(&mut self) {
+        for i in 0..self.files.len() {
+            if let FileStatus::Rejected(ReadFailure::Locked(locked)) = &self.files[i].status {
+                let bytes = locked.0.to_vec();
+                self.settle(i, Ok(bytes));
+            }
+        }
+    }
+
     /// `name`, or `name (2)`, `name (3)`, … if a file on the page has it.
     fn unique_name(&self, name: &str) -> String {
         let taken = |candidate: &str| self.files.iter().any(|f| f.name == candidate);
@@ -497,22 +519,32 @@ mod tests {
     #[test]
     fn age_files_open_with_the_identity_held_for_the_session() {
         use trivsel_core::sealed::{seal, OpenError};
+        use trivsel_core::Lang;
         let evaluator = Rc::new(Identity::generate());
         let sealed = seal(&tablet("v1-tablet-a.json"), &evaluator.recipient()).unwrap();
+        // Added before the key: kept, with the reason, and opened once it is.
         let s = open(Rc::new(State::default()), 1, "a.json.age", sealed.clone());
+        let FileStatus::Rejected(why) = status(&s, "a.json.age") else {
+            panic!("waiting for the key");
+        };
+        assert!(matches!(why, ReadFailure::Locked(_)));
         assert_eq!(
-            status(&s, "a.json.age"),
-            FileStatus::Rejected(ReadFailure::Sealed(OpenError::NoIdentity))
+            why.message(Lang::En),
+            OpenError::NoIdentity.message(Lang::En)
         );
+        assert_eq!(s.rejected(), 1);
         let s = reduce(s, Action::SetIdentity(Some(evaluator)));
+        assert!(matches!(status(&s, "a.json.age"), FileStatus::Loaded(_)));
+        assert_eq!((s.rejected(), s.files_gen), (0, 1));
+        // Added with the key open: opened as it comes.
         let s = open(s, 2, "a.json.age", sealed);
         assert!(matches!(
             status(&s, "a.json.age (2)"),
             FileStatus::Loaded(_)
         ));
-        assert_eq!(s.loaded().count(), 1);
+        assert_eq!(s.loaded().count(), 2);
         let s = reduce(s, Action::SetIdentity(None));
         assert!(s.identity.is_none());
-        assert_eq!(s.loaded().count(), 1, "what was opened stays open");
+        assert_eq!(s.loaded().count(), 2, "what was opened stays open");
     }
 }
