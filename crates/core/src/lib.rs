@@ -5,6 +5,7 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+pub mod backup;
 pub mod change;
 pub mod csv;
 pub mod date;
@@ -17,6 +18,7 @@ pub mod lang;
 pub mod merge;
 pub mod outbox;
 pub mod participant;
+pub mod passphrase;
 pub mod pin;
 pub mod record;
 pub mod report;

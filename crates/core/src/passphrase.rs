@@ -1,0 +1,211 @@
+//! What a counsellor's passphrase must be. The passphrase protects the tablet's
+//! data at rest: the key that opens every stored value is kept only wrapped
+//! under a key derived from it (PBKDF2-SHA256, see [`crate::pin`]). Whoever
+//! copies the browser's profile can try passphrases offline as fast as their
+//! hardware allows, so a passphrase must be long and not among the commonest.
+//! The derivation itself is WebCrypto's, in the app; only the rule is here.
+
+use crate::lang::Lang;
+
+/// Shortest passphrase accepted as one string of characters.
+pub const MIN_CHARS: usize = 12;
+
+/// Fewest words accepted instead (each at least [`MIN_WORD_CHARS`] long).
+pub const MIN_WORDS: usize = 4;
+
+/// Shortest word that counts towards [`MIN_WORDS`].
+pub const MIN_WORD_CHARS: usize = 3;
+
+/// The shipped list of refused passphrases and words (one a line, `#` comments).
+const COMMON: &str = include_str!("../data/common-passphrases.txt");
+
+/// Why a new passphrase is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassphraseError {
+    /// Fewer than 12 characters and fewer than 4 words.
+    TooShort,
+    /// Among the commonest passwords, or a common word with digits or marks added.
+    TooCommon,
+    /// One character repeated, a run along the keyboard or the alphabet, or only digits.
+    TooSimple,
+    /// The repetition differs.
+    Mismatch,
+}
+
+impl PassphraseError {
+    pub fn message(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::TooShort, Lang::Da) => format!(
+                "Adgangssætningen skal have mindst {MIN_CHARS} tegn eller mindst {MIN_WORDS} ord."
+            ),
+            (Self::TooShort, Lang::En) => format!(
+                "The passphrase must have at least {MIN_CHARS} characters or at least {MIN_WORDS} words."
+            ),
+            (Self::TooCommon, Lang::Da) => {
+                "Den adgangssætning er for almindelig. Vælg nogle ord, der ikke hører sammen.".into()
+            }
+            (Self::TooCommon, Lang::En) => {
+                "That passphrase is too common. Choose a few words that do not belong together."
+                    .into()
+            }
+            (Self::TooSimple, Lang::Da) => {
+                "Adgangssætningen er for let at gætte (kun tal, samme tegn eller en række på tastaturet).".into()
+            }
+            (Self::TooSimple, Lang::En) => {
+                "The passphrase is too easy to guess (only digits, one character repeated or a row of the keyboard).".into()
+            }
+            (Self::Mismatch, Lang::Da) => "De to adgangssætninger er ikke ens.".into(),
+            (Self::Mismatch, Lang::En) => "The two passphrases are not the same.".into(),
+        }
+    }
+}
+
+/// Lower-cased letters and digits only: what the common list is compared with.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_common(normalised: &str) -> bool {
+    // "Sommer2026" and "password123" are the word with digits added.
+    let stem = normalised.trim_end_matches(|c: char| c.is_ascii_digit());
+    let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    COMMON
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|word| word == normalised || word == stem)
+}
+
+/// Whether `s` is one character repeated, only digits, or a run of one of
+/// the keyboard's rows or of the alphabet (forwards or backwards, repeated).
+fn is_simple(normalised: &str) -> bool {
+    let chars: Vec<char> = normalised.chars().collect();
+    let Some(&first) = chars.first() else {
+        return true;
+    };
+    if chars.iter().all(|&c| c == first) || chars.iter().all(char::is_ascii_digit) {
+        return true;
+    }
+    const RUNS: [&str; 5] = [
+        "01234567890",
+        "abcdefghijklmnopqrstuvwxyzæøå",
+        "qwertyuiopå",
+        "asdfghjklæø",
+        "zxcvbnm",
+    ];
+    chars.windows(2).all(|pair| {
+        RUNS.iter().any(|run| {
+            let run: Vec<char> = run.chars().collect();
+            run.windows(2)
+                .any(|w| (w[0], w[1]) == (pair[0], pair[1]) || (w[1], w[0]) == (pair[0], pair[1]))
+        })
+    })
+}
+
+/// Checks a new passphrase against the rule, then its repetition.
+pub fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), PassphraseError> {
+    let long = passphrase.trim().chars().count() >= MIN_CHARS;
+    let words = passphrase
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_WORD_CHARS)
+        .count();
+    if !long && words < MIN_WORDS {
+        return Err(PassphraseError::TooShort);
+    }
+    let normalised = normalise(passphrase);
+    if is_simple(&normalised) {
+        return Err(PassphraseError::TooSimple);
+    }
+    if is_common(&normalised) {
+        return Err(PassphraseError::TooCommon);
+    }
+    if passphrase != repeat {
+        return Err(PassphraseError::Mismatch);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(p: &str) -> Result<(), PassphraseError> {
+        check_new_passphrase(p, p)
+    }
+
+    #[test]
+    fn twelve_characters_or_four_words() {
+        assert_eq!(check("kort kode"), Err(PassphraseError::TooShort));
+        assert_eq!(check("elleve tegn"), Err(PassphraseError::TooShort));
+        assert_eq!(check("  elleve tegn   "), Err(PassphraseError::TooShort));
+        assert_eq!(check("tolv tegn!!x"), Ok(()));
+        // Words of fewer than three letters do not count as words.
+        assert_eq!(check("ko ål ræ gå"), Err(PassphraseError::TooShort));
+        assert_eq!(check("ged ål ræv"), Err(PassphraseError::TooShort));
+        assert_eq!(check("ko ged ål ræv hest"), Ok(()));
+        assert_eq!(check("blå cykel under broen"), Ok(()));
+        assert_eq!(check("æblegrød på taget"), Ok(()));
+    }
+
+    #[test]
+    fn the_commonest_are_refused_also_with_digits_marks_or_capitals() {
+        for p in [
+            "password1234",
+            "Password 2026!",
+            "Adgangskode123",
+            "Sommer2026!!!",
+            "123456789012",
+            "Jeg elsker dig 1",
+            "correct horse battery staple",
+            "Trivsel-2026",
+        ] {
+            assert!(check(p).is_err(), "{p} should be refused");
+        }
+        // A common word with more than digits after it is not the bare word.
+        assert_eq!(check("Trivsel 2026 x"), Ok(()));
+    }
+
+    #[test]
+    fn runs_repeats_and_digits_are_too_simple() {
+        assert_eq!(check("aaaaaaaaaaaaaa"), Err(PassphraseError::TooSimple));
+        assert_eq!(check("abcdefghijklm"), Err(PassphraseError::TooSimple));
+        assert_eq!(check("mlkjihgfedcba"), Err(PassphraseError::TooSimple));
+        assert_eq!(check("ASDFGHJKLÆØ!"), Err(PassphraseError::TooSimple));
+        assert_eq!(check("9876543210987"), Err(PassphraseError::TooSimple));
+        assert_eq!(
+            check("4 8 15 16 23 42 108"),
+            Err(PassphraseError::TooSimple)
+        );
+    }
+
+    #[test]
+    fn the_repetition_must_match() {
+        assert_eq!(
+            check_new_passphrase("blå cykel under broen", "blå cykel under broen."),
+            Err(PassphraseError::Mismatch)
+        );
+        assert!(PassphraseError::TooShort
+            .message(Lang::Da)
+            .contains("12 tegn"));
+        assert!(PassphraseError::TooShort
+            .message(Lang::En)
+            .contains("4 words"));
+    }
+
+    #[test]
+    fn the_list_is_normalised_as_input_is() {
+        for line in COMMON
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            assert_eq!(
+                normalise(line),
+                line,
+                "list entry {line:?} must be normalised"
+            );
+        }
+    }
+}
