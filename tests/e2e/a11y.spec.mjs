@@ -45,9 +45,9 @@ test('the young person\'s screens in English have no axe violations', async ({ p
 
 test('every screen in Danish, the counsellor\'s and the PIN lockout included, has no axe violations and visible field borders', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Vælg en PIN-kode til rådgiveren' })).toBeVisible();
-  await expectNoAxeViolations(page, 'set PIN');
-  await expectVisibleFieldBorders(page, 'set PIN');
+  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await expectNoAxeViolations(page, 'set up: passphrase and PIN');
+  await expectVisibleFieldBorders(page, 'set up: passphrase and PIN');
   await setPin(page);
   await expectNoAxeViolations(page, 'home, no participants');
 

@@ -2,16 +2,20 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+  PIN, button, figure, freshYouth, handOver, newParticipant, resumeAfterReload, setPin, unlock, who5, who5Label,
 } from './helpers.mjs';
 
-test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
+test('a reload mid-questionnaire resumes at the same question with the same answers once the counsellor unlocks', async ({ page }) => {
   await freshYouth(page);
   await button(page, 'Start').tap();
   await button(page, who5Label(4)).tap();
   await button(page, who5Label(2)).tap();
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await page.reload();
+  // Nothing of the answers shows before the passphrase: the screen says calmly they are saved.
+  await expect(page.getByText(/Spørgsmål \d af 5/)).toHaveCount(0);
+  await expect(page.getByText(who5Label(4), { exact: true })).toHaveCount(0);
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[2].text.da);
   await button(page, 'Tilbage').tap();
@@ -38,12 +42,10 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   await button(page, 'Send svar').tap();
   await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
   await page.goBack();
-  await page.reload();
+  // While the app runs and holds the key, the PIN unlocks. Wrong PINs: a clear message, then a
+  // wait that grows.
+  await button(page, 'Rådgiver').tap();
   await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
-  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
-
-  // Wrong PINs: a clear message, then a wait that grows.
   for (let i = 0; i < 3; i++) {
     await unlock(page, '000000');
     await expect(page.getByRole('alert')).toHaveText('Forkert PIN-kode.');
@@ -56,6 +58,19 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await page.waitForTimeout(5200);
   await unlock(page, PIN);
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+
+  // After a reload the key is gone: the prompt takes only the passphrase, and the PIN is no
+  // passphrase.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
+  await expect(page.getByLabel('PIN-kode', { exact: true })).toHaveCount(0);
+  await unlock(page, PIN);
+  await expect(page.getByRole('alert')).toHaveText('Forkert adgangssætning.');
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 });
 
@@ -151,6 +166,7 @@ test('five taps in one task, before any write has committed, are all kept in ord
   }, values.map((v) => who5Label(v)));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   for (let n = 4; n >= 0; n--) {
     await button(page, 'Tilbage').tap();
@@ -176,6 +192,7 @@ test('a write that fails after the next question shows goes back to the question
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByText('Dit svar blev ikke gemt.')).toHaveCount(0);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await button(page, 'Tilbage').tap();
   await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'true');
@@ -206,5 +223,6 @@ test('storage full: the answer is not lost silently, the young person is told, a
   await button(page, who5Label(4)).tap();
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
 });

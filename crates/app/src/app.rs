@@ -10,7 +10,7 @@ use crate::components::home::Home;
 use crate::components::measurement::NewMeasurement;
 use crate::components::participant::ParticipantScreen;
 use crate::components::participant_new::NewParticipant;
-use crate::components::pin::{SetPin, Unlock};
+use crate::components::pin::{NewPassphrase, SetPin, Unlock};
 use crate::components::result::ResultScreen;
 use crate::components::settings::SettingsScreen;
 use crate::components::thank_you::ThankYou;
@@ -59,7 +59,10 @@ pub fn page(ctx: Ctx, body: Html) -> Html {
         Offer::Lock
     } else if ctx.screen == Screen::Youth {
         Offer::Counsellor
-    } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+    } else if matches!(
+        ctx.screen,
+        Screen::Unlock(_) | Screen::SetPin | Screen::NewPassphrase
+    ) {
         Offer::Evaluator
     } else {
         Offer::Nothing
@@ -95,6 +98,7 @@ pub fn App() -> Html {
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
         Screen::SetPin => html! { <SetPin /> },
         Screen::Unlock(_) => html! { <Unlock /> },
+        Screen::NewPassphrase => html! { <NewPassphrase /> },
         Screen::Home => html! { <Home /> },
         Screen::NewParticipant => html! { <NewParticipant /> },
         Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },

@@ -2,6 +2,7 @@
 
 pub mod broken;
 pub mod chart;
+pub mod data;
 pub mod export;
 pub mod focus;
 pub mod form;

@@ -3,16 +3,17 @@
 //! the result to the reducer, so the reducer stays pure and testable.
 
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
+use trivsel_core::passphrase::check_new_passphrase;
 use trivsel_core::pin::{check_new_pin, Lockout};
 use trivsel_core::{Date, Flow, MeasurementPoint, Participant, ParticipantCode, ResponseRecord};
 use wasm_bindgen_futures::spawn_local;
-use yew::UseReducerHandle;
+use yew::{Callback, UseReducerHandle};
 
 use crate::i18n::{export_messages, messages};
 use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
 use crate::services::download;
-use crate::services::storage::{self, Draft, Settings, StorageError, Store};
-use crate::state::{instruments, Action, AppState, Data, Screen};
+use crate::services::storage::{self, Draft, Settings, Setup, StorageError, Store};
+use crate::state::{instruments, Action, AppState, Data, Page, Screen};
 
 pub type Ctx = UseReducerHandle<AppState>;
 
@@ -51,17 +52,15 @@ pub fn open(ctx: Ctx) {
     spawn_local(async move {
         let opened = async {
             let store = Store::open().await?;
-            let has_pin = store.pin().await?.is_some();
-            let draft = store.draft().await?;
-            let settings = store.settings().await?;
-            Ok::<_, StorageError>((store, has_pin, draft, settings))
+            let setup = store.setup().await?;
+            let draft_waiting = store.has_draft().await?;
+            Ok::<_, StorageError>((store, setup, draft_waiting))
         };
         match opened.await {
-            Ok((store, has_pin, draft, settings)) => ctx.dispatch(Action::Opened {
+            Ok((store, setup, draft_waiting)) => ctx.dispatch(Action::Opened {
                 store,
-                has_pin,
-                draft,
-                settings,
+                setup,
+                draft_waiting,
             }),
             Err(err) => ctx.dispatch(Action::OpenFailed(err)),
         }
@@ -69,21 +68,33 @@ pub fn open(ctx: Ctx) {
     });
 }
 
-pub fn set_pin(ctx: Ctx, pin: String, repeat: String) {
-    if let Err(e) = check_new_pin(&pin, &repeat) {
-        ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+/// First use: makes the tablet's keys under the passphrase and stores the PIN.
+pub fn set_pin(
+    ctx: Ctx,
+    passphrase: String,
+    repeat_passphrase: String,
+    pin: String,
+    repeat: String,
+) {
+    let checked = check_new_passphrase(&passphrase, &repeat_passphrase)
+        .map_err(|e| e.message(ctx.lang))
+        .and_then(|()| check_new_pin(&pin, &repeat).map_err(|e| e.message(ctx.lang)));
+    if let Err(message) = checked {
+        ctx.dispatch(Action::Notice(Some(message)));
         return;
     }
     let Some(store) = store(&ctx) else { return };
     ctx.dispatch(Action::Busy(true));
     spawn_local(async move {
-        let hashed = match hash_pin(&pin).await {
-            Ok(h) => h,
-            Err(e) => return fail(&ctx, storage::js_error(&e)),
+        let done = async {
+            store.create_keys(&passphrase).await?;
+            let hashed = hash_pin(&pin).await.map_err(|e| storage::js_error(&e))?;
+            store.set_pin(&hashed).await
         };
-        match store.set_pin(&hashed).await {
+        match done.await {
             Ok(()) => {
                 ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::KeyHeld(true));
                 ctx.dispatch(Action::PinSet);
                 load_data(ctx);
             }
@@ -92,50 +103,121 @@ pub fn set_pin(ctx: Ctx, pin: String, repeat: String) {
     });
 }
 
-pub fn unlock(ctx: Ctx, pin: String) {
+/// A tablet with data from before encryption: the passphrase the counsellor
+/// chose makes the keys, and every stored value is sealed.
+pub fn choose_passphrase(ctx: Ctx, passphrase: String, repeat: String) {
+    if let Err(e) = check_new_passphrase(&passphrase, &repeat) {
+        ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+        return;
+    }
+    let Some(store) = store(&ctx) else { return };
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        let done = async {
+            store.create_keys(&passphrase).await?;
+            store.migrate().await
+        };
+        match done.await {
+            Ok(_) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::KeyHeld(true));
+                ctx.dispatch(Action::Unlocked);
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Wrong PINs in a row after which the key is forgotten: only the
+/// passphrase unlocks then.
+const PIN_TRIES_BEFORE_FORGETTING: u32 = 10;
+
+/// What an unlock attempt came to.
+enum Unlocked {
+    /// The tablet's key is in memory and the counsellor area opens.
+    Open,
+    /// A version 1 tablet's PIN was right: a passphrase must be chosen.
+    Legacy,
+    /// The passphrase after a reload, with a questionnaire in progress: it resumes.
+    Resume(Draft, Settings),
+    Refused(String),
+}
+
+/// The counsellor's secret at the prompt: the PIN while the tablet's key is
+/// in memory (and on a tablet not yet migrated), otherwise the passphrase.
+/// Both wait longer after each wrong try beyond three.
+pub fn unlock(ctx: Ctx, secret: String) {
     let Some(store) = store(&ctx) else { return };
     if ctx.busy {
         return;
     }
     ctx.dispatch(Action::Busy(true));
+    let (page, setup, key_held) = (ctx.page, ctx.setup, store.key_held());
     spawn_local(async move {
         let m = messages(ctx.lang);
         let result = async {
             let lockout = store.lockout().await?;
             let wait = lockout.wait_seconds(now_ms());
             if wait > 0 {
-                return Ok(Err(m.wait_seconds(wait)));
+                return Ok(Unlocked::Refused(m.wait_seconds(wait)));
             }
-            let Some(stored) = store.pin().await? else {
-                return Ok(Err(m.pin_missing.to_string()));
-            };
-            let right = verify_pin(&pin, &stored)
-                .await
-                .map_err(|e| storage::js_error(&e))?;
-            if right {
-                store.set_lockout(&Lockout::default()).await?;
-                Ok(Ok(()))
+            let right = if key_held || setup == Setup::Legacy {
+                let Some(stored) = store.pin().await? else {
+                    return Ok(Unlocked::Refused(m.pin_missing.to_string()));
+                };
+                verify_pin(&secret, &stored)
+                    .await
+                    .map_err(|e| storage::js_error(&e))?
             } else {
+                store.unlock_with(&secret).await?
+            };
+            if !right {
                 let after = lockout.after_failure(now_ms());
                 store.set_lockout(&after).await?;
+                let forget = key_held && after.failures >= PIN_TRIES_BEFORE_FORGETTING;
+                if forget {
+                    store.forget_key();
+                }
+                let wrong = match (key_held || setup == Setup::Legacy, forget) {
+                    (_, true) => m.pin_forgot_key,
+                    (true, false) => m.wrong_pin,
+                    (false, false) => m.wrong_passphrase,
+                };
                 let wait = after.wait_seconds(now_ms());
-                Ok(Err(if wait > 0 {
-                    format!("{} {}", m.wrong_pin, m.wait_seconds(wait))
+                return Ok(Unlocked::Refused(if wait > 0 {
+                    format!("{wrong} {}", m.wait_seconds(wait))
                 } else {
-                    m.wrong_pin.to_string()
-                }))
+                    wrong.to_string()
+                }));
             }
+            store.set_lockout(&Lockout::default()).await?;
+            if setup == Setup::Legacy {
+                return Ok(Unlocked::Legacy);
+            }
+            // Seals what an interrupted migration left in clear.
+            store.migrate().await?;
+            if !key_held && page == Page::Tablet {
+                if let Some(draft) = store.draft().await? {
+                    return Ok(Unlocked::Resume(draft, store.settings().await?));
+                }
+            }
+            Ok(Unlocked::Open)
         };
-        match result.await {
-            Ok(Ok(())) => {
-                ctx.dispatch(Action::Busy(false));
+        let outcome = result.await;
+        ctx.dispatch(Action::Busy(false));
+        ctx.dispatch(Action::KeyHeld(store.key_held()));
+        match outcome {
+            Ok(Unlocked::Open) => {
                 ctx.dispatch(Action::Unlocked);
                 load_data(ctx);
             }
-            Ok(Err(message)) => {
-                ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::Notice(Some(message)));
+            Ok(Unlocked::Legacy) => ctx.dispatch(Action::LegacyUnlocked),
+            Ok(Unlocked::Resume(draft, settings)) => {
+                ctx.dispatch(Action::SettingsSaved(settings));
+                ctx.dispatch(Action::HandedOver(draft));
             }
+            Ok(Unlocked::Refused(message)) => ctx.dispatch(Action::Notice(Some(message))),
             Err(e) => fail(&ctx, e),
         }
     });
@@ -148,15 +230,23 @@ pub fn load_data(ctx: Ctx) {
         let loaded = async {
             let (participants, bad_p) = store.participants().await?;
             let (records, bad_r) = store.records().await?;
-            Ok::<_, StorageError>(Data {
+            let settings = store.settings().await?;
+            let draft = store.draft().await?;
+            let data = Data {
                 participants,
                 records,
                 unreadable: bad_p + bad_r,
                 usage: storage::usage().await,
-            })
+                last_backup: store.last_backup().await?,
+            };
+            Ok::<_, StorageError>((data, settings, draft))
         };
         match loaded.await {
-            Ok(data) => ctx.dispatch(Action::DataLoaded(data)),
+            Ok((data, settings, draft)) => {
+                ctx.dispatch(Action::SettingsSaved(settings));
+                ctx.dispatch(Action::DraftLoaded(draft));
+                ctx.dispatch(Action::DataLoaded(data));
+            }
             Err(e) => fail(&ctx, e),
         }
     });
@@ -254,15 +344,16 @@ pub fn discard_draft(ctx: Ctx) {
     });
 }
 
-/// Changes the draft with `change`, starts storing it, and shows it at once.
+/// Changes the draft with `change`, shows it at once, and stores it sealed.
 ///
-/// The write is issued to IndexedDB before the change is shown, and commits a
-/// few milliseconds later, so the next question is painted in the first frame
-/// after the tap instead of after the commit. Writes commit in the order they
-/// were begun, each with the whole draft, so the last one shown is the one
-/// kept. If a write cannot even start, nothing changes on screen; if it fails
-/// later, the screen goes back to the draft as last committed, and either way
-/// the young person is told.
+/// The draft takes its place in the order of writes before it is shown; it
+/// is sealed (one AES-GCM encryption with the session's key) and its write
+/// issued to IndexedDB as soon as the encryption resolves, within the frame
+/// after the tap, and commits a few milliseconds later. Writes are issued in
+/// the order of the taps, each with the whole draft (one whose turn has
+/// passed is dropped), so the last one shown is the one kept. If a write
+/// fails, the screen goes back to the draft as last committed, and the young
+/// person is told.
 pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
     let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
         return;
@@ -271,10 +362,7 @@ pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static)
         return;
     }
     draft.lang = ctx.lang;
-    let committed = match store.begin_save_draft(&draft) {
-        Ok(committed) => committed,
-        Err(e) => return fail(&ctx, e),
-    };
+    let committed = store.queue_draft(&draft);
     ctx.dispatch(Action::DraftShown(draft));
     spawn_local(async move {
         if let Err(e) = committed.await {
@@ -385,6 +473,292 @@ pub fn delete_exported(ctx: Ctx) {
                     export_messages(ctx.lang).deleted(ids.len()),
                 )));
                 load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+// ---- The export page's data tasks: backup, restore, erasure, retention, keys ----
+
+/// Resolves once the screen as it is now has been painted, so a message
+/// ("Laver sikkerhedskopi …") shows before work that holds the page.
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        crate::components::frame::after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Makes a full backup of the tablet (every participant and record, the
+/// settings and the erasure notes), encrypts it under `passphrase` with age
+/// and offers it as a download; notes the day.
+pub fn backup(ctx: Ctx, passphrase: String, repeat: String) {
+    let x = export_messages(ctx.lang);
+    if let Err(e) = check_new_passphrase(&passphrase, &repeat) {
+        return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+    }
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    ctx.dispatch(Action::Busy(true));
+    ctx.dispatch(Action::Notice(Some(x.backup_working.to_string())));
+    let (participants, records) = (ctx.data.participants.clone(), ctx.data.records.clone());
+    spawn_local(async move {
+        let made = async {
+            let settings = store.settings_json().await?;
+            let erased = store.erasures().await?;
+            let n = records.len();
+            let doc =
+                trivsel_core::backup::Backup::new(today(), participants, records, settings, erased);
+            painted().await;
+            let file = crate::services::backup_file::seal(doc.to_json().as_bytes(), &passphrase)
+                .map_err(StorageError::Failed)?;
+            let name = format!("trivsel-sikkerhedskopi-{}.age", today());
+            download::save_bytes(&name, "application/octet-stream", &file)
+                .map_err(|e| storage::js_error(&e))?;
+            store.set_last_backup(today()).await?;
+            Ok::<_, StorageError>((n, name))
+        };
+        match made.await {
+            Ok((n, name)) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).backup_made(n, &name),
+                )));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// A backup read and checked, and what restoring it would do.
+#[derive(Clone, PartialEq)]
+pub struct Restoring {
+    pub plan: trivsel_core::backup::RestorePlan,
+    pub settings: serde_json::Value,
+}
+
+/// Decrypts and checks a backup file, then plans its restore into this
+/// tablet; nothing is written until [`restore`]. `done` gets the plan, or
+/// the reason the file is refused.
+pub fn read_backup(ctx: Ctx, file: web_sys::File, passphrase: String, done: Callback<Restoring>) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    let lang = ctx.lang;
+    ctx.dispatch(Action::Busy(true));
+    ctx.dispatch(Action::Notice(Some(
+        export_messages(lang).restore_working.to_string(),
+    )));
+    let (participants, records) = (ctx.data.participants.clone(), ctx.data.records.clone());
+    spawn_local(async move {
+        let x = export_messages(lang);
+        let read = async {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                .await
+                .map_err(|_| x.restore_unreadable.to_string())?;
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            painted().await;
+            use crate::services::backup_file::OpenError;
+            let plain =
+                crate::services::backup_file::open(&bytes, &passphrase).map_err(|e| match e {
+                    OpenError::WrongPassphrase => x.restore_wrong_passphrase.to_string(),
+                    OpenError::NotABackup => x.restore_not_backup.to_string(),
+                    OpenError::TooCostly => x.restore_too_costly.to_string(),
+                    OpenError::Other(detail) => format!("{} {detail}", x.restore_unreadable),
+                })?;
+            let backup = trivsel_core::backup::parse_backup(&plain, trivsel_core::builtin())
+                .map_err(|e| e.message(lang))?;
+            let fail_text = |e: StorageError| messages(lang).storage_error_counsellor(&e);
+            let erased = store.erasures().await.map_err(fail_text)?;
+            let notes = erased.union(&backup.erased);
+            let mut erased_codes = std::collections::BTreeSet::new();
+            for p in &backup.participants {
+                for note in &notes.participants {
+                    let salt = trivsel_core::pin::from_hex(&note.salt).unwrap_or_default();
+                    if storage::code_hash(&salt, &p.code)
+                        .await
+                        .map_err(fail_text)?
+                        == note.hash
+                    {
+                        erased_codes.insert(p.code.clone());
+                    }
+                }
+            }
+            let plan = trivsel_core::backup::plan_restore(
+                &participants,
+                &records,
+                &erased,
+                &backup,
+                &erased_codes,
+            );
+            Ok::<_, String>(Restoring {
+                plan,
+                settings: backup.settings,
+            })
+        };
+        ctx.dispatch(Action::Busy(false));
+        match read.await {
+            Ok(restoring) => {
+                ctx.dispatch(Action::Notice(None));
+                done.emit(restoring);
+            }
+            Err(message) => ctx.dispatch(Action::Notice(Some(message))),
+        }
+    });
+}
+
+/// Writes what the planned restore adds, in one transaction; conflicts stay
+/// as the tablet has them (the screen showed them).
+pub fn restore(ctx: Ctx, restoring: Restoring) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        let plan = &restoring.plan;
+        let done = async {
+            store
+                .restore(&plan.new_participants, &plan.new_records, &plan.erasures)
+                .await?;
+            store.adopt_settings(&restoring.settings).await
+        };
+        match done.await {
+            Ok(_) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang)
+                        .restored(plan.new_participants.len(), plan.new_records.len()),
+                )));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Erases a participant with every record, after the counsellor confirmed.
+pub fn erase_participant(ctx: Ctx, code: ParticipantCode) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.erase_participant(&code).await {
+            Ok(n) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).erased(&code, n),
+                )));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Erases the exported records older than the retention period, after the
+/// counsellor confirmed.
+pub fn erase_past_retention(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    let ids = trivsel_core::backup::past_retention(
+        &ctx.data.records,
+        today(),
+        ctx.settings.retention_months,
+    );
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.delete_records(&ids).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).deleted(ids.len()),
+                )));
+                load_data(ctx);
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Stores a new retention period (months).
+pub fn save_retention(ctx: Ctx, months: u32) {
+    let Some(store) = store(&ctx) else { return };
+    let settings = Settings {
+        retention_months: months,
+        ..ctx.settings.clone()
+    };
+    spawn_local(async move {
+        match store.set_settings(&settings).await {
+            Ok(()) => {
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).retention_saved(months),
+                )));
+                ctx.dispatch(Action::SettingsSaved(settings));
+            }
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
+/// Wraps the tablet's key under a new passphrase (the data is not touched),
+/// or, with `recovery`, under a new recovery key that `shown` receives once.
+pub fn rewrap(ctx: Ctx, current: String, new: Option<(String, String)>, shown: Callback<String>) {
+    let x = export_messages(ctx.lang);
+    let (secret, kind) = match new {
+        Some((new, repeat)) => {
+            if let Err(e) = check_new_passphrase(&new, &repeat) {
+                return ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
+            }
+            (new, storage::WrapKind::Passphrase)
+        }
+        None => match random_bytes::<16>() {
+            Ok(bytes) => (
+                trivsel_core::passphrase::recovery_key(bytes),
+                storage::WrapKind::Recovery,
+            ),
+            Err(_) => {
+                return ctx.dispatch(Action::Notice(Some(
+                    messages(ctx.lang).no_randomness.to_string(),
+                )))
+            }
+        },
+    };
+    let Some(store) = store(&ctx) else { return };
+    if ctx.busy {
+        return;
+    }
+    ctx.dispatch(Action::Busy(true));
+    spawn_local(async move {
+        match store.rewrap(&current, &secret, kind).await {
+            Ok(true) => {
+                ctx.dispatch(Action::Busy(false));
+                match kind {
+                    storage::WrapKind::Passphrase => {
+                        ctx.dispatch(Action::Notice(Some(x.passphrase_changed.to_string())))
+                    }
+                    storage::WrapKind::Recovery => {
+                        ctx.dispatch(Action::Notice(None));
+                        shown.emit(secret);
+                    }
+                }
+            }
+            Ok(false) => {
+                ctx.dispatch(Action::Busy(false));
+                ctx.dispatch(Action::Notice(Some(
+                    messages(ctx.lang).wrong_passphrase.to_string(),
+                )));
             }
             Err(e) => fail(&ctx, e),
         }

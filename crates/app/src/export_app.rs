@@ -1,11 +1,13 @@
 //! The root component of the counsellor's export page (`/eksport/`). It shares
 //! the tablet's storage, state and PIN gate, but shows only the PIN prompt and
-//! the export screen, so the export's code lives in this page's bundle alone.
+//! the export screen with the care of the tablet's data (backup, restore,
+//! erasure, retention, keys), so that code lives in this page's bundle alone.
 
 use yew::prelude::*;
 
 use crate::app::{page, use_app};
 use crate::components::broken::Broken;
+use crate::components::data::DataCare;
 use crate::components::export::ExportScreen;
 use crate::components::pin::Unlock;
 use crate::i18n::messages;
@@ -18,7 +20,7 @@ pub fn ExportApp() -> Html {
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::Export => html! { <ExportScreen /> },
+        Screen::Export => html! { <><ExportScreen /><DataCare /></> },
         // Everything else on this page is the PIN prompt, which leads here.
         _ => html! { <Unlock /> },
     };

@@ -125,6 +125,28 @@ pub struct Messages {
     pub broken_heading: &'static str,
     pub broken_youth: &'static str,
     pub for_counsellor: &'static str,
+    // --- Issue 12 (encrypted storage, passphrase, rights, backup reminder): fields ---
+    pub setup_heading: &'static str,
+    pub setup_body: &'static str,
+    pub passphrase: &'static str,
+    pub new_passphrase: &'static str,
+    pub repeat_passphrase: &'static str,
+    pub passphrase_hint: &'static str,
+    /// Said when the passphrase is chosen: without it the data is lost.
+    pub passphrase_warning: &'static str,
+    pub save_setup: &'static str,
+    pub unlock_passphrase_body: &'static str,
+    pub wrong_passphrase: &'static str,
+    pub pin_forgot_key: &'static str,
+    pub new_passphrase_heading: &'static str,
+    pub new_passphrase_body: &'static str,
+    pub save_passphrase: &'static str,
+    pub waiting_heading: &'static str,
+    pub waiting_body: &'static str,
+    pub rights_heading: &'static str,
+    pub backup_never: &'static str,
+    pub storage_locked: &'static str,
+    // --- end of issue 12 fields ---
 }
 
 pub fn messages(lang: Lang) -> &'static Messages {
@@ -138,6 +160,43 @@ impl Messages {
     fn da(&self) -> bool {
         self.lang == Lang::Da
     }
+
+    // --- Issue 12 methods ---
+
+    /// The young person's rights (GDPR art. 13) in words a 12-year-old
+    /// understands: what is kept, who sees it, for how long.
+    pub fn rights(&self, months: u32) -> [String; 4] {
+        match self.lang {
+            Lang::Da => [
+                "Vi gemmer dine svar og en kode. Ikke dit navn.".into(),
+                "Kun din rådgiver kan se dine svar. De er låst inde på tabletten med en hemmelig adgangssætning.".into(),
+                "Kommunen får dine svar uden dit navn, så den kan se, om forløbene hjælper.".into(),
+                format!("Dine svar slettes fra tabletten senest {months} måneder efter, at de er sendt videre. Du må gerne se dine svar og få dem rettet eller slettet. Spørg din rådgiver."),
+            ],
+            Lang::En => [
+                "We keep your answers and a code. Not your name.".into(),
+                "Only your counsellor can see your answers. They are locked away on the tablet with a secret passphrase.".into(),
+                "The municipality gets your answers without your name, to see if the courses help.".into(),
+                format!("Your answers are deleted from the tablet at the latest {months} months after they have been sent on. You may see your answers and have them corrected or deleted. Ask your counsellor."),
+            ],
+        }
+    }
+
+    /// When the last backup was made, with a reminder after 14 days.
+    pub fn last_backup(&self, day: trivsel_core::Date, days: i64) -> String {
+        match (self.lang, days >= 14) {
+            (Lang::Da, false) => format!("Seneste sikkerhedskopi: {day}."),
+            (Lang::Da, true) => format!(
+                "Seneste sikkerhedskopi: {day}, for {days} dage siden. Tag en ny på eksportsiden."
+            ),
+            (Lang::En, false) => format!("Last backup: {day}."),
+            (Lang::En, true) => {
+                format!("Last backup: {day}, {days} days ago. Make a new one on the export page.")
+            }
+        }
+    }
+
+    // --- end of issue 12 methods ---
 
     pub fn not_exported(&self, n: usize) -> String {
         match (self.da(), n) {
@@ -241,6 +300,7 @@ impl Messages {
             (StorageError::Unavailable(detail), false) => format!("The browser's database (IndexedDB) cannot be used: {detail}. Check that the browser is not in private mode and that storage is allowed for this site."),
             (StorageError::Failed(detail), true) => format!("Gemning mislykkedes: {detail}. Prøv igen. Intet gemt er gået tabt."),
             (StorageError::Failed(detail), false) => format!("Saving failed: {detail}. Try again. Nothing stored has been lost."),
+            (StorageError::Locked, _) => self.storage_locked.into(),
         }
     }
 }
@@ -286,7 +346,7 @@ static DA: Messages = Messages {
     unverified: "Den danske ordlyd er endnu ikke kontrolleret mod den officielle danske version.",
     to_participant: "Til deltageren",
     set_pin_heading: "Vælg en PIN-kode til rådgiveren",
-    set_pin_body: "PIN-koden beskytter deltagere, scorer og eksport. Den gemmes kun som en saltet, langsom hash på denne tablet. Mindst 6 tegn.",
+    set_pin_body: "PIN-koden låser rådgiverdelen op igen, så længe appen er åben, fx når en ung har svaret. Den gemmes kun krypteret som en saltet, langsom hash. Mindst 6 tegn.",
     new_pin: "Ny PIN-kode",
     repeat_pin: "Gentag PIN-koden",
     save_pin: "Gem PIN-kode",
@@ -357,6 +417,27 @@ static DA: Messages = Messages {
     broken_heading: "Trivsel kan ikke bruges lige nu",
     broken_youth: "Noget driller på tabletten. Giv den til din rådgiver.",
     for_counsellor: "Til rådgiveren",
+    // --- Issue 12 fields ---
+    setup_heading: "Opsæt tabletten",
+    setup_body: "Alt, hvad tabletten gemmer om deltagerne, krypteres. Adgangssætningen låser data op, når appen er startet forfra. PIN-koden låser op igen, så længe appen er åben.",
+    passphrase: "Adgangssætning",
+    new_passphrase: "Ny adgangssætning",
+    repeat_passphrase: "Gentag adgangssætningen",
+    passphrase_hint: "Mindst 12 tegn eller 4 ord, fx fire ord, der ikke hører sammen.",
+    passphrase_warning: "Skriv adgangssætningen ned, og gem den et sikkert sted væk fra tabletten. Glemmer I den, kan ingen læse data på tabletten igen – heller ikke os. Tag jævnligt en sikkerhedskopi.",
+    save_setup: "Gem og fortsæt",
+    unlock_passphrase_body: "Appen er startet forfra. Skriv adgangssætningen for at låse data op.",
+    wrong_passphrase: "Forkert adgangssætning.",
+    pin_forgot_key: "For mange forkerte PIN-koder. Tabletten er låst helt; skriv adgangssætningen.",
+    new_passphrase_heading: "Vælg en adgangssætning",
+    new_passphrase_body: "Data på tabletten skal nu krypteres. Adgangssætningen låser data op, når appen er startet forfra; PIN-koden virker som før, så længe appen er åben.",
+    save_passphrase: "Gem adgangssætning",
+    waiting_heading: "Dine svar er gemt",
+    waiting_body: "Giv tabletten til din rådgiver. Så kan du fortsætte, hvor du slap.",
+    rights_heading: "Det gemmer vi om dig",
+    backup_never: "Der er ikke taget nogen sikkerhedskopi af tabletten endnu. Tag en på eksportsiden.",
+    storage_locked: "Tabletten er låst helt. Skriv adgangssætningen.",
+    // --- end of issue 12 fields ---
 };
 
 static EN: Messages = Messages {
@@ -400,7 +481,7 @@ static EN: Messages = Messages {
     unverified: "The Danish wording has not yet been checked against the official Danish version.",
     to_participant: "To the participant",
     set_pin_heading: "Choose a counsellor PIN",
-    set_pin_body: "The PIN protects participants, scores and export. It is stored only as a salted, slow hash on this tablet. At least 6 characters.",
+    set_pin_body: "The PIN unlocks the counsellor area again while the app stays open, for example after a young person has answered. It is stored only encrypted, as a salted, slow hash. At least 6 characters.",
     new_pin: "New PIN",
     repeat_pin: "Repeat the PIN",
     save_pin: "Save PIN",
@@ -471,6 +552,27 @@ static EN: Messages = Messages {
     broken_heading: "Wellbeing cannot be used right now",
     broken_youth: "Something is wrong with the tablet. Please give it to your counsellor.",
     for_counsellor: "For the counsellor",
+    // --- Issue 12 fields ---
+    setup_heading: "Set up the tablet",
+    setup_body: "Everything the tablet stores about participants is encrypted. The passphrase unlocks the data after the app has started again. The PIN unlocks again while the app stays open.",
+    passphrase: "Passphrase",
+    new_passphrase: "New passphrase",
+    repeat_passphrase: "Repeat the passphrase",
+    passphrase_hint: "At least 12 characters or 4 words, for example four words that do not belong together.",
+    passphrase_warning: "Write the passphrase down and keep it somewhere safe, away from the tablet. If you forget it, nobody can read the data on the tablet again – not even us. Make a backup regularly.",
+    save_setup: "Save and continue",
+    unlock_passphrase_body: "The app has started again. Enter the passphrase to unlock the data.",
+    wrong_passphrase: "Wrong passphrase.",
+    pin_forgot_key: "Too many wrong PINs. The tablet is fully locked; enter the passphrase.",
+    new_passphrase_heading: "Choose a passphrase",
+    new_passphrase_body: "The data on the tablet will now be encrypted. The passphrase unlocks the data after the app has started again; the PIN works as before while the app stays open.",
+    save_passphrase: "Save passphrase",
+    waiting_heading: "Your answers are saved",
+    waiting_body: "Give the tablet to your counsellor. Then you can carry on where you left off.",
+    rights_heading: "What we keep about you",
+    backup_never: "No backup of the tablet has been made yet. Make one on the export page.",
+    storage_locked: "The tablet is fully locked. Enter the passphrase.",
+    // --- end of issue 12 fields ---
 };
 
 /// The export page's own text: kept apart from [`Messages`] so the tablet's
@@ -493,6 +595,44 @@ pub struct ExportMessages {
     pub delete_explained: &'static str,
     pub delete_none: &'static str,
     pub delete_warning: &'static str,
+    // --- Issue 12 (backup, restore, erasure, retention, keys): fields ---
+    pub backup_heading: &'static str,
+    pub backup_intro: &'static str,
+    pub backup_passphrase: &'static str,
+    pub backup_repeat: &'static str,
+    pub backup_button: &'static str,
+    pub backup_working: &'static str,
+    pub restore_heading: &'static str,
+    pub restore_intro: &'static str,
+    pub restore_file: &'static str,
+    pub restore_passphrase: &'static str,
+    pub restore_read: &'static str,
+    pub restore_working: &'static str,
+    pub restore_unreadable: &'static str,
+    pub restore_wrong_passphrase: &'static str,
+    pub restore_not_backup: &'static str,
+    pub restore_too_costly: &'static str,
+    pub conflicts_heading: &'static str,
+    pub conflicts_explained: &'static str,
+    pub on_tablet: &'static str,
+    pub in_backup: &'static str,
+    pub erase_heading: &'static str,
+    pub erase_intro: &'static str,
+    pub erase_which: &'static str,
+    pub erase_warning: &'static str,
+    pub retention_heading: &'static str,
+    pub retention_months: &'static str,
+    pub retention_save: &'static str,
+    pub keys_heading: &'static str,
+    pub current_passphrase: &'static str,
+    pub change_passphrase: &'static str,
+    pub passphrase_changed: &'static str,
+    pub recovery_intro: &'static str,
+    pub recovery_button: &'static str,
+    pub recovery_shown: &'static str,
+    pub recovery_kept: &'static str,
+    pub recovery_none: &'static str,
+    // --- end of issue 12 fields ---
 }
 
 pub fn export_messages(lang: Lang) -> &'static ExportMessages {
@@ -506,6 +646,113 @@ impl ExportMessages {
     fn da(&self) -> bool {
         self.lang == Lang::Da
     }
+
+    // --- Issue 12 methods ---
+
+    pub fn backup_made(&self, n: usize, file: &str) -> String {
+        match self.lang {
+            Lang::Da => format!("Sikkerhedskopien med {n} besvarelser er gemt som {file}. Gem den et sikkert sted, og adgangssætningen et andet sted."),
+            Lang::En => format!("The backup with {n} responses was saved as {file}. Keep it somewhere safe, and the passphrase somewhere else."),
+        }
+    }
+
+    /// What a restore would do, before anything is written.
+    pub fn restore_plan(&self, plan: &trivsel_core::backup::RestorePlan) -> String {
+        let (np, nr) = (plan.new_participants.len(), plan.new_records.len());
+        let (dp, dr) = (plan.duplicate_participants, plan.duplicate_records);
+        let (ep, er) = (plan.erased_participants, plan.erased_records);
+        let (cp, cr) = (
+            plan.participant_conflicts.len(),
+            plan.record_conflicts.len(),
+        );
+        match self.lang {
+            Lang::Da => format!("Nye: {np} deltagere og {nr} besvarelser. Findes allerede med samme indhold: {dp} deltagere og {dr} besvarelser. Konflikter: {cp} deltagere og {cr} besvarelser. Slettet tidligere og tages ikke med: {ep} deltagere og {er} besvarelser."),
+            Lang::En => format!("New: {np} participants and {nr} responses. Already here with the same content: {dp} participants and {dr} responses. Conflicts: {cp} participants and {cr} responses. Erased earlier and left out: {ep} participants and {er} responses."),
+        }
+    }
+
+    pub fn restore_button(&self, participants: usize, records: usize) -> String {
+        match self.lang {
+            Lang::Da => format!("Gendan {participants} deltagere og {records} besvarelser"),
+            Lang::En => format!("Restore {participants} participants and {records} responses"),
+        }
+    }
+
+    pub fn restored(&self, participants: usize, records: usize) -> String {
+        match self.lang {
+            Lang::Da => format!("Gendannet: {participants} deltagere og {records} besvarelser."),
+            Lang::En => format!("Restored: {participants} participants and {records} responses."),
+        }
+    }
+
+    /// One side of a conflicting response, in a few words.
+    pub fn record_summary(&self, r: &trivsel_core::ResponseRecord) -> String {
+        let answers: Vec<String> = r
+            .answers
+            .values()
+            .map(|a| {
+                a.values()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        match self.lang {
+            Lang::Da => format!(
+                "{} · {} · svar {}",
+                r.date,
+                r.point.label(self.lang),
+                answers.join(" / ")
+            ),
+            Lang::En => format!(
+                "{} · {} · answers {}",
+                r.date,
+                r.point.label(self.lang),
+                answers.join(" / ")
+            ),
+        }
+    }
+
+    pub fn erase_button(&self, code: &str) -> String {
+        match self.lang {
+            Lang::Da => format!("Slet deltager {code} …"),
+            Lang::En => format!("Erase participant {code} …"),
+        }
+    }
+
+    pub fn erase_confirm(&self, code: &str, records: usize) -> String {
+        match self.lang {
+            Lang::Da => format!("Ja, slet {code} og {records} besvarelser"),
+            Lang::En => format!("Yes, erase {code} and {records} responses"),
+        }
+    }
+
+    pub fn erased(&self, code: &trivsel_core::ParticipantCode, records: usize) -> String {
+        match self.lang {
+            Lang::Da => {
+                format!("Deltager {code} og {records} besvarelser er slettet fra tabletten.")
+            }
+            Lang::En => {
+                format!("Participant {code} and {records} responses were erased from the tablet.")
+            }
+        }
+    }
+
+    pub fn past_retention(&self, n: usize, months: u32) -> String {
+        match self.lang {
+            Lang::Da => format!("{n} eksporterede besvarelser er ældre end {months} måneder."),
+            Lang::En => format!("{n} exported responses are older than {months} months."),
+        }
+    }
+
+    pub fn retention_saved(&self, months: u32) -> String {
+        match self.lang {
+            Lang::Da => format!("Opbevaringsperioden er nu {months} måneder."),
+            Lang::En => format!("The retention period is now {months} months."),
+        }
+    }
+
+    // --- end of issue 12 methods ---
 
     pub fn export_button(&self, n: usize) -> String {
         match (self.da(), n) {
@@ -575,6 +822,44 @@ static EXPORT_DA: ExportMessages = ExportMessages {
     delete_explained: "Sletning fjerner kun besvarelser, der er eksporteret. Ikke-eksporterede besvarelser og deltagerne bliver på tabletten.",
     delete_none: "Der er ingen eksporterede besvarelser at slette.",
     delete_warning: "Sletningen kan ikke fortrydes. Besvarelserne findes derefter kun i de filer, du har eksporteret.",
+    // --- Issue 12 fields ---
+    backup_heading: "Sikkerhedskopi",
+    backup_intro: "En sikkerhedskopi rummer alle deltagere og besvarelser på tabletten, også de eksporterede, og indstillingerne. Den krypteres med sin egen adgangssætning (age-formatet) og kan gendannes på denne eller en anden tablet. Gem filen og adgangssætningen hver for sig.",
+    backup_passphrase: "Adgangssætning til sikkerhedskopien",
+    backup_repeat: "Gentag sikkerhedskopiens adgangssætning",
+    backup_button: "Lav sikkerhedskopi",
+    backup_working: "Laver sikkerhedskopi … Det tager nogle sekunder.",
+    restore_heading: "Gendan fra en sikkerhedskopi",
+    restore_intro: "Gendannelsen tilføjer det, tabletten ikke har. Det, der findes begge steder med samme indhold, tages kun én gang. Det, der findes begge steder med forskelligt indhold, vises her og bliver, som det er på tabletten.",
+    restore_file: "Fil med sikkerhedskopi",
+    restore_passphrase: "Sikkerhedskopiens adgangssætning",
+    restore_read: "Læs sikkerhedskopien",
+    restore_working: "Læser sikkerhedskopien … Det tager nogle sekunder.",
+    restore_unreadable: "Filen kunne ikke læses.",
+    restore_wrong_passphrase: "Forkert adgangssætning til sikkerhedskopien.",
+    restore_not_backup: "Filen er ikke en sikkerhedskopi fra trivsel.",
+    restore_too_costly: "Filen kræver mere regnekraft, end en sikkerhedskopi fra trivsel gør. Den gendannes ikke.",
+    conflicts_heading: "Konflikter",
+    conflicts_explained: "Disse findes både på tabletten og i sikkerhedskopien, men med forskelligt indhold. Tablettens version bliver stående; intet vælges for dig.",
+    on_tablet: "På tabletten",
+    in_backup: "I sikkerhedskopien",
+    erase_heading: "Slet en deltager",
+    erase_intro: "Sletter deltageren og alle deltagerens besvarelser fra tabletten, også de ikke-eksporterede. Tabletten husker kun, at noget er slettet (ikke koden), så en gendannet sikkerhedskopi ikke henter det tilbage.",
+    erase_which: "Deltager",
+    erase_warning: "Sletningen kan ikke fortrydes.",
+    retention_heading: "Opbevaring",
+    retention_months: "Opbevaringsperiode i måneder efter eksport",
+    retention_save: "Gem opbevaringsperiode",
+    keys_heading: "Adgangssætning og gendannelsesnøgle",
+    current_passphrase: "Nuværende adgangssætning",
+    change_passphrase: "Skift adgangssætning",
+    passphrase_changed: "Adgangssætningen er skiftet. Data er ikke rørt; kun nøglen er pakket ind igen.",
+    recovery_intro: "En gendannelsesnøgle låser tabletten op, hvis adgangssætningen er glemt. Den vises kun én gang: skriv den ned, og opbevar den hos organisationen, ikke ved tabletten.",
+    recovery_button: "Lav en ny gendannelsesnøgle",
+    recovery_shown: "Gendannelsesnøgle (vises kun nu):",
+    recovery_kept: "Tabletten har en gendannelsesnøgle.",
+    recovery_none: "Tabletten har ingen gendannelsesnøgle. Glemmes adgangssætningen, kan data ikke læses igen.",
+    // --- end of issue 12 fields ---
 };
 
 static EXPORT_EN: ExportMessages = ExportMessages {
@@ -595,4 +880,42 @@ static EXPORT_EN: ExportMessages = ExportMessages {
     delete_explained: "Deleting only removes responses that have been exported. Responses not yet exported and the participants stay on the tablet.",
     delete_none: "There are no exported responses to delete.",
     delete_warning: "Deleting cannot be undone. The responses then exist only in the files you exported.",
+    // --- Issue 12 fields ---
+    backup_heading: "Backup",
+    backup_intro: "A backup holds every participant and response on the tablet, exported or not, and the settings. It is encrypted with its own passphrase (the age format) and can be restored on this tablet or another. Keep the file and the passphrase apart.",
+    backup_passphrase: "Passphrase for the backup",
+    backup_repeat: "Repeat the backup's passphrase",
+    backup_button: "Make a backup",
+    backup_working: "Making the backup … This takes a few seconds.",
+    restore_heading: "Restore from a backup",
+    restore_intro: "Restoring adds what the tablet does not have. What exists in both with the same content is kept once. What exists in both with different content is shown here and stays as it is on the tablet.",
+    restore_file: "Backup file",
+    restore_passphrase: "The backup's passphrase",
+    restore_read: "Read the backup",
+    restore_working: "Reading the backup … This takes a few seconds.",
+    restore_unreadable: "The file could not be read.",
+    restore_wrong_passphrase: "Wrong passphrase for the backup.",
+    restore_not_backup: "The file is not a trivsel backup.",
+    restore_too_costly: "The file demands more computing than a trivsel backup does. It is not restored.",
+    conflicts_heading: "Conflicts",
+    conflicts_explained: "These exist both on the tablet and in the backup, but with different content. The tablet's version stays; nothing is chosen for you.",
+    on_tablet: "On the tablet",
+    in_backup: "In the backup",
+    erase_heading: "Erase a participant",
+    erase_intro: "Erases the participant and every response of theirs from the tablet, exported or not. The tablet remembers only that something was erased (not the code), so a restored backup does not bring it back.",
+    erase_which: "Participant",
+    erase_warning: "The erasure cannot be undone.",
+    retention_heading: "Retention",
+    retention_months: "Retention period in months after export",
+    retention_save: "Save retention period",
+    keys_heading: "Passphrase and recovery key",
+    current_passphrase: "Current passphrase",
+    change_passphrase: "Change passphrase",
+    passphrase_changed: "The passphrase is changed. The data is untouched; only the key was wrapped again.",
+    recovery_intro: "A recovery key unlocks the tablet if the passphrase is forgotten. It is shown only once: write it down and keep it with the organisation, not with the tablet.",
+    recovery_button: "Make a new recovery key",
+    recovery_shown: "Recovery key (shown only now):",
+    recovery_kept: "The tablet has a recovery key.",
+    recovery_none: "The tablet has no recovery key. If the passphrase is forgotten, the data cannot be read again.",
+    // --- end of issue 12 fields ---
 };

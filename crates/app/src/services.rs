@@ -1,6 +1,7 @@
 //! The browser services the app uses: IndexedDB storage, WebCrypto, file
-//! downloads and the service worker.
+//! downloads, the backup file's encryption and the service worker.
 
+pub mod backup_file;
 pub mod crypto;
 pub mod download;
 pub mod pwa;

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use trivsel_core::{builtin, Instrument, Lang, Participant, ParticipantCode, ResponseRecord};
 use yew::Reducible;
 
-use crate::services::storage::{Draft, Settings, StorageError, Store, Usage};
+use crate::services::storage::{Draft, Settings, Setup, StorageError, Store, Usage};
 
 /// The instruments of a session, in the order they are asked.
 pub fn instruments() -> [&'static Instrument; 2] {
@@ -26,10 +26,13 @@ pub enum Screen {
     Loading,
     /// Storage cannot be used at all.
     Broken(StorageError),
-    /// First use: the counsellor chooses a PIN.
+    /// First use: the counsellor chooses a passphrase and a PIN.
     SetPin,
-    /// The PIN prompt; where to go once it is right.
+    /// The passphrase or PIN prompt; where to go once it is right.
     Unlock(AfterUnlock),
+    /// A tablet with data from before encryption, unlocked by its PIN: the
+    /// counsellor chooses a passphrase, then the data is sealed.
+    NewPassphrase,
     /// Counsellor: participants and storage status.
     Home,
     NewParticipant,
@@ -52,6 +55,7 @@ impl Screen {
         matches!(
             self,
             Screen::Home
+                | Screen::NewPassphrase
                 | Screen::NewParticipant
                 | Screen::Participant(_)
                 | Screen::NewMeasurement(_)
@@ -96,6 +100,8 @@ pub struct Data {
     /// Stored values that could not be read (kept, reported).
     pub unreadable: usize,
     pub usage: Usage,
+    /// The day of the last backup of this tablet.
+    pub last_backup: Option<trivsel_core::Date>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -104,8 +110,14 @@ pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
     pub store: Option<Store>,
-    pub has_pin: bool,
+    pub setup: Setup,
     pub unlocked: bool,
+    /// The tablet's private key is in memory, so the PIN may unlock;
+    /// otherwise only the passphrase does.
+    pub key_held: bool,
+    /// A questionnaire is in progress but sealed, and the key is not in
+    /// memory: the young person waits for the counsellor's passphrase.
+    pub draft_waiting: bool,
     pub draft: Option<Draft>,
     pub settings: Settings,
     pub data: Data,
@@ -133,8 +145,10 @@ impl Default for AppState {
             lang: Lang::default(),
             screen: Screen::Loading,
             store: None,
-            has_pin: false,
+            setup: Setup::Fresh,
             unlocked: false,
+            key_held: false,
+            draft_waiting: false,
             draft: None,
             settings: Settings::default(),
             data: Data::default(),
@@ -148,9 +162,9 @@ impl Default for AppState {
 pub enum Action {
     Opened {
         store: Store,
-        has_pin: bool,
-        draft: Option<Draft>,
-        settings: Settings,
+        setup: Setup,
+        /// A questionnaire is in progress (sealed, so not read yet).
+        draft_waiting: bool,
     },
     OpenFailed(StorageError),
     SetLang(Lang),
@@ -158,6 +172,12 @@ pub enum Action {
     Go(Screen),
     PinSet,
     Unlocked,
+    /// The PIN of a tablet with data from before encryption was right.
+    LegacyUnlocked,
+    /// Whether the tablet's private key is in memory.
+    KeyHeld(bool),
+    /// The questionnaire in progress as stored, read after unlocking.
+    DraftLoaded(Option<Draft>),
     Lock,
     DataLoaded(Data),
     SettingsSaved(Settings),
@@ -182,32 +202,43 @@ impl Reducible for AppState {
         match action {
             Action::Opened {
                 store,
-                has_pin,
-                draft,
-                settings,
+                setup,
+                draft_waiting,
             } => {
                 next.store = Some(store);
-                next.has_pin = has_pin;
-                next.settings = settings;
-                next.screen = match (next.page, &draft, has_pin) {
+                next.setup = setup;
+                next.draft_waiting = draft_waiting && setup == Setup::Ready;
+                next.screen = match (next.page, setup, next.draft_waiting) {
                     // The export page never shows the questionnaire in progress.
                     (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
-                    (Page::Tablet, Some(_), _) => Screen::Youth,
-                    (Page::Tablet, None, false) => Screen::SetPin,
-                    (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
+                    (Page::Tablet, Setup::Fresh, _) => Screen::SetPin,
+                    // A sealed questionnaire in progress: the young person's
+                    // screen says it waits for the counsellor.
+                    (Page::Tablet, Setup::Ready, true) => Screen::Youth,
+                    (Page::Tablet, _, _) => Screen::Unlock(AfterUnlock::Home),
                 };
-                if let Some(d) = &draft {
-                    next.lang = d.lang;
-                }
-                next.draft = draft;
             }
             Action::OpenFailed(err) => next.screen = Screen::Broken(err),
             Action::SetLang(lang) => next.lang = lang,
             Action::Go(screen) => next.screen = screen,
             Action::PinSet => {
-                next.has_pin = true;
+                next.setup = Setup::Ready;
                 next.unlocked = true;
                 next.screen = Screen::Home;
+            }
+            Action::LegacyUnlocked => {
+                next.unlocked = true;
+                next.screen = Screen::NewPassphrase;
+            }
+            Action::KeyHeld(held) => {
+                next.key_held = held;
+                if held {
+                    next.setup = Setup::Ready;
+                }
+            }
+            Action::DraftLoaded(draft) => {
+                next.draft_waiting = false;
+                next.draft = draft;
             }
             Action::Unlocked => {
                 next.unlocked = true;
@@ -226,6 +257,7 @@ impl Reducible for AppState {
             Action::SettingsSaved(settings) => next.settings = settings,
             Action::HandedOver(draft) => {
                 next.unlocked = false;
+                next.draft_waiting = false;
                 next.data = Data::default();
                 next.lang = draft.lang;
                 next.draft = Some(draft);
@@ -266,7 +298,7 @@ mod tests {
 
     fn locked() -> Rc<AppState> {
         Rc::new(AppState {
-            has_pin: true,
+            setup: Setup::Ready,
             screen: Screen::Unlock(AfterUnlock::Home),
             ..AppState::default()
         })

@@ -239,6 +239,33 @@ pub fn parse_backup(bytes: &[u8], builtin: &Builtin) -> Result<Backup, BackupErr
     Ok(backup)
 }
 
+/// The scrypt work factor (log2 N) of a new backup file. Each step doubles
+/// the time and memory an attacker spends per guessed backup passphrase and
+/// the time a tablet spends making and opening the backup; 2^16 takes 64 MiB
+/// (see SECURITY.md for the measured time in the browser).
+pub const SCRYPT_LOG_N: u8 = 16;
+
+/// The largest work factor a backup file may ask of this app (and the
+/// reference `age` tool accepts up to 22): bounds what a hostile file costs.
+pub const MAX_SCRYPT_LOG_N: u8 = 20;
+
+/// The ids of the exported records completed more than `months` months
+/// before `today` (same day of the month, or the month's last day): the
+/// records the retention period offers for erasure.
+pub fn past_retention(records: &[ResponseRecord], today: Date, months: u32) -> Vec<String> {
+    let total = today.year() * 12 + i32::from(today.month()) - 1 - months.min(12 * 100) as i32;
+    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    let day = (1..=today.day())
+        .rev()
+        .find_map(|d| Date::new(year, month, d))
+        .unwrap_or(today);
+    records
+        .iter()
+        .filter(|r| r.exported && r.date < day)
+        .map(|r| r.id.clone())
+        .collect()
+}
+
 /// A participant code on the tablet and in the backup with different facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParticipantConflict {
@@ -508,6 +535,35 @@ mod tests {
             }]
         );
         assert!(plan.has_conflicts());
+    }
+
+    #[test]
+    fn only_exported_records_older_than_the_period_are_due() {
+        let mut old = record(1, "938NKR", [3, 3, 3, 3, 3]);
+        old.date = Date::new(2024, 2, 28).unwrap();
+        old.exported = true;
+        let mut kept = old.clone();
+        kept.id = "00000000-0000-4000-8000-000000000002".into();
+        kept.exported = false;
+        let mut recent = old.clone();
+        recent.id = "00000000-0000-4000-8000-000000000003".into();
+        recent.date = Date::new(2024, 2, 29).unwrap();
+        let records = [old.clone(), kept, recent.clone()];
+        // 24 months before 2026-02-28 is 2024-02-28: that day is not older.
+        assert!(past_retention(&records, Date::new(2026, 2, 28).unwrap(), 24).is_empty());
+        assert_eq!(
+            past_retention(&records, Date::new(2026, 3, 1).unwrap(), 24),
+            vec![old.id.clone(), recent.id.clone()]
+        );
+        // 2024-03-31 minus one month is the last day of February (the 29th).
+        assert_eq!(
+            past_retention(&records, Date::new(2024, 3, 31).unwrap(), 1),
+            vec![old.id.clone()]
+        );
+        assert_eq!(
+            past_retention(&records, Date::new(2024, 3, 30).unwrap(), 0).len(),
+            2
+        );
     }
 
     #[test]

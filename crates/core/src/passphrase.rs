@@ -128,6 +128,52 @@ pub fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), Passph
     Ok(())
 }
 
+/// Crockford's base32 alphabet, as participant codes use it.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Symbols in a recovery key (5 bits each: 125 random bits).
+pub const RECOVERY_SYMBOLS: usize = 25;
+
+/// A recovery key from 16 random bytes: 25 Crockford base32 symbols in five
+/// groups, e.g. `7K2QD-M9X4T-…`. It is a second secret that unwraps the
+/// tablet's key; the organisation keeps it off the tablet.
+pub fn recovery_key(random: [u8; 16]) -> String {
+    let n = u128::from_be_bytes(random);
+    let symbols: Vec<u8> = (0..RECOVERY_SYMBOLS)
+        .map(|i| CROCKFORD[((n >> (5 * (RECOVERY_SYMBOLS - 1 - i))) & 31) as usize])
+        .collect();
+    symbols
+        .chunks(5)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A typed recovery key in its canonical form (groups of five, capitals),
+/// forgiving spaces, hyphens, lower case and the letters Crockford reads as
+/// digits (O as 0, I and L as 1); `None` if it cannot be one.
+pub fn normalise_recovery_key(typed: &str) -> Option<String> {
+    let mut symbols = Vec::with_capacity(RECOVERY_SYMBOLS);
+    for c in typed.chars().filter(|c| !c.is_whitespace() && *c != '-') {
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        };
+        if !c.is_ascii() || !CROCKFORD.contains(&(c as u8)) {
+            return None;
+        }
+        symbols.push(c as u8);
+    }
+    (symbols.len() == RECOVERY_SYMBOLS).then(|| {
+        symbols
+            .chunks(5)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +239,30 @@ mod tests {
         assert!(PassphraseError::TooShort
             .message(Lang::En)
             .contains("4 words"));
+    }
+
+    #[test]
+    fn recovery_keys_are_25_symbols_in_five_groups_and_read_back_forgivingly() {
+        let key = recovery_key([0xA5; 16]);
+        assert_eq!(key.len(), 29);
+        assert_eq!(key.split('-').count(), 5);
+        assert_ne!(recovery_key([0; 16]), recovery_key([1; 16]));
+        assert_eq!(normalise_recovery_key(&key).as_deref(), Some(key.as_str()));
+        let sloppy = key.to_lowercase().replace('-', " ");
+        assert_eq!(
+            normalise_recovery_key(&sloppy).as_deref(),
+            Some(key.as_str())
+        );
+        assert_eq!(
+            normalise_recovery_key("OOOOO-IIIII-LLLLL-00000-11111").as_deref(),
+            Some("00000-11111-11111-00000-11111")
+        );
+        assert_eq!(normalise_recovery_key("blå cykel under broen"), None);
+        assert_eq!(normalise_recovery_key("ABCDE-ABCDE"), None);
+        assert_eq!(
+            normalise_recovery_key("UUUUU-UUUUU-UUUUU-UUUUU-UUUUU"),
+            None
+        );
     }
 
     #[test]

@@ -82,6 +82,12 @@ pub fn Home() -> Html {
             <aside class="card storage" aria-labelledby="storage-heading">
                 <h2 id="storage-heading">{ m.storage_heading }</h2>
                 <p class="not-exported">{ m.not_exported(not_exported) }</p>
+                <p class="backup">{
+                    match data.last_backup {
+                        Some(day) => m.last_backup(day, effects::today().days_since(day)),
+                        None => m.backup_never.to_string(),
+                    }
+                }</p>
                 <p>{ m.storage_used(usage.used, usage.quota) }</p>
                 <p>{ if usage.persisted { m.persisted } else { m.not_persisted } }</p>
                 if data.unreadable > 0 {

@@ -88,6 +88,7 @@ pub fn SettingsScreen() -> Html {
                 Settings {
                     reliable_change: rc,
                     ladder_band_set: ladder_set.unwrap_or("hbsc").to_string(),
+                    ..ctx.settings.clone()
                 },
             );
         })

@@ -5,7 +5,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `contents` as a download named `name`.
 pub fn save(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    save_part(name, mime, &JsValue::from_str(contents))
+}
+
+/// Offers `bytes` as a download named `name` (a backup file).
+pub fn save_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    save_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers one part (a string or bytes) as a download.
+fn save_part(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
