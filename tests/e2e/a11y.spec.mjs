@@ -46,6 +46,9 @@ test('the young person\'s screens in English have no axe violations', async ({ p
 test('every screen in Danish, the counsellor\'s and the PIN lockout included, has no axe violations and visible field borders', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await expectNoAxeViolations(page, 'set up: the tablet page sends to the counsellor page');
+  await page.getByRole('link', { name: 'Sæt tabletten op' }).tap();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
   await expectNoAxeViolations(page, 'set up: passphrase and PIN');
   await expectVisibleFieldBorders(page, 'set up: passphrase and PIN');
   await setPin(page);
@@ -89,8 +92,14 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   await button(page, 'Alle deltagere').tap();
   await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
   await expectNoAxeViolations(page, 'home with a participant');
-  await button(page, 'Indstillinger').tap();
+  await page.getByRole('link', { name: 'Indstillinger' }).tap();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'passphrase prompt');
+  await expectVisibleFieldBorders(page, 'passphrase prompt');
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Indstillinger' })).toBeVisible();
+  await expectNoAxeViolations(page, 'export page with settings, backup, restore, erasure, retention and keys');
+  await expectVisibleFieldBorders(page, 'export page with settings, backup, restore, erasure, retention and keys');
   await expectNoAxeViolations(page, 'settings');
   await expectVisibleFieldBorders(page, 'settings');
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();

@@ -28,20 +28,30 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   const code = await freshYouth(page);
   for (const path of ['/#/deltagere', '/deltagere', '/?screen=home', '/#home']) {
     await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
-    await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+    // A new page load holds no key: the questionnaire in progress waits, sealed, and shows
+    // nothing, not even the young person's code. A change of the URL's fragment alone keeps
+    // the page, and the young person's start screen with their own code.
+    const start = page.getByRole('heading', { name: 'Hvordan har du haft det?' });
+    const waiting = page.getByRole('heading', { name: 'Dine svar er gemt' });
+    await expect(start.or(waiting)).toBeVisible();
+    if (await waiting.isVisible()) await expect(page.getByText(code)).toHaveCount(0);
+    else await expect(page.getByText(code)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   }
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await page.goto('/');
+  await resumeAfterReload(page);
+  // The passphrase resumes the young person's questionnaire, not the counsellor's area.
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await button(page, 'Start').tap();
   for (let i = 0; i < 5; i++) await button(page, who5Label(3)).tap();
   await button(page, '5').tap();
   await button(page, 'Send svar').tap();
   await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
-  await page.goBack();
   // While the app runs and holds the key, the PIN unlocks. Wrong PINs: a clear message, then a
   // wait that grows.
   await button(page, 'Rådgiver').tap();
@@ -55,13 +65,14 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   // Even the right PIN waits out the lockout.
   await unlock(page, PIN);
   await expect(page.getByRole('alert')).toHaveText(/Prøv igen om \d sekunder/);
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toHaveCount(0);
   await page.waitForTimeout(5200);
   await unlock(page, PIN);
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
 
-  // After a reload the key is gone: the prompt takes only the passphrase, and the PIN is no
-  // passphrase.
+  // Back in the browser's history, then a reload: the key is gone, the prompt takes only the
+  // passphrase, and the PIN is no passphrase.
+  await page.goBack();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
@@ -108,12 +119,17 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   await expect(page.getByRole('img', { name: /WHO-5 procentscore/ })).toBeVisible();
 
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
+  // The settings are a section of the counsellor's export page.
   await button(page, 'Alle deltagere').tap();
-  await button(page, 'Indstillinger').tap();
+  await page.getByRole('link', { name: 'Indstillinger' }).tap();
+  await unlock(page);
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
   await page.getByLabel('Standardafvigelse (SD)').fill('10');
   await page.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
   await button(page, 'Gem indstillinger').tap();
+  await expect(page.getByRole('alert')).toHaveText('Indstillingerne er gemt.');
+  await page.getByRole('link', { name: 'Alle deltagere' }).tap();
+  await unlock(page);
   await page.getByRole('button', { name: `Åbn deltager ${code}` }).tap();
   await expect(page.locator('table.history caption')).toContainText('mere end 19,6 point');
   expect((await cells(1)).slice(6, 8)).toEqual(['bedring', 'uændret']);

@@ -10,9 +10,8 @@ use crate::components::home::Home;
 use crate::components::measurement::NewMeasurement;
 use crate::components::participant::ParticipantScreen;
 use crate::components::participant_new::NewParticipant;
-use crate::components::pin::{NewPassphrase, SetPin, Unlock};
+use crate::components::pin::Unlock;
 use crate::components::result::ResultScreen;
-use crate::components::settings::SettingsScreen;
 use crate::components::thank_you::ThankYou;
 use crate::components::youth::Youth;
 use crate::effects::{self, Ctx};
@@ -96,14 +95,21 @@ pub fn App() -> Html {
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::SetPin => html! { <SetPin /> },
+        // Set up once, on the export page (its code is not in this first load).
+        Screen::SetPin | Screen::NewPassphrase => html! {
+            <section class="screen pin" aria-labelledby="setup-heading">
+                <h1 id="setup-heading">{ m.setup_heading }</h1>
+                <p class="lead">{ m.setup_elsewhere }</p>
+                <a class="primary" href="/eksport/">{ m.setup_link }</a>
+            </section>
+        },
         Screen::Unlock(_) => html! { <Unlock /> },
-        Screen::NewPassphrase => html! { <NewPassphrase /> },
         Screen::Home => html! { <Home /> },
         Screen::NewParticipant => html! { <NewParticipant /> },
         Screen::Participant(code) => html! { <ParticipantScreen code={code.clone()} /> },
         Screen::NewMeasurement(code) => html! { <NewMeasurement code={code.clone()} /> },
-        Screen::Settings => html! { <SettingsScreen /> },
+        // The settings are a section of the export page (see `export_app`).
+        Screen::Settings => html! { <Home /> },
         // The export is its own page (see `export_app`).
         Screen::Export => html! { <Home /> },
         Screen::Youth => html! { <Youth /> },

@@ -129,6 +129,18 @@ pub fn choose_passphrase(ctx: Ctx, passphrase: String, repeat: String) {
     });
 }
 
+/// Seals what an interrupted migration left in clear (export page only).
+pub fn finish_migration(ctx: Ctx) {
+    let Some(store) = store(&ctx) else { return };
+    spawn_local(async move {
+        match store.migrate().await {
+            Ok(0) => {}
+            Ok(_) => load_data(ctx),
+            Err(e) => fail(&ctx, e),
+        }
+    });
+}
+
 /// Wrong PINs in a row after which the key is forgotten: only the
 /// passphrase unlocks then.
 const PIN_TRIES_BEFORE_FORGETTING: u32 = 10;
@@ -195,8 +207,6 @@ pub fn unlock(ctx: Ctx, secret: String) {
             if setup == Setup::Legacy {
                 return Ok(Unlocked::Legacy);
             }
-            // Seals what an interrupted migration left in clear.
-            store.migrate().await?;
             if !key_held && page == Page::Tablet {
                 if let Some(draft) = store.draft().await? {
                     return Ok(Unlocked::Resume(draft, store.settings().await?));
@@ -284,7 +294,9 @@ pub fn save_settings(ctx: Ctx, settings: Settings) {
         match store.set_settings(&settings).await {
             Ok(()) => {
                 ctx.dispatch(Action::SettingsSaved(settings));
-                ctx.dispatch(Action::Go(Screen::Home));
+                ctx.dispatch(Action::Notice(Some(
+                    export_messages(ctx.lang).settings_saved.to_string(),
+                )));
             }
             Err(e) => fail(&ctx, e),
         }

@@ -146,6 +146,8 @@ pub struct Messages {
     pub rights_heading: &'static str,
     pub backup_never: &'static str,
     pub storage_locked: &'static str,
+    pub setup_elsewhere: &'static str,
+    pub setup_link: &'static str,
     // --- end of issue 12 fields ---
 }
 
@@ -437,6 +439,8 @@ static DA: Messages = Messages {
     rights_heading: "Det gemmer vi om dig",
     backup_never: "Der er ikke taget nogen sikkerhedskopi af tabletten endnu. Tag en på eksportsiden.",
     storage_locked: "Tabletten er låst helt. Skriv adgangssætningen.",
+    setup_elsewhere: "En rådgiver sætter tabletten op på rådgiversiden, én gang: en adgangssætning og en PIN-kode. Data fra en tidligere version krypteres samtidig.",
+    setup_link: "Sæt tabletten op",
     // --- end of issue 12 fields ---
 };
 
@@ -572,6 +576,8 @@ static EN: Messages = Messages {
     rights_heading: "What we keep about you",
     backup_never: "No backup of the tablet has been made yet. Make one on the export page.",
     storage_locked: "The tablet is fully locked. Enter the passphrase.",
+    setup_elsewhere: "A counsellor sets the tablet up on the counsellor page, once: a passphrase and a PIN. Data from an earlier version is encrypted at the same time.",
+    setup_link: "Set up the tablet",
     // --- end of issue 12 fields ---
 };
 
@@ -632,6 +638,7 @@ pub struct ExportMessages {
     pub recovery_shown: &'static str,
     pub recovery_kept: &'static str,
     pub recovery_none: &'static str,
+    pub settings_saved: &'static str,
     // --- end of issue 12 fields ---
 }
 
@@ -859,6 +866,7 @@ static EXPORT_DA: ExportMessages = ExportMessages {
     recovery_shown: "Gendannelsesnøgle (vises kun nu):",
     recovery_kept: "Tabletten har en gendannelsesnøgle.",
     recovery_none: "Tabletten har ingen gendannelsesnøgle. Glemmes adgangssætningen, kan data ikke læses igen.",
+    settings_saved: "Indstillingerne er gemt.",
     // --- end of issue 12 fields ---
 };
 
@@ -917,5 +925,6 @@ static EXPORT_EN: ExportMessages = ExportMessages {
     recovery_shown: "Recovery key (shown only now):",
     recovery_kept: "The tablet has a recovery key.",
     recovery_none: "The tablet has no recovery key. If the passphrase is forgotten, the data cannot be read again.",
+    settings_saved: "The settings are saved.",
     // --- end of issue 12 fields ---
 };

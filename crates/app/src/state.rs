@@ -26,7 +26,8 @@ pub enum Screen {
     Loading,
     /// Storage cannot be used at all.
     Broken(StorageError),
-    /// First use: the counsellor chooses a passphrase and a PIN.
+    /// First use: the counsellor chooses a passphrase and a PIN (on the
+    /// export page; the tablet's page links there).
     SetPin,
     /// The passphrase or PIN prompt; where to go once it is right.
     Unlock(AfterUnlock),
@@ -193,6 +194,24 @@ pub enum Action {
     Notice(Option<String>),
 }
 
+/// The first screen once storage is open.
+fn first_screen(page: Page, setup: Setup, draft_waiting: bool) -> Screen {
+    match (page, setup, draft_waiting) {
+        // Setting up is done once, on the export page: its code is not in
+        // the tablet's first load.
+        (Page::Export, Setup::Fresh, _) => Screen::SetPin,
+        // The export page never shows the questionnaire in progress.
+        (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
+        // The tablet sends the counsellor there to set up, or to encrypt the
+        // data of a version 1 tablet.
+        (Page::Tablet, Setup::Fresh | Setup::Legacy, _) => Screen::SetPin,
+        // A sealed questionnaire in progress: the young person's screen says
+        // it waits for the counsellor.
+        (Page::Tablet, Setup::Ready, true) => Screen::Youth,
+        (Page::Tablet, Setup::Ready, false) => Screen::Unlock(AfterUnlock::Home),
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -208,15 +227,7 @@ impl Reducible for AppState {
                 next.store = Some(store);
                 next.setup = setup;
                 next.draft_waiting = draft_waiting && setup == Setup::Ready;
-                next.screen = match (next.page, setup, next.draft_waiting) {
-                    // The export page never shows the questionnaire in progress.
-                    (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
-                    (Page::Tablet, Setup::Fresh, _) => Screen::SetPin,
-                    // A sealed questionnaire in progress: the young person's
-                    // screen says it waits for the counsellor.
-                    (Page::Tablet, Setup::Ready, true) => Screen::Youth,
-                    (Page::Tablet, _, _) => Screen::Unlock(AfterUnlock::Home),
-                };
+                next.screen = first_screen(next.page, setup, next.draft_waiting);
             }
             Action::OpenFailed(err) => next.screen = Screen::Broken(err),
             Action::SetLang(lang) => next.lang = lang,
@@ -224,7 +235,10 @@ impl Reducible for AppState {
             Action::PinSet => {
                 next.setup = Setup::Ready;
                 next.unlocked = true;
-                next.screen = Screen::Home;
+                next.screen = match next.page {
+                    Page::Tablet => Screen::Home,
+                    Page::Export => Screen::Export,
+                };
             }
             Action::LegacyUnlocked => {
                 next.unlocked = true;
@@ -245,7 +259,10 @@ impl Reducible for AppState {
                 next.screen = match &next.screen {
                     Screen::Unlock(AfterUnlock::Result(id)) => Screen::Result(id.clone()),
                     Screen::Unlock(AfterUnlock::Export) => Screen::Export,
-                    _ => Screen::Home,
+                    _ => match next.page {
+                        Page::Tablet => Screen::Home,
+                        Page::Export => Screen::Export,
+                    },
                 };
             }
             Action::Lock => {
@@ -374,5 +391,74 @@ mod tests {
         let after = sent.reduce(Action::DraftShown(draft(false)));
         assert_eq!(after.draft, None);
         assert_eq!(after.screen, Screen::ThankYou("r1".into()));
+    }
+
+    /// The state `Opened` leaves, without a database (the store plays no
+    /// part in the first screen).
+    fn opened(page: Page, setup: Setup, draft_waiting: bool) -> Rc<AppState> {
+        let mut state = AppState::for_page(page);
+        state.setup = setup;
+        state.draft_waiting = draft_waiting && setup == Setup::Ready;
+        state.screen = first_screen(page, setup, state.draft_waiting);
+        Rc::new(state)
+    }
+
+    #[test]
+    fn setting_up_and_the_passphrase_for_old_data_happen_on_the_export_page() {
+        let s = opened(Page::Export, Setup::Fresh, false)
+            .reduce(Action::KeyHeld(true))
+            .reduce(Action::PinSet);
+        assert_eq!(s.screen, Screen::Export);
+        assert!(s.unlocked && s.key_held);
+        assert_eq!(s.setup, Setup::Ready);
+        // Version 1 data: the PIN unlocks once, a passphrase is chosen, then the export.
+        let s = opened(Page::Export, Setup::Legacy, true).reduce(Action::LegacyUnlocked);
+        assert_eq!(s.screen, Screen::NewPassphrase);
+        let s = s.reduce(Action::KeyHeld(true)).reduce(Action::Unlocked);
+        assert_eq!(s.screen, Screen::Export);
+        // The passphrase screen is a counsellor screen: never shown while locked.
+        let s =
+            opened(Page::Export, Setup::Legacy, false).reduce(Action::Go(Screen::NewPassphrase));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Export));
+    }
+
+    #[test]
+    fn a_sealed_questionnaire_in_progress_waits_for_the_counsellor_and_resumes() {
+        let s = opened(Page::Tablet, Setup::Ready, true);
+        assert_eq!(s.screen, Screen::Youth);
+        assert!(s.draft_waiting && s.draft.is_none());
+        // The passphrase opened the draft: the young person goes on, the area stays locked.
+        let s = s
+            .reduce(Action::KeyHeld(true))
+            .reduce(Action::HandedOver(draft(true)));
+        assert_eq!(s.screen, Screen::Youth);
+        assert!(!s.draft_waiting && !s.unlocked && s.key_held);
+        assert_eq!(s.draft, Some(draft(true)));
+        // Without a draft, or on a tablet not set up, no youth screen.
+        assert_eq!(
+            opened(Page::Tablet, Setup::Ready, false).screen,
+            Screen::Unlock(AfterUnlock::Home)
+        );
+        assert_eq!(
+            opened(Page::Tablet, Setup::Legacy, true).screen,
+            Screen::SetPin
+        );
+        assert_eq!(
+            opened(Page::Tablet, Setup::Fresh, false).screen,
+            Screen::SetPin
+        );
+        assert!(!opened(Page::Tablet, Setup::Legacy, true).draft_waiting);
+    }
+
+    #[test]
+    fn forgetting_the_key_keeps_the_area_locked_and_loaded_data_replaces_the_draft() {
+        let s = locked()
+            .reduce(Action::KeyHeld(true))
+            .reduce(Action::Unlocked)
+            .reduce(Action::DraftLoaded(Some(draft(false))));
+        assert_eq!(s.draft, Some(draft(false)));
+        let s = s.reduce(Action::Lock).reduce(Action::KeyHeld(false));
+        assert!(!s.key_held && !s.unlocked);
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
     }
 }

@@ -16,7 +16,13 @@ pub const MIN_WORDS: usize = 4;
 /// Shortest word that counts towards [`MIN_WORDS`].
 pub const MIN_WORD_CHARS: usize = 3;
 
-/// The shipped list of refused passphrases and words (one a line, `#` comments).
+/// The shipped list of refused passphrases and words, one a line, already
+/// normalised (lower case, letters and digits only). They are compared after
+/// normalising and removing digits at either end (so "Sommer 2026!" is
+/// "sommer"). A short list on purpose, as it ships in the tablet's first
+/// load: the most common passwords of public breach lists, and the Danish
+/// words people use as passwords (seasons, cities, the app's and the
+/// counsellor's own words).
 const COMMON: &str = include_str!("../data/common-passphrases.txt");
 
 /// Why a new passphrase is refused.
@@ -75,7 +81,6 @@ fn is_common(normalised: &str) -> bool {
     COMMON
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .any(|word| word == normalised || word == stem)
 }
 

@@ -65,7 +65,8 @@ pub fn Home() -> Html {
                 <button type="button" class="primary" onclick={go(Screen::NewParticipant)}>{ m.new_participant }</button>
                 // The export is its own page and bundle; it asks for the PIN again.
                 <a class="secondary" href="/eksport/">{ m.export }</a>
-                <button type="button" class="secondary" onclick={go(Screen::Settings)}>{ m.settings }</button>
+                // The settings live on the export page too, so their code is not in this page's first load.
+                <a class="secondary" href="/eksport/#indstillinger">{ m.settings }</a>
             </div>
             if data.participants.is_empty() {
                 <p>{ m.no_participants }</p>

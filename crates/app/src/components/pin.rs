@@ -9,6 +9,7 @@ use crate::components::focus::use_focus_on;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::services::storage::Setup;
+use crate::state::Screen;
 
 fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
@@ -43,11 +44,15 @@ fn secret(
     }
 }
 
+/// Setting up a fresh tablet (passphrase and PIN), or choosing the
+/// passphrase of a tablet whose data is from before encryption (its PIN
+/// stays): one form, so the bundle carries one component for both.
 #[function_component]
 pub fn SetPin() -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     let m = messages(ctx.lang);
     let heading = use_focus_on(());
+    let legacy = ctx.screen == Screen::NewPassphrase;
     let (phrase, phrase2, pin, repeat) = (
         use_node_ref(),
         use_node_ref(),
@@ -60,22 +65,37 @@ pub fn SetPin() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (a, b, c, d) = &nodes;
-            effects::set_pin(ctx.clone(), value(a), value(b), value(c), value(d));
+            if legacy {
+                effects::choose_passphrase(ctx.clone(), value(a), value(b));
+            } else {
+                effects::set_pin(ctx.clone(), value(a), value(b), value(c), value(d));
+            }
         })
+    };
+    let (title, body, save) = if legacy {
+        (
+            m.new_passphrase_heading,
+            m.new_passphrase_body,
+            m.save_passphrase,
+        )
+    } else {
+        (m.setup_heading, m.setup_body, m.save_setup)
     };
     html! {
         <section class="screen pin" aria-labelledby="pin-heading">
-            <h1 id="pin-heading" tabindex="-1" ref={heading}>{ m.setup_heading }</h1>
-            <p class="lead">{ m.setup_body }</p>
+            <h1 id="pin-heading" tabindex="-1" ref={heading}>{ title }</h1>
+            <p class="lead">{ body }</p>
             <form {onsubmit} class="form">
                 { secret("new-passphrase", m.new_passphrase, &phrase, true, Some("passphrase-hint")) }
                 <p id="passphrase-hint" class="hint">{ m.passphrase_hint }</p>
                 { secret("repeat-passphrase", m.repeat_passphrase, &phrase2, true, None) }
                 <p class="warn" role="note">{ m.passphrase_warning }</p>
-                <p>{ m.set_pin_body }</p>
-                { secret("new-pin", m.new_pin, &pin, true, None) }
-                { secret("repeat-pin", m.repeat_pin, &repeat, true, None) }
-                <button type="submit" class="primary" disabled={ctx.busy}>{ m.save_setup }</button>
+                if !legacy {
+                    <p>{ m.set_pin_body }</p>
+                    { secret("new-pin", m.new_pin, &pin, true, None) }
+                    { secret("repeat-pin", m.repeat_pin, &repeat, true, None) }
+                }
+                <button type="submit" class="primary" disabled={ctx.busy}>{ save }</button>
             </form>
         </section>
     }
@@ -113,35 +133,6 @@ pub fn Unlock() -> Html {
             <form {onsubmit} class="form">
                 { input }
                 <button type="submit" class="primary" disabled={ctx.busy}>{ m.unlock }</button>
-            </form>
-        </section>
-    }
-}
-
-/// A tablet with data from before encryption: the passphrase is chosen once.
-#[function_component]
-pub fn NewPassphrase() -> Html {
-    let ctx = use_context::<Ctx>().expect("app context");
-    let m = messages(ctx.lang);
-    let heading = use_focus_on(());
-    let (phrase, phrase2) = (use_node_ref(), use_node_ref());
-    let onsubmit = {
-        let (a, b, ctx) = (phrase.clone(), phrase2.clone(), ctx.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            effects::choose_passphrase(ctx.clone(), value(&a), value(&b));
-        })
-    };
-    html! {
-        <section class="screen pin" aria-labelledby="phrase-heading">
-            <h1 id="phrase-heading" tabindex="-1" ref={heading}>{ m.new_passphrase_heading }</h1>
-            <p class="lead">{ m.new_passphrase_body }</p>
-            <form {onsubmit} class="form">
-                { secret("new-passphrase", m.new_passphrase, &phrase, true, Some("passphrase-hint")) }
-                <p id="passphrase-hint" class="hint">{ m.passphrase_hint }</p>
-                { secret("repeat-passphrase", m.repeat_passphrase, &phrase2, true, None) }
-                <p class="warn" role="note">{ m.passphrase_warning }</p>
-                <button type="submit" class="primary" disabled={ctx.busy}>{ m.save_passphrase }</button>
             </form>
         </section>
     }

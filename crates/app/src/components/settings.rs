@@ -1,16 +1,17 @@
 //! Counsellor: the programme's choices for this tablet: the reliable change
-//! criterion and the ladder's cut-off set.
+//! criterion and the ladder's cut-off set. A section of the export page, so
+//! its code (and the parsing of decimal numbers) is not in the tablet's first
+//! load; the tablet's home links to it.
 
 use trivsel_core::ReliableChange;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::focus::use_focus_on;
 use crate::components::form::radios;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
 use crate::services::storage::Settings;
-use crate::state::{instruments, Action, Screen};
+use crate::state::{instruments, Action};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Method {
@@ -28,7 +29,6 @@ pub fn SettingsScreen() -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     let lang = ctx.lang;
     let m = messages(lang);
-    let heading = use_focus_on(());
     let current = ctx.settings.clone();
     let (method0, sd0, r0, mdc0) = match current.reliable_change {
         ReliableChange::Mdc { points } => (Method::Mdc, 20.0, 0.81, points),
@@ -93,17 +93,13 @@ pub fn SettingsScreen() -> Html {
             );
         })
     };
-    let cancel = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Home)))
-    };
     let method_label = move |k: Method| match k {
         Method::Mdc => m.rc_mdc.to_string(),
         Method::JacobsonTruax => m.rc_jt.to_string(),
     };
     html! {
-        <section class="screen settings" aria-labelledby="s-heading">
-            <h1 id="s-heading" tabindex="-1" ref={heading}>{ m.settings }</h1>
+        <section class="card data settings" id="indstillinger" aria-labelledby="s-heading">
+            <h2 id="s-heading">{ m.settings }</h2>
             <form class="form" {onsubmit}>
                 { radios("rc", m.reliable_change, &[Method::Mdc, Method::JacobsonTruax], method_label, &method) }
                 if *method == Some(Method::JacobsonTruax) {
@@ -116,10 +112,7 @@ pub fn SettingsScreen() -> Html {
                     <input id="mdc" type="text" inputmode="decimal" ref={mdc} value={show(mdc0)} />
                 }
                 { radios("ladder-set", m.ladder_cutoffs, &set_ids, set_label, &ladder_set) }
-                <div class="steps">
-                    <button type="button" class="secondary" onclick={cancel}>{ m.cancel }</button>
-                    <button type="submit" class="primary">{ m.save_settings }</button>
-                </div>
+                <button type="submit" class="primary">{ m.save_settings }</button>
             </form>
         </section>
     }

@@ -122,7 +122,10 @@ pub struct KeyFile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Wrap {
-    pub kind: WrapKind,
+    /// A recovery key's wrapping (a second secret kept off the tablet);
+    /// otherwise the passphrase's.
+    #[serde(default)]
+    pub recovery: bool,
     pub iterations: u32,
     /// Hex, 16 random bytes.
     pub salt: String,
@@ -132,12 +135,22 @@ pub struct Wrap {
     pub key: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Which secret a wrapping is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WrapKind {
     Passphrase,
     /// A second secret the organisation keeps off the tablet.
     Recovery,
+}
+
+impl Wrap {
+    fn kind(&self) -> WrapKind {
+        if self.recovery {
+            WrapKind::Recovery
+        } else {
+            WrapKind::Passphrase
+        }
+    }
 }
 
 /// How far the tablet is set up.
@@ -194,6 +207,10 @@ impl StorageError {
 }
 
 type Result<T> = std::result::Result<T, StorageError>;
+
+/// A storage future, boxed: the code behind it exists once, not once per
+/// caller and type (the tablet's first load counts every byte).
+type Fut<'a, T> = std::pin::Pin<Box<dyn Future<Output = Result<T>> + 'a>>;
 
 fn js_failed(e: JsValue) -> StorageError {
     js_error(&e)
@@ -344,7 +361,7 @@ impl Store {
             .await
             .map_err(js_failed)?;
         let wrap = Wrap {
-            kind: WrapKind::Passphrase,
+            recovery: false,
             iterations: PBKDF2_ITERATIONS,
             salt: to_hex(&salt),
             iv: to_hex(&iv),
@@ -372,7 +389,7 @@ impl Store {
             return Ok(false);
         };
         for wrap in &file.wraps {
-            if let Some(private) = unwrap(wrap, &as_kind(secret, wrap.kind), false).await? {
+            if let Some(private) = unwrap(wrap, &as_kind(secret, wrap.kind()), false).await? {
                 self.keys.borrow_mut().private = Some(private);
                 return Ok(true);
             }
@@ -390,7 +407,7 @@ impl Store {
         };
         let mut private = None;
         for wrap in &file.wraps {
-            if let Some(key) = unwrap(wrap, &as_kind(old, wrap.kind), true).await? {
+            if let Some(key) = unwrap(wrap, &as_kind(old, wrap.kind()), true).await? {
                 private = Some(key);
                 break;
             }
@@ -406,9 +423,9 @@ impl Store {
         let wrapped = crypto::rewrap(&private, &wrapping, &iv)
             .await
             .map_err(js_failed)?;
-        file.wraps.retain(|w| w.kind != kind);
+        file.wraps.retain(|w| w.kind() != kind);
         file.wraps.push(Wrap {
-            kind,
+            recovery: kind == WrapKind::Recovery,
             iterations: PBKDF2_ITERATIONS,
             salt: to_hex(&salt),
             iv: to_hex(&iv),
@@ -425,7 +442,7 @@ impl Store {
             .borrow()
             .file
             .as_ref()
-            .is_some_and(|f| f.wraps.iter().any(|w| w.kind == WrapKind::Recovery))
+            .is_some_and(|f| f.wraps.iter().any(|w| w.recovery))
     }
 
     /// The questionnaire in progress as it was last read or committed.
@@ -434,17 +451,19 @@ impl Store {
     }
 
     /// The stored value at `key`, as IndexedDB holds it.
-    async fn raw(&self, store: &str, key: &str) -> Result<Option<JsValue>> {
-        let tx = self
-            .db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
-        tx.object_store(store)
-            .map_err(StorageError::from_idb)?
-            .get(JsValue::from_str(key))
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)
+    fn raw<'a>(&'a self, store: &'a str, key: &'a str) -> Fut<'a, Option<JsValue>> {
+        Box::pin(async move {
+            let tx = self
+                .db
+                .transaction(&[store], TransactionMode::ReadOnly)
+                .map_err(StorageError::from_idb)?;
+            tx.object_store(store)
+                .map_err(StorageError::from_idb)?
+                .get(JsValue::from_str(key))
+                .map_err(StorageError::from_idb)?
+                .await
+                .map_err(StorageError::from_idb)
+        })
     }
 
     async fn opener(&self, epk: &[u8]) -> Result<CryptoKey> {
@@ -463,69 +482,87 @@ impl Store {
         Ok(key)
     }
 
-    /// A stored value as its type: JSON text is read as it is, sealed bytes
-    /// are opened first (which needs the private key).
-    async fn decode<T: DeserializeOwned>(
-        &self,
-        store: &str,
-        key: &str,
-        value: &JsValue,
-    ) -> Result<T> {
-        let text = match stored(value) {
-            Some(Stored::Text(text)) => text.into_bytes(),
-            Some(Stored::Sealed(sealed)) => {
-                let epk = crypto::sealed_epk(&sealed)
-                    .ok_or_else(|| StorageError::Failed(format!("{store}/{key}: damaged")))?;
-                let opener = self.opener(epk).await?;
-                crypto::open(&opener, &aad(store, key), &sealed)
-                    .await
-                    .map_err(|_| StorageError::Failed(format!("{store}/{key}: cannot be opened")))?
-            }
-            None => {
-                return Err(StorageError::Failed(format!(
+    /// A stored value's JSON: text is taken as it is, sealed bytes are
+    /// opened first (which needs the private key).
+    fn open_value<'a>(&'a self, store: &'a str, key: &'a str, value: JsValue) -> Fut<'a, Vec<u8>> {
+        Box::pin(async move {
+            match stored(&value) {
+                Some(Stored::Text(text)) => Ok(text.into_bytes()),
+                Some(Stored::Sealed(sealed)) => {
+                    let epk = crypto::sealed_epk(&sealed)
+                        .ok_or_else(|| StorageError::Failed(format!("{store}/{key}: damaged")))?;
+                    let opener = self.opener(epk).await?;
+                    crypto::open(&opener, &aad(store, key), &sealed)
+                        .await
+                        .map_err(|_| {
+                            StorageError::Failed(format!("{store}/{key}: cannot be opened"))
+                        })
+                }
+                None => Err(StorageError::Failed(format!(
                     "{store}/{key}: unknown value"
-                )))
+                ))),
             }
-        };
-        serde_json::from_slice(&text)
-            .map_err(|e| StorageError::Failed(format!("{store}/{key}: {e}")))
+        })
+    }
+
+    /// The JSON stored at `key`, opened if sealed.
+    fn read<'a>(&'a self, store: &'a str, key: &'a str) -> Fut<'a, Option<Vec<u8>>> {
+        Box::pin(async move {
+            match self.raw(store, key).await? {
+                None => Ok(None),
+                Some(value) => self.open_value(store, key, value).await.map(Some),
+            }
+        })
     }
 
     /// `json` sealed for `store`/`key`, as IndexedDB will hold it.
-    async fn seal_json(&self, store: &str, key: &str, json: &str) -> Result<JsValue> {
-        let sealer = self
-            .keys
-            .borrow()
-            .sealer
-            .clone()
-            .ok_or(StorageError::Locked)?;
-        let sealed = sealer
-            .seal(&aad(store, key), json.as_bytes())
-            .await
-            .map_err(js_failed)?;
-        Ok(js_sys::Uint8Array::from(&sealed[..]).into())
+    fn seal_json<'a>(&'a self, store: &'a str, key: &'a str, json: String) -> Fut<'a, JsValue> {
+        Box::pin(async move {
+            let sealer = self
+                .keys
+                .borrow()
+                .sealer
+                .clone()
+                .ok_or(StorageError::Locked)?;
+            let sealed = sealer
+                .seal(&aad(store, key), json.as_bytes())
+                .await
+                .map_err(js_failed)?;
+            Ok(js_sys::Uint8Array::from(&sealed[..]).into())
+        })
     }
 
-    async fn seal<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<JsValue> {
-        self.seal_json(store, key, &to_json(value)?).await
+    fn seal<'a, T: Serialize>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        value: &T,
+    ) -> Fut<'a, JsValue> {
+        match to_json(value) {
+            Ok(json) => self.seal_json(store, key, json),
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
     }
 
     async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
-        match self.raw(store, key).await? {
+        match self.read(store, key).await? {
             None => Ok(None),
-            Some(value) => self.decode(store, key, &value).await.map(Some),
+            Some(json) => from_json(store, key, &json).map(Some),
         }
     }
 
     /// Writes `puts` and `deletes` in one transaction and waits until it is
     /// committed: either all of it is stored or none of it.
-    async fn write(
-        &self,
-        store_names: &[&str],
-        puts: &[(&str, String, JsValue)],
-        deletes: &[(&str, &str)],
-    ) -> Result<()> {
-        self.begin_write(store_names, puts, deletes)?.await
+    fn write<'a>(
+        &'a self,
+        store_names: &'a [&'a str],
+        puts: &'a [(&'a str, String, JsValue)],
+        deletes: &'a [(&'a str, &'a str)],
+    ) -> Fut<'a, ()> {
+        match self.begin_write(store_names, puts, deletes) {
+            Ok(done) => done,
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
     }
 
     /// Issues `puts` and `deletes` in one transaction at once and asks it to
@@ -536,7 +573,7 @@ impl Store {
         store_names: &[&str],
         puts: &[(&str, String, JsValue)],
         deletes: &[(&str, &str)],
-    ) -> Result<impl Future<Output = Result<()>>> {
+    ) -> Result<Fut<'static, ()>> {
         let tx = self
             .db
             .transaction(store_names, TransactionMode::ReadWrite)
@@ -554,46 +591,85 @@ impl Store {
                 .map_err(StorageError::from_idb)?;
         }
         let done = tx.commit().map_err(StorageError::from_idb)?.into_future();
-        Ok(async move {
+        Ok(Box::pin(async move {
             match done.await.map_err(StorageError::from_idb)? {
                 result if result.is_committed() => Ok(()),
                 _ => Err(StorageError::Failed("the write was aborted".into())),
             }
+        }))
+    }
+
+    /// Stores `json` sealed, or in clear when `clear` (only for what
+    /// describes no person, [`CLEAR`]).
+    fn put_json<'a>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        json: Result<String>,
+        clear: bool,
+    ) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let json = json?;
+            let value = if clear {
+                JsValue::from_str(&json)
+            } else {
+                self.seal_json(store, key, json).await?
+            };
+            self.write(&[store], &[(store, key.to_string(), value)], &[])
+                .await
         })
     }
 
     /// Stores `value` sealed.
-    async fn put<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
-        let sealed = self.seal(store, key, value).await?;
-        self.write(&[store], &[(store, key.to_string(), sealed)], &[])
-            .await
+    fn put<'a, T: Serialize>(&'a self, store: &'a str, key: &'a str, value: &T) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), false)
     }
 
     /// Stores `value` in clear: only for what describes no person ([`CLEAR`]).
-    async fn put_clear<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
-        let json = JsValue::from_str(&to_json(value)?);
-        self.write(&[store], &[(store, key.to_string(), json)], &[])
-            .await
+    fn put_clear<'a, T: Serialize>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        value: &T,
+    ) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), true)
     }
 
     /// Every key and value of `store`, in key order.
-    async fn raw_all(&self, store: &str) -> Result<Vec<(String, JsValue)>> {
-        let tx = self
-            .db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
-        let os = tx.object_store(store).map_err(StorageError::from_idb)?;
-        let keys = os
-            .get_all_keys(None, None)
-            .map_err(StorageError::from_idb)?;
-        let values = os.get_all(None, None).map_err(StorageError::from_idb)?;
-        let keys = keys.await.map_err(StorageError::from_idb)?;
-        let values = values.await.map_err(StorageError::from_idb)?;
-        Ok(keys
-            .into_iter()
-            .map(|k| k.as_string().unwrap_or_default())
-            .zip(values)
-            .collect())
+    fn raw_all<'a>(&'a self, store: &'a str) -> Fut<'a, Vec<(String, JsValue)>> {
+        Box::pin(async move {
+            let tx = self
+                .db
+                .transaction(&[store], TransactionMode::ReadOnly)
+                .map_err(StorageError::from_idb)?;
+            let os = tx.object_store(store).map_err(StorageError::from_idb)?;
+            let keys = os
+                .get_all_keys(None, None)
+                .map_err(StorageError::from_idb)?;
+            let values = os.get_all(None, None).map_err(StorageError::from_idb)?;
+            let keys = keys.await.map_err(StorageError::from_idb)?;
+            let values = values.await.map_err(StorageError::from_idb)?;
+            Ok(keys
+                .into_iter()
+                .map(|k| k.as_string().unwrap_or_default())
+                .zip(values)
+                .collect())
+        })
+    }
+
+    /// Every key of `store` with its JSON (opened), or why it cannot be read.
+    fn read_all<'a>(&'a self, store: &'a str) -> Fut<'a, Vec<(String, Result<Vec<u8>>)>> {
+        Box::pin(async move {
+            let mut out = Vec::new();
+            for (key, value) in self.raw_all(store).await? {
+                let json = self.open_value(store, &key, value).await;
+                if json == Err(StorageError::Locked) {
+                    return Err(StorageError::Locked);
+                }
+                out.push((key, json));
+            }
+            Ok(out)
+        })
     }
 
     /// Every value of `store` with its key, and how many could not be read
@@ -601,10 +677,9 @@ impl Store {
     async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<(Vec<(String, T)>, usize)> {
         let mut good = Vec::new();
         let mut unreadable = 0;
-        for (key, value) in self.raw_all(store).await? {
-            match self.decode::<T>(store, &key, &value).await {
+        for (key, json) in self.read_all(store).await? {
+            match json.and_then(|j| from_json(store, &key, &j)) {
                 Ok(v) => good.push((key, v)),
-                Err(StorageError::Locked) => return Err(StorageError::Locked),
                 Err(_) => unreadable += 1,
             }
         }
@@ -634,7 +709,7 @@ impl Store {
                 } else {
                     key
                 };
-                let value = self.seal_json(store, &new_key, &json).await?;
+                let value = self.seal_json(store, &new_key, json).await?;
                 puts.push((store, new_key, value));
             }
             if puts.is_empty() {
@@ -924,6 +999,15 @@ async fn unwrap(wrap: &Wrap, secret: &str, extractable: bool) -> Result<Option<C
             .await
             .ok(),
     )
+}
+
+/// Reads JSON through `serde_json::from_str`, as the rest of the app does:
+/// one reader, so each type's deserialiser exists once in the bundle.
+fn from_json<T: DeserializeOwned>(store: &str, key: &str, json: &[u8]) -> Result<T> {
+    std::str::from_utf8(json)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+        .map_err(|e| StorageError::Failed(format!("{store}/{key}: {e}")))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
