@@ -198,3 +198,44 @@ test('erasing a participant removes the participant and every record from storag
   await expect(page.getByRole('button', { name: `Åbn deltager ${kept}` })).toBeVisible();
   await expect(page.getByText(gone)).toHaveCount(0);
 });
+
+test('a recovery key unlocks when the passphrase is forgotten, and a new passphrase rewraps the key', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'tablet-landscape', 'storage is the same at every viewport');
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await setPin(page);
+  const code = await newParticipant(page, { site: SITES[0] });
+  await press(button(page, 'Alle deltagere'));
+  await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
+  await unlock(page);
+  await expect(page.getByText('Tabletten har ingen gendannelsesnøgle. Glemmes adgangssætningen, kan data ikke læses igen.')).toBeVisible();
+  await page.getByLabel('Adgangssætning', { exact: true }).fill(PASSPHRASE);
+  await press(button(page, 'Lav en ny gendannelsesnøgle'));
+  const key = (await page.locator('.recovery-key').textContent()).trim();
+  expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/);
+  await expect(page.getByText('Tabletten har en gendannelsesnøgle.')).toBeVisible();
+  const raw = await rawDatabase(page);
+  const keyFile = JSON.parse(raw.stores.meta.entries.find((e) => e.key === 'keys').value);
+  expect(keyFile.wraps.map((w) => Boolean(w.recovery)).sort()).toEqual([false, true]);
+  expect(JSON.stringify(keyFile)).not.toContain(key.replace(/-/g, ''));
+
+  // The passphrase forgotten: the recovery key, typed loosely, unlocks.
+  await page.reload();
+  await unlock(page, key.toLowerCase().replace(/-/g, ' '));
+  await expect(page.getByRole('heading', { name: 'Sikkerhedskopi', exact: true })).toBeVisible();
+  // A new passphrase, with the recovery key as the current secret: the key is rewrapped, the
+  // data untouched (the same sealed bytes).
+  const before = (await rawDatabase(page)).stores.participants.entries;
+  const renewed = 'otte grønne tog ved havnen';
+  await page.getByLabel('Nuværende adgangssætning').fill(key);
+  await page.getByLabel('Ny adgangssætning').fill(renewed);
+  await page.getByLabel('Gentag adgangssætningen').fill(renewed);
+  await press(button(page, 'Skift adgangssætning'));
+  await expect(page.getByRole('alert')).toHaveText('Adgangssætningen er skiftet. Data er ikke rørt; kun nøglen er pakket ind igen.');
+  expect((await rawDatabase(page)).stores.participants.entries).toEqual(before);
+  await page.goto('/');
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByRole('alert')).toHaveText('Forkert adgangssætning.');
+  await unlock(page, renewed);
+  await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
+});

@@ -389,7 +389,12 @@ impl Store {
             return Ok(false);
         };
         for wrap in &file.wraps {
-            if let Some(private) = unwrap(wrap, &as_kind(secret, wrap.kind()), false).await? {
+            // Only a secret shaped like a recovery key is tried as one: each try costs
+            // PBKDF2's full work.
+            let Some(secret) = as_kind(secret, wrap.kind()) else {
+                continue;
+            };
+            if let Some(private) = unwrap(wrap, &secret, false).await? {
                 self.keys.borrow_mut().private = Some(private);
                 return Ok(true);
             }
@@ -407,7 +412,10 @@ impl Store {
         };
         let mut private = None;
         for wrap in &file.wraps {
-            if let Some(key) = unwrap(wrap, &as_kind(old, wrap.kind()), true).await? {
+            let Some(old) = as_kind(old, wrap.kind()) else {
+                continue;
+            };
+            if let Some(key) = unwrap(wrap, &old, true).await? {
                 private = Some(key);
                 break;
             }
@@ -976,12 +984,12 @@ pub async fn code_hash(salt: &[u8], code: &ParticipantCode) -> Result<String> {
 }
 
 /// A typed secret as a wrapping of `kind` expects it: a recovery key in its
-/// canonical form (forgiving spaces, case and look-alike letters).
-fn as_kind(secret: &str, kind: WrapKind) -> String {
+/// canonical form (forgiving spaces, case and look-alike letters); `None` if
+/// it cannot be a recovery key.
+fn as_kind(secret: &str, kind: WrapKind) -> Option<String> {
     match kind {
-        WrapKind::Passphrase => secret.to_string(),
-        WrapKind::Recovery => trivsel_core::passphrase::normalise_recovery_key(secret)
-            .unwrap_or_else(|| secret.to_string()),
+        WrapKind::Passphrase => Some(secret.to_string()),
+        WrapKind::Recovery => trivsel_core::passphrase::normalise_recovery_key(secret),
     }
 }
 
