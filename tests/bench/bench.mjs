@@ -5,7 +5,8 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
-const PORT = 4188;
+// Another port with TRIVSEL_BENCH_PORT, so two worktrees can measure side by side.
+const PORT = Number(process.env.TRIVSEL_BENCH_PORT ?? 4188);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const THROTTLE = 4;
 const LOADS = 7;
@@ -20,6 +21,9 @@ const quantile = (xs, q) => {
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
+if (await fetch(BASE).then(() => true, () => false)) {
+  throw new Error(`port ${PORT} is already served by another process: set TRIVSEL_BENCH_PORT`);
+}
 const server = spawn('node', ['tests/e2e/serve.mjs', process.env.TRIVSEL_DIST ?? 'dist', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 400));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PORT = 4189;
+const PORT = 4190;
 const BASE = `http://127.0.0.1:${PORT}`;
 const THROTTLE = 4;
 const RUNS = 3;

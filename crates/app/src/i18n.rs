@@ -928,3 +928,28 @@ static EXPORT_EN: ExportMessages = ExportMessages {
     settings_saved: "The settings are saved.",
     // --- end of issue 12 fields ---
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_screen_reminds_of_a_backup_after_14_days_in_both_languages() {
+        let day = trivsel_core::Date::new(2026, 11, 1).unwrap();
+        for lang in [Lang::Da, Lang::En] {
+            let m = messages(lang);
+            assert!(m.last_backup(day, 13).ends_with("2026-11-01."));
+            let due = m.last_backup(day, 14);
+            assert!(due.contains("14"), "{due}");
+            assert_ne!(due, m.last_backup(day, 13));
+        }
+        assert!(messages(Lang::Da).last_backup(day, 20).contains("Tag en ny"));
+        assert!(messages(Lang::En).last_backup(day, 20).contains("Make a new one"));
+    }
+
+    #[test]
+    fn the_rights_name_the_retention_period() {
+        assert!(messages(Lang::Da).rights(18)[3].contains("18 måneder"));
+        assert!(messages(Lang::En).rights(18)[3].contains("18 months"));
+    }
+}
