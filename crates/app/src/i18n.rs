@@ -943,8 +943,12 @@ mod tests {
             assert!(due.contains("14"), "{due}");
             assert_ne!(due, m.last_backup(day, 13));
         }
-        assert!(messages(Lang::Da).last_backup(day, 20).contains("Tag en ny"));
-        assert!(messages(Lang::En).last_backup(day, 20).contains("Make a new one"));
+        assert!(messages(Lang::Da)
+            .last_backup(day, 20)
+            .contains("Tag en ny"));
+        assert!(messages(Lang::En)
+            .last_backup(day, 20)
+            .contains("Make a new one"));
     }
 
     #[test]
