@@ -55,6 +55,8 @@ async function oldMeasure(page, point, values, ladderValue) {
 async function shown(page, codes) {
   const rows = (locator) => locator.evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+  // The participants are read after the unlock: wait for all of them.
+  await expect(page.locator('table.list tbody tr')).toHaveCount(codes.length);
   const home = (await rows(page.locator('table.list tbody tr'))).sort();
   const histories = {};
   for (const code of codes) {
