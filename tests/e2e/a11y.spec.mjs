@@ -45,9 +45,12 @@ test('the young person\'s screens in English have no axe violations', async ({ p
 
 test('every screen in Danish, the counsellor\'s and the PIN lockout included, has no axe violations and visible field borders', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Vælg en PIN-kode til rådgiveren' })).toBeVisible();
-  await expectNoAxeViolations(page, 'set PIN');
-  await expectVisibleFieldBorders(page, 'set PIN');
+  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await expectNoAxeViolations(page, 'set up: the tablet page sends to the counsellor page');
+  await page.getByRole('link', { name: 'Sæt tabletten op' }).tap();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
+  await expectNoAxeViolations(page, 'set up: passphrase and PIN');
+  await expectVisibleFieldBorders(page, 'set up: passphrase and PIN');
   await setPin(page);
   await expectNoAxeViolations(page, 'home, no participants');
 
@@ -89,8 +92,14 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   await button(page, 'Alle deltagere').tap();
   await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
   await expectNoAxeViolations(page, 'home with a participant');
-  await button(page, 'Indstillinger').tap();
+  await page.getByRole('link', { name: 'Indstillinger' }).tap();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'passphrase prompt');
+  await expectVisibleFieldBorders(page, 'passphrase prompt');
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Indstillinger' })).toBeVisible();
+  await expectNoAxeViolations(page, 'export page with settings, backup, restore, erasure, retention and keys');
+  await expectVisibleFieldBorders(page, 'export page with settings, backup, restore, erasure, retention and keys');
   await expectNoAxeViolations(page, 'settings');
   await expectVisibleFieldBorders(page, 'settings');
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
@@ -103,4 +112,69 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   for (let i = 0; i < 4; i++) await unlock(page, '000000');
   await expect(page.getByRole('alert')).toHaveText(/For mange forkerte forsøg/);
   await expectNoAxeViolations(page, 'PIN lockout');
+});
+
+test('the screens of encrypted storage, backup, restore and erasure have no axe violations in English', async ({ page }) => {
+  test.setTimeout(120_000);
+  const english = async () => {
+    await button(page, 'English').tap();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  };
+  await page.goto('/');
+  await english();
+  await expect(page.getByRole('heading', { name: 'Set up the tablet' })).toBeVisible();
+  await expectNoAxeViolations(page, 'en: set up, on the tablet page');
+  await page.getByRole('link', { name: 'Set up the tablet' }).tap();
+  await english();
+  await expect(page.getByLabel('New passphrase')).toBeVisible();
+  await expectNoAxeViolations(page, 'en: set up: passphrase and PIN');
+  await expectVisibleFieldBorders(page, 'en: set up: passphrase and PIN');
+  await page.getByLabel('New passphrase').fill('kort');
+  await page.getByLabel('Repeat the passphrase').fill('kort');
+  await page.getByLabel('New PIN').fill('246810');
+  await page.getByLabel('Repeat the PIN').fill('246810');
+  await button(page, 'Save and continue').tap();
+  await expect(page.getByRole('alert')).toHaveText('The passphrase must have at least 12 characters or at least 4 words.');
+  await expectNoAxeViolations(page, 'en: set up, passphrase refused');
+  await button(page, 'Dansk').tap();
+  await setPin(page);
+  const code = await newParticipant(page);
+  await button(page, 'Alle deltagere').tap();
+  await page.getByRole('link', { name: 'Eksportér', exact: true }).tap();
+  await english();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'en: passphrase prompt');
+  await page.getByLabel('Passphrase', { exact: true }).fill('blå cykel under gammel bro');
+  await button(page, 'Unlock').tap();
+  await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'en: export page with settings, backup, restore, erasure, retention and keys');
+  await expectVisibleFieldBorders(page, 'en: export page');
+  await button(page, `Erase participant ${code} …`).tap();
+  await expectNoAxeViolations(page, 'en: erase a participant, confirm');
+  await button(page, 'Cancel').tap();
+  await page.getByLabel('Passphrase', { exact: true }).fill('blå cykel under gammel bro');
+  await button(page, 'Make a new recovery key').tap();
+  await expect(page.locator('.recovery-key')).toHaveText(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/);
+  await expectNoAxeViolations(page, 'en: recovery key shown');
+  await page.getByLabel('Passphrase for the backup').fill('grøn tekop på en rund sten');
+  await page.getByLabel('Repeat the backup\'s passphrase').fill('grøn tekop på en rund sten');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button(page, 'Make a backup').tap()]);
+  await page.getByLabel('Backup file').setInputFiles(await download.path());
+  await page.getByLabel('The backup\'s passphrase', { exact: true }).fill('grøn tekop på en rund sten');
+  await button(page, 'Read the backup').tap();
+  await expect(page.getByText(/^New: 0 participants and 0 responses\. Already here with the same content: 1 participants/)).toBeVisible();
+  await expectNoAxeViolations(page, 'en: restore plan');
+  // A questionnaire in progress, then a reload: the young person's waiting screen.
+  await page.getByRole('link', { name: 'All participants' }).tap();
+  await unlock(page, 'blå cykel under gammel bro');
+  await page.getByRole('button', { name: `Åbn deltager ${code}` }).tap();
+  await button(page, 'Ny måling').tap();
+  await page.getByRole('radio', { name: 'Indskrivning', exact: true }).check();
+  await button(page, 'Giv tabletten til den unge').tap();
+  await english();
+  await expectNoAxeViolations(page, 'en: start with the young person\'s rights');
+  await page.reload();
+  await english();
+  await expect(page.getByRole('heading', { name: 'Your answers are saved' })).toBeVisible();
+  await expectNoAxeViolations(page, 'en: the answers wait for the counsellor');
 });

@@ -26,19 +26,79 @@ export const figure = (page, label) =>
   page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
 export const PIN = '246810';
+/** The counsellor's passphrase: it unlocks the tablet's key after a reload. */
+export const PASSPHRASE = 'blå cykel under gammel bro';
 
-/** The counsellor chooses the PIN on a fresh tablet (the app already open). */
-export async function setPin(page, pin = PIN) {
+/** The counsellor sets up a fresh tablet (the app already open): the tablet's page sends them to
+ * the counsellor's page, which takes the passphrase and the PIN; back on the tablet's page the
+ * passphrase unlocks (the key was made on the other page). */
+export async function setPin(page, pin = PIN, passphrase = PASSPHRASE) {
+  if (!new URL(page.url()).pathname.startsWith('/eksport/')) {
+    await press(page.getByRole('link', { name: 'Sæt tabletten op' }));
+  }
+  await page.getByLabel('Ny adgangssætning').fill(passphrase);
+  await page.getByLabel('Gentag adgangssætningen').fill(passphrase);
   await page.getByLabel('Ny PIN-kode').fill(pin);
   await page.getByLabel('Gentag PIN-koden').fill(pin);
-  await press(button(page, 'Gem PIN-kode'));
+  await press(button(page, 'Gem og fortsæt'));
+  await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
+  await press(page.getByRole('link', { name: 'Alle deltagere' }));
+  await unlock(page, passphrase);
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
-/** The counsellor enters the PIN at the prompt. */
-export async function unlock(page, pin = PIN) {
-  await page.getByLabel('PIN-kode', { exact: true }).fill(pin);
+/** The counsellor unlocks at the prompt: with the PIN while the app holds the key, with the
+ * passphrase after a reload (the prompt shows the one field it takes). `secret` replaces
+ * whichever it is. */
+export async function unlock(page, secret) {
+  const phrase = page.getByLabel('Adgangssætning', { exact: true });
+  const pin = page.getByLabel('PIN-kode', { exact: true });
+  await expect(phrase.or(pin)).toBeVisible();
+  if (await phrase.isVisible()) await phrase.fill(secret ?? PASSPHRASE);
+  else await pin.fill(secret ?? PIN);
   await press(button(page, 'Lås op'));
+}
+
+/** After a reload with a questionnaire in progress: the young person's screen says the answers
+ * are saved and shows none of them; the counsellor's passphrase resumes it. */
+export async function resumeAfterReload(page) {
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
+  await press(button(page, 'Rådgiver'));
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toHaveCount(0);
+}
+
+/** Every store, key and value of the tablet's IndexedDB, read raw in the page: values as
+ * text (strings as they are, bytes decoded as UTF-8 and as Latin-1), with index names. */
+export async function rawDatabase(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('trivsel');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const out = { version: db.version, stores: {} };
+    for (const name of db.objectStoreNames) {
+      const store = db.transaction(name).objectStore(name);
+      const all = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+      const keys = await all(store.getAllKeys());
+      const values = await all(store.getAll());
+      const text = (v) => {
+        if (typeof v === 'string') return v;
+        const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : v instanceof Uint8Array ? v : null;
+        if (bytes) return `${new TextDecoder('utf-8').decode(bytes)}\n${String.fromCharCode(...bytes)}`;
+        return JSON.stringify(v);
+      };
+      out.stores[name] = {
+        indexes: [...store.indexNames],
+        keyPath: store.keyPath,
+        entries: keys.map((k, i) => ({ key: String(k), value: text(values[i]), kind: typeof values[i] === 'string' ? 'text' : 'bytes' })),
+      };
+    }
+    db.close();
+    return out;
+  });
 }
 
 /** Creates a participant from the counsellor home; returns its code. */

@@ -2,16 +2,20 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+  PIN, button, figure, freshYouth, handOver, newParticipant, resumeAfterReload, setPin, unlock, who5, who5Label,
 } from './helpers.mjs';
 
-test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
+test('a reload mid-questionnaire resumes at the same question with the same answers once the counsellor unlocks', async ({ page }) => {
   await freshYouth(page);
   await button(page, 'Start').tap();
   await button(page, who5Label(4)).tap();
   await button(page, who5Label(2)).tap();
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await page.reload();
+  // Nothing of the answers shows before the passphrase: the screen says calmly they are saved.
+  await expect(page.getByText(/Spørgsmål \d af 5/)).toHaveCount(0);
+  await expect(page.getByText(who5Label(4), { exact: true })).toHaveCount(0);
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[2].text.da);
   await button(page, 'Tilbage').tap();
@@ -24,26 +28,34 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   const code = await freshYouth(page);
   for (const path of ['/#/deltagere', '/deltagere', '/?screen=home', '/#home']) {
     await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
-    await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+    // A new page load holds no key: the questionnaire in progress waits, sealed, and shows
+    // nothing, not even the young person's code. A change of the URL's fragment alone keeps
+    // the page, and the young person's start screen with their own code.
+    const start = page.getByRole('heading', { name: 'Hvordan har du haft det?' });
+    const waiting = page.getByRole('heading', { name: 'Dine svar er gemt' });
+    await expect(start.or(waiting)).toBeVisible();
+    if (await waiting.isVisible()) await expect(page.getByText(code)).toHaveCount(0);
+    else await expect(page.getByText(code)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   }
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await page.goto('/');
+  await resumeAfterReload(page);
+  // The passphrase resumes the young person's questionnaire, not the counsellor's area.
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await button(page, 'Start').tap();
   for (let i = 0; i < 5; i++) await button(page, who5Label(3)).tap();
   await button(page, '5').tap();
   await button(page, 'Send svar').tap();
   await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
-  await page.goBack();
-  await page.reload();
+  // While the app runs and holds the key, the PIN unlocks. Wrong PINs: a clear message, then a
+  // wait that grows.
+  await button(page, 'Rådgiver').tap();
   await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
-  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
-
-  // Wrong PINs: a clear message, then a wait that grows.
   for (let i = 0; i < 3; i++) {
     await unlock(page, '000000');
     await expect(page.getByRole('alert')).toHaveText('Forkert PIN-kode.');
@@ -53,9 +65,23 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   // Even the right PIN waits out the lockout.
   await unlock(page, PIN);
   await expect(page.getByRole('alert')).toHaveText(/Prøv igen om \d sekunder/);
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toHaveCount(0);
   await page.waitForTimeout(5200);
   await unlock(page, PIN);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
+
+  // Back in the browser's history, then a reload: the key is gone, the prompt takes only the
+  // passphrase, and the PIN is no passphrase.
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
+  await expect(page.getByLabel('PIN-kode', { exact: true })).toHaveCount(0);
+  await unlock(page, PIN);
+  await expect(page.getByRole('alert')).toHaveText('Forkert adgangssætning.');
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 });
 
@@ -93,12 +119,17 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   await expect(page.getByRole('img', { name: /WHO-5 procentscore/ })).toBeVisible();
 
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
+  // The settings are a section of the counsellor's export page.
   await button(page, 'Alle deltagere').tap();
-  await button(page, 'Indstillinger').tap();
+  await page.getByRole('link', { name: 'Indstillinger' }).tap();
+  await unlock(page);
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
   await page.getByLabel('Standardafvigelse (SD)').fill('10');
   await page.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
   await button(page, 'Gem indstillinger').tap();
+  await expect(page.getByRole('alert')).toHaveText('Indstillingerne er gemt.');
+  await page.getByRole('link', { name: 'Alle deltagere' }).tap();
+  await unlock(page);
   await page.getByRole('button', { name: `Åbn deltager ${code}` }).tap();
   await expect(page.locator('table.history caption')).toContainText('mere end 19,6 point');
   expect((await cells(1)).slice(6, 8)).toEqual(['bedring', 'uændret']);
@@ -151,6 +182,7 @@ test('five taps in one task, before any write has committed, are all kept in ord
   }, values.map((v) => who5Label(v)));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   for (let n = 4; n >= 0; n--) {
     await button(page, 'Tilbage').tap();
@@ -176,6 +208,7 @@ test('a write that fails after the next question shows goes back to the question
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByText('Dit svar blev ikke gemt.')).toHaveCount(0);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await button(page, 'Tilbage').tap();
   await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'true');
@@ -206,5 +239,6 @@ test('storage full: the answer is not lost silently, the young person is told, a
   await button(page, who5Label(4)).tap();
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
 });

@@ -4,7 +4,9 @@
 // and every button can be scrolled into view whole. At normal zoom every
 // button and link is a touch target of at least 48 × 48 CSS px.
 import { test, expect } from '@playwright/test';
-import { button, expectNoAxeViolations, freshYouth, unlock, who5Label } from './helpers.mjs';
+import {
+  button, expectNoAxeViolations, freshYouth, newParticipant, setPin, unlock, who5Label,
+} from './helpers.mjs';
 
 /** Whatever a reader would miss: sideways scrolling, boxes that clip their text, things off the side. */
 async function problems(page) {
@@ -126,4 +128,35 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
   await button(page, 'Alle deltagere').tap();
   await expect(h1).toHaveText('Deltagere');
   await checkScreen(page, 'counsellor home', [...table, page.locator('.storage p').last()], { axe: true });
+});
+
+test('200 % zoom: setting up, the passphrase prompt, the export page\'s data care and the waiting screen lose nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await checkScreen(page, 'set up, tablet page', [page.getByRole('link', { name: 'Sæt tabletten op' })]);
+  await page.getByRole('link', { name: 'Sæt tabletten op' }).tap();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
+  await checkScreen(page, 'set up: passphrase and PIN', [page.locator('.warn')]);
+  await setPin(page);
+  const code = await newParticipant(page);
+  await button(page, 'Ny måling').tap();
+  await page.getByRole('radio', { name: 'Indskrivning', exact: true }).check();
+  await button(page, 'Giv tabletten til den unge').tap();
+  await expect(page.locator('.rights')).toBeVisible();
+  await checkScreen(page, 'start with the young person\'s rights', [page.locator('.rights li').last()]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+  await checkScreen(page, 'the answers wait for the counsellor', [page.getByRole('heading', { level: 1 })]);
+  await button(page, 'Rådgiver').tap();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await checkScreen(page, 'passphrase prompt', [page.getByLabel('Adgangssætning', { exact: true })]);
+  await unlock(page);
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await page.getByRole('link', { name: 'Eksportér', exact: true }).tap();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Sikkerhedskopi', exact: true })).toBeVisible();
+  await button(page, `Slet deltager ${code} …`).tap();
+  await checkScreen(page, 'export page with settings and data care', [page.locator('#erase-warning'), page.locator('#keys-heading')], { axe: true });
 });
