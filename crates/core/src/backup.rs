@@ -16,12 +16,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::import::clip;
-use crate::instrument::Builtin;
 use crate::lang::Lang;
+use crate::messages::clip;
 use crate::participant::{Participant, ParticipantCode};
+use crate::programme::parse_programme;
 use crate::record::{RecordError, ResponseRecord};
+use crate::uuid::Uuid;
 
 /// The `format` field of a backup document.
 pub const FORMAT: &str = "trivsel-backup";
@@ -44,6 +46,10 @@ pub struct Backup {
     pub settings: serde_json::Value,
     #[serde(default)]
     pub erased: Erasures,
+    /// The programme files imported on the tablet, as their text: the
+    /// definitions of a programme's questionnaires its records answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<String>,
 }
 
 /// What was erased on a tablet, kept so that no later restore brings it back.
@@ -54,7 +60,7 @@ pub struct Backup {
 pub struct Erasures {
     pub participants: Vec<ErasedCode>,
     /// Ids of erased records (random UUIDs).
-    pub records: BTreeSet<String>,
+    pub records: BTreeSet<Uuid>,
 }
 
 /// One erased participant: hex SHA-256 of `salt` bytes followed by the code's UTF-8.
@@ -94,6 +100,7 @@ impl Backup {
         records: Vec<ResponseRecord>,
         settings: serde_json::Value,
         erased: Erasures,
+        programmes: Vec<String>,
     ) -> Backup {
         Backup {
             format: FORMAT.into(),
@@ -103,6 +110,7 @@ impl Backup {
             records,
             settings,
             erased,
+            programmes,
         }
     }
 
@@ -125,76 +133,64 @@ pub enum BackupError {
     },
     /// Two participants with one code, or two records with one id.
     Duplicate(String),
+    /// A programme file in the backup that does not read.
+    Programme(String),
     /// A record that is not well formed.
     Record {
-        id: String,
+        id: Uuid,
         error: RecordError,
     },
     /// A record of a participant the backup does not hold.
-    Orphan(String),
+    Orphan(Uuid),
 }
 
 impl BackupError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::TooLarge, Lang::Da) => {
-                "Filen er for stor til at være en sikkerhedskopi fra trivsel.".into()
-            }
-            (Self::TooLarge, Lang::En) => "The file is too large to be a trivsel backup.".into(),
-            (Self::NotJson(e), Lang::Da) => format!(
-                "Filen kunne åbnes, men indholdet er ikke en sikkerhedskopi: {}",
-                clip(e)
+        match self {
+            Self::TooLarge => tr!(lang,
+                da: "Filen er for stor til at være en sikkerhedskopi fra trivsel.".into(),
+                en: "The file is too large to be a trivsel backup.".into(),
             ),
-            (Self::NotJson(e), Lang::En) => format!(
-                "The file could be opened, but it does not hold a backup: {}",
-                clip(e)
+            Self::NotJson(e) => tr!(lang,
+                da: format!("Filen kunne åbnes, men indholdet er ikke en sikkerhedskopi: {}", clip(e)),
+                en: format!("The file could be opened, but it does not hold a backup: {}", clip(e)),
             ),
-            (Self::NotABackup, Lang::Da) => "Filen er ikke en sikkerhedskopi fra trivsel.".into(),
-            (Self::NotABackup, Lang::En) => "The file is not a trivsel backup.".into(),
-            (Self::UnknownVersion(v), Lang::Da) => format!(
-                "Sikkerhedskopien har version {v}, som denne udgave af trivsel ikke kender."
+            Self::NotABackup => tr!(lang,
+                da: "Filen er ikke en sikkerhedskopi fra trivsel.".into(),
+                en: "The file is not a trivsel backup.".into(),
             ),
-            (Self::UnknownVersion(v), Lang::En) => {
-                format!("The backup has version {v}, which this release of trivsel does not know.")
-            }
-            (Self::Schema { path, reason }, Lang::Da) => format!(
-                "Sikkerhedskopien er ugyldig ved {}: {}",
-                clip(path),
-                clip(reason)
+            Self::UnknownVersion(v) => tr!(lang,
+                da: format!("Sikkerhedskopien har version {v}, som denne udgave af trivsel ikke kender."),
+                en: format!("The backup has version {v}, which this release of trivsel does not know."),
             ),
-            (Self::Schema { path, reason }, Lang::En) => {
-                format!("The backup is invalid at {}: {}", clip(path), clip(reason))
-            }
-            (Self::Duplicate(key), Lang::Da) => {
-                format!("«{}» findes to gange i sikkerhedskopien.", clip(key))
-            }
-            (Self::Duplicate(key), Lang::En) => {
-                format!("«{}» occurs twice in the backup.", clip(key))
-            }
-            (Self::Record { id, error }, Lang::Da) => format!(
-                "Besvarelsen «{}» i sikkerhedskopien er ugyldig: {}",
-                clip(id),
-                error.message(lang)
+            Self::Schema { path, reason } => tr!(lang,
+                da: format!("Sikkerhedskopien er ugyldig ved {}: {}", clip(path), clip(reason)),
+                en: format!("The backup is invalid at {}: {}", clip(path), clip(reason)),
             ),
-            (Self::Record { id, error }, Lang::En) => format!(
-                "The response «{}» in the backup is invalid: {}",
-                clip(id),
-                error.message(lang)
+            Self::Duplicate(key) => tr!(lang,
+                da: format!("«{}» findes to gange i sikkerhedskopien.", clip(key)),
+                en: format!("«{}» occurs twice in the backup.", clip(key)),
             ),
-            (Self::Orphan(id), Lang::Da) => format!(
-                "Besvarelsen «{}» hører til en deltager, som ikke er i sikkerhedskopien.",
-                clip(id)
+            Self::Programme(reason) => tr!(lang,
+                da: format!("En programfil i sikkerhedskopien kan ikke læses: {reason}"),
+                en: format!("A programme file in the backup cannot be read: {reason}"),
             ),
-            (Self::Orphan(id), Lang::En) => format!(
-                "The response «{}» belongs to a participant who is not in the backup.",
-                clip(id)
+            Self::Record { id, error } => tr!(lang,
+                da: format!("Besvarelsen «{id}» i sikkerhedskopien er ugyldig: {}", error.message(lang)),
+                en: format!("The response «{id}» in the backup is invalid: {}", error.message(lang)),
+            ),
+            Self::Orphan(id) => tr!(lang,
+                da: format!("Besvarelsen «{id}» hører til en deltager, som ikke er i sikkerhedskopien."),
+                en: format!("The response «{id}» belongs to a participant who is not in the backup."),
             ),
         }
     }
 }
 
-/// Reads a decrypted backup and checks it whole: one reason if it is refused.
-pub fn parse_backup(bytes: &[u8], builtin: &Builtin) -> Result<Backup, BackupError> {
+/// Reads a decrypted backup and checks it whole against `catalogue` (the
+/// tablet's) with the backup's own programme files added: one reason if it
+/// is refused.
+pub fn parse_backup(bytes: &[u8], catalogue: &Catalogue) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BYTES {
         return Err(BackupError::TooLarge);
     }
@@ -217,6 +213,12 @@ pub fn parse_backup(bytes: &[u8], builtin: &Builtin) -> Result<Backup, BackupErr
             path: e.path().to_string(),
             reason: e.inner().to_string(),
         })?;
+    let mut catalogue = catalogue.clone();
+    for text in &backup.programmes {
+        let programme = parse_programme(text.as_bytes(), &catalogue)
+            .map_err(|e| BackupError::Programme(e.message(Lang::En)))?;
+        catalogue.add_checked(&programme.instruments, &programme.batteries);
+    }
     let mut codes = BTreeSet::new();
     for p in &backup.participants {
         if !codes.insert(&p.code) {
@@ -225,15 +227,13 @@ pub fn parse_backup(bytes: &[u8], builtin: &Builtin) -> Result<Backup, BackupErr
     }
     let mut ids = BTreeSet::new();
     for r in &backup.records {
-        if !ids.insert(r.id.as_str()) {
-            return Err(BackupError::Duplicate(r.id.clone()));
+        if !ids.insert(r.id) {
+            return Err(BackupError::Duplicate(r.id.to_string()));
         }
-        r.check(builtin).map_err(|error| BackupError::Record {
-            id: r.id.clone(),
-            error,
-        })?;
+        r.check(&catalogue)
+            .map_err(|error| BackupError::Record { id: r.id, error })?;
         if !codes.contains(&r.participant) {
-            return Err(BackupError::Orphan(r.id.clone()));
+            return Err(BackupError::Orphan(r.id));
         }
     }
     Ok(backup)
@@ -252,7 +252,7 @@ pub const MAX_SCRYPT_LOG_N: u8 = 20;
 /// The ids of the exported records completed more than `months` months
 /// before `today` (same day of the month, or the month's last day): the
 /// records the retention period offers for erasure.
-pub fn past_retention(records: &[ResponseRecord], today: Date, months: u32) -> Vec<String> {
+pub fn past_retention(records: &[ResponseRecord], today: Date, months: u32) -> Vec<Uuid> {
     let total = today.year() * 12 + i32::from(today.month()) - 1 - months.min(12 * 100) as i32;
     let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
     let day = (1..=today.day())
@@ -262,7 +262,7 @@ pub fn past_retention(records: &[ResponseRecord], today: Date, months: u32) -> V
     records
         .iter()
         .filter(|r| r.exported && r.date < day)
-        .map(|r| r.id.clone())
+        .map(|r| r.id)
         .collect()
 }
 
@@ -336,8 +336,7 @@ pub fn plan_restore(
     };
     let here_p: BTreeMap<&ParticipantCode, &Participant> =
         participants.iter().map(|p| (&p.code, p)).collect();
-    let here_r: BTreeMap<&str, &ResponseRecord> =
-        records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let here_r: BTreeMap<Uuid, &ResponseRecord> = records.iter().map(|r| (r.id, r)).collect();
     for p in &backup.participants {
         if erased_codes.contains(&p.code) {
             plan.erased_participants += 1;
@@ -357,7 +356,7 @@ pub fn plan_restore(
             plan.erased_records += 1;
             continue;
         }
-        match here_r.get(r.id.as_str()) {
+        match here_r.get(&r.id) {
             None => plan.new_records.push(r.clone()),
             Some(here) if same_response(here, r) => plan.duplicate_records += 1,
             Some(here) => plan.record_conflicts.push(RecordConflict {
@@ -372,9 +371,16 @@ pub fn plan_restore(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::builtin;
     use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
-    use crate::record::InstrumentRef;
+    use crate::testing::{reference, who5_and_ladder};
+
+    fn shipped() -> &'static Catalogue {
+        Catalogue::shipped()
+    }
+
+    fn id(n: u8) -> Uuid {
+        Uuid::from_random([n; 16])
+    }
 
     fn day(d: u8) -> Date {
         Date::new(2026, 11, d).unwrap()
@@ -392,37 +398,14 @@ mod tests {
     }
 
     fn record(n: u8, code: &str, who5: [i32; 5]) -> ResponseRecord {
-        let b = builtin();
-        let mut answers = BTreeMap::new();
-        answers.insert(
-            b.who5.id.clone(),
-            b.who5
-                .items
-                .iter()
-                .zip(who5)
-                .map(|(i, v)| (i.id.clone(), v))
-                .collect(),
-        );
-        answers.insert(
-            b.cantril.id.clone(),
-            [(b.cantril.items[0].id.clone(), 7)].into_iter().collect(),
-        );
         ResponseRecord {
-            id: format!("00000000-0000-4000-8000-0000000000{n:02}"),
+            id: id(n),
             participant: ParticipantCode::parse(code).unwrap(),
             point: MeasurementPoint::Intake,
             date: day(3),
-            answers,
-            instruments: vec![
-                InstrumentRef {
-                    id: b.who5.id.clone(),
-                    version: b.who5.version,
-                },
-                InstrumentRef {
-                    id: b.cantril.id.clone(),
-                    version: b.cantril.version,
-                },
-            ],
+            answers: who5_and_ladder(who5, 7),
+            declined: BTreeMap::new(),
+            instruments: vec![reference("who5"), reference("cantril")],
             supersedes: None,
             exported: false,
         }
@@ -438,47 +421,48 @@ mod tests {
             ],
             serde_json::json!({"ladder_band_set": "hbsc"}),
             Erasures::default(),
+            Vec::new(),
         )
     }
 
     #[test]
     fn a_backup_round_trips_and_is_checked_whole() {
         let b = backup();
-        let parsed = parse_backup(b.to_json().as_bytes(), builtin()).unwrap();
+        let parsed = parse_backup(b.to_json().as_bytes(), shipped()).unwrap();
         assert_eq!(parsed, b);
-        assert_eq!(parse_backup(b"{}", builtin()), Err(BackupError::NotABackup));
+        assert_eq!(parse_backup(b"{}", shipped()), Err(BackupError::NotABackup));
         assert!(matches!(
-            parse_backup(b"not json", builtin()),
+            parse_backup(b"not json", shipped()),
             Err(BackupError::NotJson(_))
         ));
         let v2 = b.to_json().replace("\"version\":1", "\"version\":2");
         assert_eq!(
-            parse_backup(v2.as_bytes(), builtin()),
+            parse_backup(v2.as_bytes(), shipped()),
             Err(BackupError::UnknownVersion(2))
         );
         let extra = b
             .to_json()
             .replace("\"version\":1", "\"version\":1,\"name\":\"x\"");
         assert!(matches!(
-            parse_backup(extra.as_bytes(), builtin()),
+            parse_backup(extra.as_bytes(), shipped()),
             Err(BackupError::Schema { .. })
         ));
         let mut dup = b.clone();
         dup.records.push(dup.records[0].clone());
         assert!(matches!(
-            parse_backup(dup.to_json().as_bytes(), builtin()),
+            parse_backup(dup.to_json().as_bytes(), shipped()),
             Err(BackupError::Duplicate(_))
         ));
         let mut orphan = b.clone();
         orphan.participants.pop();
         assert!(matches!(
-            parse_backup(orphan.to_json().as_bytes(), builtin()),
+            parse_backup(orphan.to_json().as_bytes(), shipped()),
             Err(BackupError::Orphan(_))
         ));
         let mut bad = b.clone();
         bad.records[0].answers.clear();
         assert!(matches!(
-            parse_backup(bad.to_json().as_bytes(), builtin()),
+            parse_backup(bad.to_json().as_bytes(), shipped()),
             Err(BackupError::Record { .. })
         ));
         assert!(BackupError::NotABackup
@@ -543,22 +527,22 @@ mod tests {
         old.date = Date::new(2024, 2, 28).unwrap();
         old.exported = true;
         let mut kept = old.clone();
-        kept.id = "00000000-0000-4000-8000-000000000002".into();
+        kept.id = id(2);
         kept.exported = false;
         let mut recent = old.clone();
-        recent.id = "00000000-0000-4000-8000-000000000003".into();
+        recent.id = id(3);
         recent.date = Date::new(2024, 2, 29).unwrap();
         let records = [old.clone(), kept, recent.clone()];
         // 24 months before 2026-02-28 is 2024-02-28: that day is not older.
         assert!(past_retention(&records, Date::new(2026, 2, 28).unwrap(), 24).is_empty());
         assert_eq!(
             past_retention(&records, Date::new(2026, 3, 1).unwrap(), 24),
-            vec![old.id.clone(), recent.id.clone()]
+            vec![old.id, recent.id]
         );
         // 2024-03-31 minus one month is the last day of February (the 29th).
         assert_eq!(
             past_retention(&records, Date::new(2024, 3, 31).unwrap(), 1),
-            vec![old.id.clone()]
+            vec![old.id]
         );
         assert_eq!(
             past_retention(&records, Date::new(2024, 3, 30).unwrap(), 0).len(),
@@ -570,7 +554,7 @@ mod tests {
     fn erased_participants_and_records_never_come_back() {
         let b = backup();
         let mut erased = Erasures::default();
-        erased.records.insert(b.records[0].id.clone());
+        erased.records.insert(b.records[0].id);
         let codes: BTreeSet<ParticipantCode> = [ParticipantCode::parse("A1B2C3").unwrap()].into();
         let plan = plan_restore(&[], &[], &erased, &b, &codes);
         assert_eq!(plan.new_participants, vec![participant("938NKR")]);

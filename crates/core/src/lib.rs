@@ -8,6 +8,7 @@
 #[macro_use]
 pub mod messages;
 
+pub mod backup;
 pub mod battery;
 pub mod catalogue;
 pub mod change;
@@ -22,6 +23,7 @@ pub mod lang;
 pub mod merge;
 pub mod outbox;
 pub mod participant;
+pub mod passphrase;
 pub mod pin;
 pub mod programme;
 pub mod record;

@@ -40,28 +40,23 @@ pub enum PassphraseError {
 
 impl PassphraseError {
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::TooShort, Lang::Da) => format!(
-                "Adgangssætningen skal have mindst {MIN_CHARS} tegn eller mindst {MIN_WORDS} ord."
+        match self {
+            Self::TooShort => tr!(lang,
+                da: format!("Adgangssætningen skal have mindst {MIN_CHARS} tegn eller mindst {MIN_WORDS} ord."),
+                en: format!("The passphrase must have at least {MIN_CHARS} characters or at least {MIN_WORDS} words."),
             ),
-            (Self::TooShort, Lang::En) => format!(
-                "The passphrase must have at least {MIN_CHARS} characters or at least {MIN_WORDS} words."
+            Self::TooCommon => tr!(lang,
+                da: "Den adgangssætning er for almindelig. Vælg nogle ord, der ikke hører sammen.".into(),
+                en: "That passphrase is too common. Choose a few words that do not belong together.".into(),
             ),
-            (Self::TooCommon, Lang::Da) => {
-                "Den adgangssætning er for almindelig. Vælg nogle ord, der ikke hører sammen.".into()
-            }
-            (Self::TooCommon, Lang::En) => {
-                "That passphrase is too common. Choose a few words that do not belong together."
-                    .into()
-            }
-            (Self::TooSimple, Lang::Da) => {
-                "Adgangssætningen er for let at gætte (kun tal, samme tegn eller en række på tastaturet).".into()
-            }
-            (Self::TooSimple, Lang::En) => {
-                "The passphrase is too easy to guess (only digits, one character repeated or a row of the keyboard).".into()
-            }
-            (Self::Mismatch, Lang::Da) => "De to adgangssætninger er ikke ens.".into(),
-            (Self::Mismatch, Lang::En) => "The two passphrases are not the same.".into(),
+            Self::TooSimple => tr!(lang,
+                da: "Adgangssætningen er for let at gætte (kun tal, samme tegn eller en række på tastaturet).".into(),
+                en: "The passphrase is too easy to guess (only digits, one character repeated or a row of the keyboard).".into(),
+            ),
+            Self::Mismatch => tr!(lang,
+                da: "De to adgangssætninger er ikke ens.".into(),
+                en: "The two passphrases are not the same.".into(),
+            ),
         }
     }
 }
