@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -67,7 +68,10 @@ pub fn page(ctx: Ctx, body: Html) -> Html {
         Offer::Lock
     } else if ctx.screen == Screen::Youth {
         Offer::Counsellor
-    } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+    } else if matches!(
+        ctx.screen,
+        Screen::Unlock(_) | Screen::SetPin | Screen::NewPassphrase
+    ) {
         Offer::Evaluator
     } else {
         Offer::Nothing
@@ -115,7 +119,9 @@ pub fn App() -> Html {
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::SetPin => html! { <SetPin /> },
+        // Setting up, and an older tablet's passphrase: on this page, which
+        // then holds the key.
+        Screen::SetPin | Screen::NewPassphrase => html! { <SetPin /> },
         Screen::Youth => html! { <Youth /> },
         Screen::ThankYou(id) => html! { <ThankYou record={*id} /> },
         Screen::Counsellor(start) => {
@@ -146,16 +152,23 @@ struct HostProps {
 }
 
 /// The place the counsellor's screens are drawn in, and the one call that
-/// opens them there. If their bundle cannot be loaded, the PIN prompt shows
-/// again with the reason.
+/// opens them there, handing them the keys this page holds. If their bundle
+/// cannot be loaded, the PIN prompt shows again with the reason.
 #[function_component]
 fn CounsellorHost(props: &HostProps) -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     {
         let handoff = props.handoff.clone();
         use_effect_with((), move |_| {
+            // The keys this page holds, by reference: the counsellor's
+            // screens read and write storage with them.
+            let keys = ctx
+                .store
+                .as_ref()
+                .and_then(|s| s.held_keys())
+                .unwrap_or(JsValue::UNDEFINED);
             spawn_local(async move {
-                if counsellor::open(&handoff).await.is_err() {
+                if counsellor::open(&handoff, &keys).await.is_err() {
                     let m = messages(ctx.lang);
                     ctx.dispatch(Action::Lock);
                     ctx.dispatch(Action::Notice(Some(m.counsellor_failed.to_string())));

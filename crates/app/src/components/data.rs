@@ -6,34 +6,16 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::effects::{self, Ctx, Restoring};
+use crate::components::pin::{secret, value};
+use crate::effects::care::{self, Restoring};
+use crate::effects::{self, Ctx};
 use crate::i18n::{export_messages, messages};
-
-fn value(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
 
 fn clear(nodes: &[&NodeRef]) {
     for node in nodes {
         if let Some(i) = node.cast::<HtmlInputElement>() {
             i.set_value("");
         }
-    }
-}
-
-fn secret(id: &'static str, label: &'static str, node: &NodeRef, new: bool) -> Html {
-    let autocomplete = if new {
-        "new-password"
-    } else {
-        "current-password"
-    };
-    html! {
-        <>
-            <label for={id}>{ label }</label>
-            <input {id} type="password" {autocomplete} ref={node.clone()} />
-        </>
     }
 }
 
@@ -59,7 +41,7 @@ fn BackupCard() -> Html {
         let (a, b, ctx) = (a.clone(), b.clone(), ctx.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            effects::backup(ctx.clone(), value(&a), value(&b));
+            care::backup(ctx.clone(), value(&a), value(&b));
             clear(&[&a, &b]);
         })
     };
@@ -73,9 +55,9 @@ fn BackupCard() -> Html {
             <p>{ x.backup_intro }</p>
             <p class="backup">{ last }</p>
             <form class="form" {onsubmit}>
-                { secret("backup-passphrase", x.backup_passphrase, &a, true) }
+                { secret("backup-passphrase", x.backup_passphrase, &a, true, None) }
                 <p class="hint">{ m.passphrase_hint }</p>
-                { secret("backup-repeat", x.backup_repeat, &b, true) }
+                { secret("backup-repeat", x.backup_repeat, &b, true, None) }
                 <button type="submit" class="primary" disabled={ctx.busy}>{ x.backup_button }</button>
             </form>
         </section>
@@ -85,8 +67,7 @@ fn BackupCard() -> Html {
 #[function_component]
 fn RestoreCard() -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
-    let (m, x) = (messages(ctx.lang), export_messages(ctx.lang));
-    let lang = ctx.lang;
+    let x = export_messages(ctx.lang);
     let (file, phrase) = (use_node_ref(), use_node_ref());
     let restoring = use_state(|| None::<Restoring>);
     let onsubmit = {
@@ -107,57 +88,11 @@ fn RestoreCard() -> Html {
                 let restoring = restoring.clone();
                 Callback::from(move |r: Restoring| restoring.set(Some(r)))
             };
-            effects::read_backup(ctx.clone(), chosen, value(&phrase), done);
+            care::read_backup(ctx.clone(), chosen, value(&phrase), done);
             clear(&[&phrase]);
         })
     };
-    let plan_view = (*restoring).clone().map(|r| {
-        let plan = &r.plan;
-        let apply = {
-            let (ctx, restoring, r) = (ctx.clone(), restoring.clone(), r.clone());
-            Callback::from(move |_| {
-                effects::restore(ctx.clone(), r.clone());
-                restoring.set(None);
-            })
-        };
-        let cancel = {
-            let restoring = restoring.clone();
-            Callback::from(move |_| restoring.set(None))
-        };
-        let p_rows = plan.participant_conflicts.iter().map(|c| {
-            let facts = |p: &trivsel_core::Participant| {
-                format!("{}, {}, {}, {}", p.gender.label(lang), p.age_band.label(lang), p.course.label(lang), p.site)
-            };
-            html! {
-                <tr><th scope="row" class="code">{ c.here.code.to_string() }</th><td>{ facts(&c.here) }</td><td>{ facts(&c.backup) }</td></tr>
-            }
-        });
-        let r_rows = plan.record_conflicts.iter().map(|c| html! {
-            <tr>
-                <th scope="row"><span class="code">{ c.here.participant.to_string() }</span>{ " " }{ c.here.id.get(..8).unwrap_or_default() }</th>
-                <td>{ x.record_summary(&c.here) }</td><td>{ x.record_summary(&c.backup) }</td>
-            </tr>
-        });
-        html! {
-            <div class="restore-plan" role="group" aria-labelledby="plan-text">
-                <p id="plan-text">{ x.restore_plan(plan) }</p>
-                if plan.has_conflicts() {
-                    <h3>{ x.conflicts_heading }</h3>
-                    <p>{ x.conflicts_explained }</p>
-                    <table class="list conflicts">
-                        <thead><tr><th scope="col">{ m.code }</th><th scope="col">{ x.on_tablet }</th><th scope="col">{ x.in_backup }</th></tr></thead>
-                        <tbody>{ for p_rows }{ for r_rows }</tbody>
-                    </table>
-                }
-                <div class="actions">
-                    <button type="button" class="secondary" onclick={cancel}>{ m.cancel }</button>
-                    <button type="button" class="primary" disabled={ctx.busy} onclick={apply}>
-                        { x.restore_button(plan.new_participants.len(), plan.new_records.len()) }
-                    </button>
-                </div>
-            </div>
-        }
-    });
+    let plan_view = (*restoring).clone().map(|r| plan_view(&ctx, &restoring, r));
     html! {
         <section class="card data" aria-labelledby="restore-heading">
             <h2 id="restore-heading">{ x.restore_heading }</h2>
@@ -165,7 +100,7 @@ fn RestoreCard() -> Html {
             <form class="form" {onsubmit}>
                 <label for="restore-file">{ x.restore_file }</label>
                 <input id="restore-file" type="file" accept=".age" ref={file} />
-                { secret("restore-passphrase", x.restore_passphrase, &phrase, false) }
+                { secret("restore-passphrase", x.restore_passphrase, &phrase, false, None) }
                 <button type="submit" class="secondary" disabled={ctx.busy}>{ x.restore_read }</button>
             </form>
             { for plan_view }
@@ -205,7 +140,7 @@ fn EraseCard() -> Html {
         let erase = {
             let (ctx, confirming, code) = (ctx.clone(), confirming.clone(), code.clone());
             Callback::from(move |_| {
-                effects::erase_participant(ctx.clone(), code.clone());
+                care::erase_participant(ctx.clone(), code.clone());
                 confirming.set(None);
             })
         };
@@ -250,7 +185,7 @@ fn RetentionCard() -> Html {
     let (m, x) = (messages(ctx.lang), export_messages(ctx.lang));
     let months_input = use_node_ref();
     let confirming = use_state(|| false);
-    let months = ctx.settings.retention_months;
+    let months = ctx.settings.retention();
     let due =
         trivsel_core::backup::past_retention(&ctx.data.records, effects::today(), months).len();
     let onsubmit = {
@@ -258,9 +193,9 @@ fn RetentionCard() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match value(&node).trim().parse::<u32>() {
-                Ok(n) if (1..=120).contains(&n) => effects::save_retention(ctx.clone(), n),
+                Ok(n) if (1..=120).contains(&n) => care::save_retention(ctx.clone(), n),
                 _ => ctx.dispatch(crate::state::Action::Notice(Some(
-                    messages(ctx.lang).settings_invalid.to_string(),
+                    export_messages(ctx.lang).retention_invalid.to_string(),
                 ))),
             }
         })
@@ -277,7 +212,7 @@ fn RetentionCard() -> Html {
         let (ctx, confirming) = (ctx.clone(), confirming.clone());
         Callback::from(move |_| {
             confirming.set(false);
-            effects::erase_past_retention(ctx.clone());
+            care::erase_past_retention(ctx.clone());
         })
     };
     html! {
@@ -323,7 +258,7 @@ fn KeysCard() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (a, b, c) = &nodes;
-            effects::rewrap(
+            care::rewrap(
                 ctx.clone(),
                 value(a),
                 Some((value(b), value(c))),
@@ -337,7 +272,7 @@ fn KeysCard() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let shown = shown.clone();
-            effects::rewrap(
+            care::rewrap(
                 ctx.clone(),
                 value(&node),
                 None,
@@ -351,10 +286,10 @@ fn KeysCard() -> Html {
         <section class="card data" aria-labelledby="keys-heading">
             <h2 id="keys-heading">{ x.keys_heading }</h2>
             <form class="form" onsubmit={change}>
-                { secret("current-passphrase", x.current_passphrase, &current, false) }
-                { secret("changed-passphrase", m.new_passphrase, &new, true) }
+                { secret("current-passphrase", x.current_passphrase, &current, false, None) }
+                { secret("changed-passphrase", m.new_passphrase, &new, true, None) }
                 <p class="hint">{ m.passphrase_hint }</p>
-                { secret("changed-repeat", m.repeat_passphrase, &repeat, true) }
+                { secret("changed-repeat", m.repeat_passphrase, &repeat, true, None) }
                 <button type="submit" class="secondary" disabled={ctx.busy}>{ x.change_passphrase }</button>
             </form>
             <p>{ x.recovery_intro }</p>
@@ -363,9 +298,61 @@ fn KeysCard() -> Html {
                 <p role="status">{ x.recovery_shown }{ " " }<strong class="code recovery-key">{ key }</strong></p>
             }
             <form class="form" onsubmit={recovery}>
-                { secret("recovery-current", m.passphrase, &current2, false) }
+                { secret("recovery-current", m.passphrase, &current2, false, None) }
                 <button type="submit" class="secondary" disabled={ctx.busy}>{ x.recovery_button }</button>
             </form>
         </section>
+    }
+}
+
+/// What a backup read would restore, with its conflicts, and the buttons
+/// that restore it or put it away.
+fn plan_view(ctx: &Ctx, restoring: &UseStateHandle<Option<Restoring>>, r: Restoring) -> Html {
+    let (m, x) = (messages(ctx.lang), export_messages(ctx.lang));
+    let lang = ctx.lang;
+    let plan = &r.plan;
+    let apply = {
+        let (ctx, restoring, r) = (ctx.clone(), restoring.clone(), r.clone());
+        Callback::from(move |_| {
+            care::restore(ctx.clone(), r.clone());
+            restoring.set(None);
+        })
+    };
+    let cancel = {
+        let restoring = restoring.clone();
+        Callback::from(move |_| restoring.set(None))
+    };
+    let p_rows = plan.participant_conflicts.iter().map(|c| {
+            let facts = |p: &trivsel_core::Participant| {
+                format!("{}, {}, {}, {}", p.gender.label(lang), p.age_band.label(lang), p.course.label(lang), p.site)
+            };
+            html! {
+                <tr><th scope="row" class="code">{ c.here.code.to_string() }</th><td>{ facts(&c.here) }</td><td>{ facts(&c.backup) }</td></tr>
+            }
+        });
+    let r_rows = plan.record_conflicts.iter().map(|c| html! {
+            <tr>
+                <th scope="row"><span class="code">{ c.here.participant.to_string() }</span>{ " " }{ c.here.id.to_string()[..8].to_string() }</th>
+                <td>{ x.record_summary(&c.here) }</td><td>{ x.record_summary(&c.backup) }</td>
+            </tr>
+        });
+    html! {
+        <div class="restore-plan" role="group" aria-labelledby="plan-text">
+            <p id="plan-text">{ x.restore_plan(plan) }</p>
+            if plan.has_conflicts() {
+                <h3>{ x.conflicts_heading }</h3>
+                <p>{ x.conflicts_explained }</p>
+                <table class="list conflicts">
+                    <thead><tr><th scope="col">{ m.code }</th><th scope="col">{ x.on_tablet }</th><th scope="col">{ x.in_backup }</th></tr></thead>
+                    <tbody>{ for p_rows }{ for r_rows }</tbody>
+                </table>
+            }
+            <div class="actions">
+                <button type="button" class="secondary" onclick={cancel}>{ m.cancel }</button>
+                <button type="button" class="primary" disabled={ctx.busy} onclick={apply}>
+                    { x.restore_button(plan.new_participants.len(), plan.new_records.len()) }
+                </button>
+            </div>
+        </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::i18n::messages;
 use crate::services::storage::Setup;
 use crate::state::Screen;
 
-fn value(node: &NodeRef) -> String {
+pub(crate) fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
         .map(|i| i.value())
         .unwrap_or_default()
@@ -24,7 +24,7 @@ fn clear(node: &NodeRef) {
 }
 
 /// A labelled password field; `hint` is the id of the text describing it.
-fn secret(
+pub(crate) fn secret(
     id: &'static str,
     label: &'static str,
     node: &NodeRef,

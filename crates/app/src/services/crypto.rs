@@ -278,6 +278,7 @@ async fn import_public(raw: &[u8]) -> Result<JsValue, JsValue> {
 
 /// One app session's sealing key: made once, then each value costs one
 /// AES-GCM encryption. The ephemeral private key is dropped once used.
+#[derive(Clone)]
 pub struct Sealer {
     key: CryptoKey,
     epk: Vec<u8>,
@@ -302,6 +303,17 @@ impl Sealer {
         let private = Reflect::get(&pair, &s("privateKey"))?;
         let key = session_key(&private, &tablet, &epk, "encrypt").await?;
         Ok(Sealer { key, epk })
+    }
+
+    /// The sealing key and its ephemeral public key, to hand to the
+    /// counsellor's bundle in the same page (the key stays a WebCrypto key).
+    pub fn parts(&self) -> (&CryptoKey, &[u8]) {
+        (&self.key, &self.epk)
+    }
+
+    /// A sealer from [`Sealer::parts`] handed over by the first page.
+    pub fn from_parts(key: CryptoKey, epk: Vec<u8>) -> Sealer {
+        Sealer { key, epk }
     }
 
     /// `plain` sealed, bound to `aad` (where it is stored): version, the
