@@ -1,12 +1,15 @@
-// A tablet holding data from today's version (main at 24e2492: plain JSON, IndexedDB version 1)
-// upgrades to this one: on the counsellor's page its PIN unlocks once, a passphrase is chosen,
-// and every store is sealed; every participant, record, history and the questionnaire in
-// progress are readable afterwards, and nothing is left in clear. A migration interrupted half
-// way (one store sealed, the next refused) loses nothing, and the next unlock finishes it.
+// A tablet holding data from an older version upgrades to this one without losing a record:
+// on the tablet's first page its PIN unlocks once, a passphrase is chosen there, every store is
+// sealed, and the questionnaire in progress resumes at the same question; every participant,
+// record and history is readable afterwards, and nothing is left in clear. A migration
+// interrupted half way (one store sealed, the next refused) loses nothing, and the next
+// unlock with the passphrase finishes it.
 //
-// The build of today's version comes from TRIVSEL_BASELINE_DIST (a built dist/ directory); it is
-// served on the same origin as this build, one after the other, because IndexedDB belongs to
-// the origin.
+// Two older versions, each a built dist/ directory served on the same origin as this build, one
+// after the other (IndexedDB belongs to the origin): TRIVSEL_BASELINE_DIST, the first release
+// (main at 24e2492: plain JSON, IndexedDB version 1), required; and TRIVSEL_BEFORE_DIST, the
+// questionnaires-as-data release before encryption (data at d8b2cc7: version 1 with its record
+// and draft shapes, e.g. `declined` and `instruments`), tested when it is set.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,9 +17,11 @@ import {
   PASSPHRASE, PIN, button, expectNoAxeViolations, handOver, newParticipant, press, rawDatabase, unlock, who5Label,
 } from './helpers.mjs';
 
-const PORT = 4191;
+// A port of its own (two servers cannot share one), chosen apart from other runs' with TRIVSEL_UPGRADE_PORT.
+const PORT = Number(process.env.TRIVSEL_UPGRADE_PORT || 4191);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const baseline = process.env.TRIVSEL_BASELINE_DIST;
+const before = process.env.TRIVSEL_BEFORE_DIST;
 const current = process.env.TRIVSEL_DIST || 'dist';
 
 /** Serves `dir` on PORT until the returned function is called. */
@@ -31,7 +36,7 @@ async function serve(dir) {
   throw new Error(`the server for ${dir} did not start`);
 }
 
-/** Today's version: the PIN set in its own words. */
+/** An older version: the PIN set in its own words. */
 async function oldSetPin(page) {
   await page.getByLabel('Ny PIN-kode').fill(PIN);
   await page.getByLabel('Gentag PIN-koden').fill(PIN);
@@ -51,23 +56,26 @@ async function oldMeasure(page, point, values, ladderValue) {
   await press(button(page, 'Til deltageren'));
 }
 
-/** Home's rows and each participant's history, as text. */
+/** Home's participants and each participant's history (date, measurement point, and the
+ * figures of the first two columns), as text: what must survive an upgrade, whatever else the
+ * newer screens show. */
 async function shown(page, codes) {
-  const rows = (locator) => locator.evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
   // The participants are read after the unlock: wait for all of them.
   await expect(page.locator('table.list tbody tr')).toHaveCount(codes.length);
-  const home = (await rows(page.locator('table.list tbody tr'))).sort();
+  const home = (await page.locator('table.list tbody tr th').allTextContents()).map((t) => t.trim()).sort();
   const histories = {};
   for (const code of codes) {
     await press(page.getByRole('button', { name: `Åbn deltager ${code}` }));
-    histories[code] = await rows(page.locator('table.history tbody tr'));
+    histories[code] = await page.locator('table.history tbody tr').evaluateAll((trs) => trs.map(
+      (tr) => [...tr.querySelectorAll('th, td')].slice(0, 4).map((c) => c.innerText.replace(/\s+/g, ' ').trim()),
+    ));
     await press(button(page, 'Alle deltagere'));
   }
   return { home, histories };
 }
 
-/** Today's version on the tablet: two participants, three responses, one in progress. */
+/** An older version on the tablet: two participants, three responses, one in progress. */
 async function oldTablet(page) {
   await page.goto(`${ORIGIN}/`);
   await oldSetPin(page);
@@ -86,18 +94,17 @@ async function oldTablet(page) {
   await press(button(page, who5Label(3)));
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   const raw = await rawDatabase(page);
-  expect(raw.version, 'today\'s version stores IndexedDB version 1').toBe(1);
+  expect(raw.version, 'the older version stores IndexedDB version 1').toBe(1);
   expect(JSON.stringify(raw)).toContain(a);
   return { a, b, before };
 }
 
-/** This version: the tablet's page sends the counsellor to the counsellor's page; its PIN
- * unlocks the old data once; a passphrase is chosen. */
+/** This version, on the tablet's first page: the PIN of the older data unlocks once, no question
+ * shows before, and a passphrase is chosen there; the page then holds the key. */
 async function upgrade(page, { interrupt = false } = {}) {
   await page.goto(`${ORIGIN}/`);
-  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
   await expect(page.getByText(/Spørgsmål/)).toHaveCount(0);
-  await press(page.getByRole('link', { name: 'Sæt tabletten op' }));
   await unlock(page, PIN);
   await expect(page.getByRole('heading', { name: 'Vælg en adgangssætning' })).toBeVisible();
   await expectNoAxeViolations(page, 'choose a passphrase for data from before encryption');
@@ -116,64 +123,77 @@ async function upgrade(page, { interrupt = false } = {}) {
   await press(button(page, 'Gem adgangssætning'));
 }
 
-test.describe('upgrade from today\'s version', () => {
-
-  test.beforeAll(() => {
-    if (!baseline) {
-      throw new Error('TRIVSEL_BASELINE_DIST is not set: it must name a built dist/ of today\'s version (commit 24e2492), e.g. TRIVSEL_BASELINE_DIST=/work/old-dist-24e2492');
+/** Fails if anything that describes a person is readable in the raw database. */
+async function expectSealed(page, secrets) {
+  const raw = await rawDatabase(page);
+  expect(raw.version).toBe(2);
+  for (const { key, value, kind } of Object.values(raw.stores).flatMap((s) => s.entries)) {
+    for (const secret of [...secrets, 'Erhvervsskolen', 'Klubben', '"answers"']) {
+      expect(`${key} ${value}`.includes(secret), `${key} shows ${secret}`).toBe(false);
     }
-    if (!fs.existsSync(`${baseline}/index.html`)) throw new Error(`TRIVSEL_BASELINE_DIST=${baseline} holds no index.html`);
-  });
-
-  for (const interrupt of [false, true]) {
-    test(interrupt ? 'a migration interrupted half way loses nothing; the next unlock finishes it' : 'every record is readable after the upgrade, and nothing is left in clear', async ({ browser }, testInfo) => {
-      test.skip(testInfo.project.name !== 'tablet-landscape', 'one viewport is enough for the data');
-      test.setTimeout(180_000);
-      // Service workers off: the test is about the data, and each build is served in turn.
-      const context = await browser.newContext({ hasTouch: true, viewport: testInfo.project.use.viewport, serviceWorkers: 'block' });
-      const page = await context.newPage();
-      let stop = await serve(baseline);
-      try {
-        const { a, b, before } = await oldTablet(page);
-        await stop();
-        stop = await serve(current);
-        await upgrade(page, { interrupt });
-        if (interrupt) {
-          await expect(page.getByRole('alert')).toContainText('Gemning mislykkedes');
-          const half = await rawDatabase(page);
-          expect(half.stores.responses.entries.every((e) => e.kind === 'text'), 'responses not yet sealed').toBe(true);
-          expect(half.stores.participants.entries.every((e) => e.kind === 'bytes'), 'participants sealed').toBe(true);
-          // Reloaded: the keys exist, so the passphrase unlocks, and the migration goes on.
-          await page.goto(`${ORIGIN}/eksport/`);
-          await unlock(page);
-          await expect.poll(async () => (await rawDatabase(page)).stores.responses.entries.every((e) => e.kind === 'bytes'), { timeout: 10_000 }).toBe(true);
-        } else {
-          await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
-        }
-        const raw = await rawDatabase(page);
-        expect(raw.version).toBe(2);
-        for (const { key, value, kind } of Object.values(raw.stores).flatMap((s) => s.entries)) {
-          for (const secret of [a, b, 'Erhvervsskolen', 'Klubben', '"answers"']) {
-            expect(`${key} ${value}`.includes(secret), `${key} shows ${secret}`).toBe(false);
-          }
-          if (kind === 'text') expect(key).toMatch(/^(keys|lockout|backup)$/);
-        }
-        // On the tablet's page: the passphrase, then everything as it was.
-        await page.goto(`${ORIGIN}/`);
-        await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
-        await press(button(page, 'Rådgiver'));
-        await unlock(page);
-        // The questionnaire in progress resumes where it was, with its answers.
-        await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
-        await press(button(page, 'Tilbage'));
-        await expect(button(page, who5Label(3))).toHaveAttribute('aria-pressed', 'true');
-        await press(button(page, 'Rådgiver'));
-        await unlock(page);
-        expect(await shown(page, [a, b])).toEqual(before);
-      } finally {
-        await stop();
-        await context.close();
-      }
-    });
+    if (kind === 'text') expect(key).toMatch(/^(keys|lockout|backup|programmes)$/);
   }
-});
+}
+
+const olderVersions = [
+  { name: 'the first release (24e2492)', dir: baseline, env: 'TRIVSEL_BASELINE_DIST', required: true },
+  { name: 'the release before encryption (d8b2cc7)', dir: before, env: 'TRIVSEL_BEFORE_DIST', required: false },
+];
+
+for (const older of olderVersions) {
+  test.describe(`upgrade from ${older.name}`, () => {
+    test.beforeAll(() => {
+      if (!older.dir && older.required) {
+        throw new Error(`${older.env} is not set: it must name a built dist/ of ${older.name}, e.g. ${older.env}=/work/old-dist-24e2492`);
+      }
+      if (older.dir && !fs.existsSync(`${older.dir}/index.html`)) throw new Error(`${older.env}=${older.dir} holds no index.html`);
+    });
+
+    for (const interrupt of [false, true]) {
+      test(interrupt ? 'a migration interrupted half way loses nothing; the next unlock finishes it' : 'every record is readable after the upgrade, and nothing is left in clear', async ({ browser }, testInfo) => {
+        test.skip(testInfo.project.name !== 'tablet-landscape', 'one viewport is enough for the data');
+        test.skip(!older.dir, `${older.env} is not set`);
+        test.setTimeout(180_000);
+        // Service workers off: the test is about the data, and each build is served in turn.
+        const context = await browser.newContext({ hasTouch: true, viewport: testInfo.project.use.viewport, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        let stop = await serve(older.dir);
+        try {
+          const { a, b, before: shownBefore } = await oldTablet(page);
+          await stop();
+          stop = await serve(current);
+          await upgrade(page, { interrupt });
+          if (interrupt) {
+            await expect(page.getByRole('alert')).toContainText('Gemning mislykkedes');
+            const half = await rawDatabase(page);
+            expect(half.stores.responses.entries.every((e) => e.kind === 'text'), 'responses not yet sealed').toBe(true);
+            expect(half.stores.participants.entries.every((e) => e.kind === 'bytes'), 'participants sealed').toBe(true);
+            // Reloaded: the keys exist, so the passphrase unlocks, and the migration goes on.
+            await page.goto(`${ORIGIN}/`);
+            await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+            await press(button(page, 'Rådgiver'));
+            await unlock(page);
+          }
+          // The questionnaire in progress resumes where it was, with its answers.
+          await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+          await expectSealed(page, [a, b]);
+          await press(button(page, 'Rådgiver'));
+          await unlock(page);
+          expect(await shown(page, [a, b])).toEqual(shownBefore);
+          // A reload: the passphrase, then the young person goes on where they were.
+          await page.goto(`${ORIGIN}/`);
+          await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+          await press(button(page, 'Rådgiver'));
+          await unlock(page);
+          await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
+          await press(button(page, 'Tilbage'));
+          await expect(button(page, who5Label(3))).toHaveAttribute('aria-pressed', 'true');
+          await expectSealed(page, [a, b]);
+        } finally {
+          await stop();
+          await context.close();
+        }
+      });
+    }
+  });
+}

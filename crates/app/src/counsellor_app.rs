@@ -79,6 +79,7 @@ fn close(closing: Closing) {
 
 #[function_component]
 pub fn CounsellorApp(props: &Props) -> Html {
+    crate::effects::reads_data();
     let state = {
         let (lang, start, update) = (props.lang, props.start.clone(), props.update_ready);
         use_app_state(move || AppState {

@@ -10,11 +10,13 @@ mod lock;
 
 pub use lock::{choose_passphrase, set_pin, unlock};
 
+use std::cell::Cell;
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
 use trivsel_core::{
     parse_programme, Date, Flow, Instrument, MeasurementPoint, Participant, ParticipantCode,
     ResponseRecord, Uuid,
 };
+
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
@@ -84,7 +86,7 @@ pub fn open(ctx: Ctx) {
                 ctx.dispatch(Action::KeyHeld(held));
                 // The counsellor's screens open unlocked: their data at once.
                 if ctx.page == Page::Counsellor {
-                    read_data(ctx.clone(), store);
+                    load_with(ctx.clone(), store);
                 }
             }
             Err(err) => ctx.dispatch(Action::OpenFailed(err)),
@@ -93,11 +95,32 @@ pub fn open(ctx: Ctx) {
     });
 }
 
+thread_local! {
+    /// How this page reads the counsellor's data: set by the roots of the
+    /// counsellor's screens and the export page ([`reads_data`]), never by
+    /// the tablet's first page, whose bundle so carries none of that
+    /// reading (every record's and participant's deserialiser).
+    static LOADER: Cell<Option<fn(Ctx, Store)>> = const { Cell::new(None) };
+}
+
+/// Called once by a page that shows the counsellor's data: after an
+/// unlock (or at once, for the counsellor's screens) it reads it.
+pub fn reads_data() {
+    LOADER.set(Some(read_data));
+}
+
+/// Reads the counsellor's data from `store`, on a page that shows it.
+fn load_with(ctx: Ctx, store: Store) {
+    if let Some(load) = LOADER.get() {
+        load(ctx, store);
+    }
+}
+
 /// After the PIN: the data, unless this is the tablet's first page, whose
 /// counsellor's screens (a bundle of their own) read it themselves.
 fn load_unless_first_page(ctx: Ctx) {
-    if ctx.page != Page::Tablet {
-        load_data(ctx);
+    if let Some(store) = store(&ctx) {
+        load_with(ctx, store);
     }
 }
 

@@ -20,6 +20,7 @@ use crate::state::{Page, Screen};
 
 #[function_component]
 pub fn ExportApp() -> Html {
+    crate::effects::reads_data();
     let state = use_app(Page::Export);
     let m = messages(state.lang);
     let body = match &state.screen {

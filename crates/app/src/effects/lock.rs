@@ -46,7 +46,6 @@ pub fn set_pin(
                 ctx.dispatch(Action::Busy(false));
                 ctx.dispatch(Action::KeyHeld(true));
                 ctx.dispatch(Action::PinSet);
-                load_unless_first_page(ctx);
             }
             Err(e) => fail(&ctx, e),
         }
