@@ -95,12 +95,15 @@ pub fn open(ctx: Ctx) {
     });
 }
 
+/// A page's way of reading the counsellor's data from storage.
+type Loader = fn(Ctx, Store);
+
 thread_local! {
     /// How this page reads the counsellor's data: set by the roots of the
     /// counsellor's screens and the export page ([`reads_data`]), never by
     /// the tablet's first page, whose bundle so carries none of that
     /// reading (every record's and participant's deserialiser).
-    static LOADER: Cell<Option<fn(Ctx, Store)>> = const { Cell::new(None) };
+    static LOADER: Cell<Option<Loader>> = const { Cell::new(None) };
 }
 
 /// Called once by a page that shows the counsellor's data: after an

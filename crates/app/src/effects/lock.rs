@@ -86,7 +86,7 @@ enum Unlocked {
     /// An older tablet's PIN was right: a passphrase must be chosen.
     Legacy,
     /// The passphrase after a reload, with a questionnaire in progress: it resumes.
-    Resume(Draft, Settings),
+    Resume(Box<(Draft, Settings)>),
     Refused(String),
 }
 
@@ -99,7 +99,7 @@ async fn opened(store: &Store, page: Page) -> Result<Unlocked, StorageError> {
     }
     store.migrate().await?;
     Ok(match store.draft().await? {
-        Some(draft) => Unlocked::Resume(draft, store.settings().await?),
+        Some(draft) => Unlocked::Resume(Box::new((draft, store.settings().await?))),
         None => Unlocked::Open,
     })
 }
@@ -111,7 +111,8 @@ fn show(ctx: Ctx, outcome: Unlocked) {
             load_unless_first_page(ctx);
         }
         Unlocked::Legacy => ctx.dispatch(Action::LegacyUnlocked),
-        Unlocked::Resume(draft, settings) => {
+        Unlocked::Resume(resumed) => {
+            let (draft, settings) = *resumed;
             ctx.dispatch(Action::SettingsSaved(settings));
             ctx.dispatch(Action::HandedOver(draft));
         }
