@@ -46,8 +46,6 @@ test('the young person\'s screens in English have no axe violations', async ({ p
 test('every screen in Danish, the counsellor\'s and the PIN lockout included, has no axe violations and visible field borders', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
-  await expectNoAxeViolations(page, 'set up: the tablet page sends to the counsellor page');
-  await page.getByRole('link', { name: 'Sæt tabletten op' }).tap();
   await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
   await expectNoAxeViolations(page, 'set up: passphrase and PIN');
   await expectVisibleFieldBorders(page, 'set up: passphrase and PIN');
@@ -92,14 +90,8 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   await button(page, 'Alle deltagere').tap();
   await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
   await expectNoAxeViolations(page, 'home with a participant');
-  await page.getByRole('link', { name: 'Indstillinger' }).tap();
-  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
-  await expectNoAxeViolations(page, 'passphrase prompt');
-  await expectVisibleFieldBorders(page, 'passphrase prompt');
-  await unlock(page);
+  await button(page, 'Indstillinger').tap();
   await expect(page.getByRole('heading', { name: 'Indstillinger' })).toBeVisible();
-  await expectNoAxeViolations(page, 'export page with settings, backup, restore, erasure, retention and keys');
-  await expectVisibleFieldBorders(page, 'export page with settings, backup, restore, erasure, retention and keys');
   await expectNoAxeViolations(page, 'settings');
   await expectVisibleFieldBorders(page, 'settings');
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
@@ -123,9 +115,6 @@ test('the screens of encrypted storage, backup, restore and erasure have no axe 
   await page.goto('/');
   await english();
   await expect(page.getByRole('heading', { name: 'Set up the tablet' })).toBeVisible();
-  await expectNoAxeViolations(page, 'en: set up, on the tablet page');
-  await page.getByRole('link', { name: 'Set up the tablet' }).tap();
-  await english();
   await expect(page.getByLabel('New passphrase')).toBeVisible();
   await expectNoAxeViolations(page, 'en: set up: passphrase and PIN');
   await expectVisibleFieldBorders(page, 'en: set up: passphrase and PIN');
@@ -147,7 +136,7 @@ test('the screens of encrypted storage, backup, restore and erasure have no axe 
   await page.getByLabel('Passphrase', { exact: true }).fill('blå cykel under gammel bro');
   await button(page, 'Unlock').tap();
   await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
-  await expectNoAxeViolations(page, 'en: export page with settings, backup, restore, erasure, retention and keys');
+  await expectNoAxeViolations(page, 'en: export page with backup, restore, erasure, retention and keys');
   await expectVisibleFieldBorders(page, 'en: export page');
   await button(page, `Erase participant ${code} …`).tap();
   await expectNoAxeViolations(page, 'en: erase a participant, confirm');

@@ -6,7 +6,7 @@ import { answerAll, figure, handOver, newParticipant, sendAndUnlock, setPin } fr
 
 test('load once, take the browser offline, reload, and complete a questionnaire with its scores shown', async ({ page, context }) => {
   await page.goto('/');
-  await expect(page.getByRole('link', { name: 'Sæt tabletten op' })).toBeVisible();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
   // The worker installs (precaching the build), activates and claims the page.
   const active = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? 'none'));
   await expect.poll(active, { message: 'a service worker is active', timeout: 15_000 }).toBe('activated');
@@ -20,7 +20,7 @@ test('load once, take the browser offline, reload, and complete a questionnaire 
   page.on('response', (r) => { if (!r.fromServiceWorker()) network.push(r.url()); });
   const reloaded = await page.reload();
   expect(reloaded.fromServiceWorker(), 'the offline reload is answered by the service worker').toBe(true);
-  await expect(page.getByRole('link', { name: 'Sæt tabletten op' })).toBeVisible();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
   // The network really is gone: a URL the worker has not cached cannot be fetched.
   const uncached = await page.evaluate(() =>
     fetch(`/index.html?offline-check=${Date.now()}`).then((r) => `HTTP ${r.status}`, (e) => e.name));

@@ -1,8 +1,10 @@
 //! The root component of the tablet's first page: the young person's
 //! screens and the lock. It holds the state, shares it with every screen
-//! through a context, and picks the screen to show; once the PIN is right it
+//! through a context, and picks the screen to show. It also holds the
+//! tablet's key (set up, unwrapped by the passphrase, or made when an older
+//! tablet's data is sealed, all on this page); once the PIN is right it
 //! opens the counsellor's screens, a bundle of their own (`counsellor_app`),
-//! in its place. [`use_app`], [`use_app_state`] and [`page`] are the parts
+//! in its place and hands them that key. [`use_app`], [`use_app_state`] and [`page`] are the parts
 //! the other bundles' roots share with it.
 
 use std::rc::Rc;
