@@ -239,3 +239,27 @@ test('a recovery key unlocks when the passphrase is forgotten, and a new passphr
   await unlock(page, renewed);
   await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
 });
+
+test('the first page holds the key: the counsellor\'s screens read with it, "Lås" keeps it for the PIN, a reload forgets it', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'tablet-landscape', 'the key is the same at every viewport');
+  await page.goto('/');
+  // Set up on the first page: no second prompt, the counsellor's screens open with the key.
+  await setPin(page);
+  const code = await newParticipant(page, { site: SITES[0] });
+  await press(button(page, 'Alle deltagere'));
+  await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
+  // "Lås" closes the counsellor's screens; the first page still holds the key, so the PIN
+  // unlocks, and the counsellor's screens, opened again, read the sealed data with it.
+  await press(button(page, 'Lås'));
+  await expect(page.getByLabel('PIN-kode', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toHaveCount(0);
+  await unlock(page, PIN);
+  await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: code })).toContainText(SITES[0]);
+  // A reload forgets it: only the passphrase unlocks.
+  await page.reload();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('PIN-kode', { exact: true })).toHaveCount(0);
+  await unlock(page);
+  await expect(page.getByRole('button', { name: `Åbn deltager ${code}` })).toBeVisible();
+});
