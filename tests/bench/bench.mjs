@@ -176,6 +176,9 @@ try {
   const issued = col(taps, 'issued');
   const missing = issued.filter((x) => x === null).length;
   console.log(`  ${line('draft write issued to IndexedDB', issued.filter((x) => x !== null))}${missing ? ` (${missing} taps without a write seen)` : ''}`);
+  const inFrame = taps.filter((t) => t.issued !== null && t.issued <= t.frame).length;
+  const inNext = taps.filter((t) => t.issued !== null && t.issued <= t.frame + 1000 / 60).length;
+  console.log(`    issued by the next animation frame after the tap: ${inFrame} of ${taps.length} taps; within one frame (16.7 ms) after it: ${inNext}`);
   console.log(`the same measures on a bare page whose button swaps its heading in plain JS (the floor):`);
   console.log(`  ${line('laid out', col(floor, 'layout'))}`);
   console.log(`  ${line('next animation frame', col(floor, 'frame'))}`);

@@ -572,4 +572,21 @@ mod tests {
         assert_eq!(plan.erasures.records.len(), 1);
         assert_eq!(erased.union(&erased), erased);
     }
+
+    #[test]
+    fn a_backup_carries_its_programme_files_and_refuses_one_that_does_not_read() {
+        let worry = include_str!("../../../tests/fixtures/programme/worry.json");
+        let mut b = backup();
+        b.programmes.push(worry.to_string());
+        let parsed = parse_backup(b.to_json().as_bytes(), shipped()).unwrap();
+        assert_eq!(parsed.programmes, vec![worry.to_string()]);
+        let mut bad = backup();
+        bad.programmes.push("{}".into());
+        assert!(matches!(
+            parse_backup(bad.to_json().as_bytes(), shipped()),
+            Err(BackupError::Programme(_))
+        ));
+        // A backup without programme files says nothing of them.
+        assert!(!backup().to_json().contains("programmes"));
+    }
 }
