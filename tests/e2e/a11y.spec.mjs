@@ -3,7 +3,8 @@
 // every text field's border can be seen (1.4.11, which axe leaves out).
 import { test, expect } from '@playwright/test';
 import {
-  button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, newParticipant, setPin, unlock, who5, who5Label,
+  answerInstrument, batteries, button, chooseBattery, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, handOver, item,
+  ladder, newParticipant, setPin, substance, unlock, who5, who5Label, worryProgramme, worryProgrammePath,
 } from './helpers.mjs';
 
 /** The young person's screens from the start screen to the thank-you screen, each checked. */
@@ -83,7 +84,9 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   await button(page, 'Til deltageren').tap();
   await expect(page.getByRole('heading', { name: `Deltager ${code}` })).toBeVisible();
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
-  await expect(page.locator('.chart svg')).toBeVisible();
+  // A trend chart per tracked score (WHO-5 and the ladder).
+  await expect(page.locator('figure.chart svg')).toHaveCount(2);
+  for (const chart of await page.locator('figure.chart svg').all()) await expect(chart).toBeVisible();
   await expectNoAxeViolations(page, 'participant with history and chart');
 
   await button(page, 'Alle deltagere').tap();
@@ -93,7 +96,7 @@ test('every screen in Danish, the counsellor\'s and the PIN lockout included, ha
   await expect(page.getByRole('heading', { name: 'Indstillinger' })).toBeVisible();
   await expectNoAxeViolations(page, 'settings');
   await expectVisibleFieldBorders(page, 'settings');
-  await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
+  await page.getByRole('group', { name: 'Pålidelig ændring – WHO-5 %' }).getByRole('radio', { name: /Jacobson–Truax/ }).check();
   await expect(page.getByLabel('Standardafvigelse (SD)')).toBeVisible();
   await expectNoAxeViolations(page, 'settings, Jacobson–Truax');
   await expectVisibleFieldBorders(page, 'settings, Jacobson–Truax');

@@ -4,7 +4,8 @@
 // language follows the language switch.
 import { test, expect } from '@playwright/test';
 import {
-  button, expectFocus, expectNamedControls, figure, freshYouth, ladder, unlock, who5, who5Label,
+  answerInstrument, batteries, button, card, chooseBattery, expectFocus, expectNamedControls, figure, freshYouth, handOver, item,
+  ladder, newParticipant, score, setPin, substance, unlock, who5, who5Label,
 } from './helpers.mjs';
 
 /** Presses `key` `times` times, checking after each press that the focus is visible and named. */
@@ -45,7 +46,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
     await expect(h1).toHaveText(who5.items[i].text.da);
     await expect(h1).toBeFocused();
     await expectNamedControls(page);
-    const index = who5.options.findIndex((o) => o.value === values[i]);
+    const index = who5.response.options.findIndex((o) => o.value === values[i]);
     if (i === 1) {
       // Past the right answer and back with Shift+Tab.
       await tab(page, index + 3);
@@ -59,7 +60,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
       // Back to item 3 from item 4: the answer given is kept and marked.
       await expect(h1).toHaveText(who5.items[3].text.da);
       await expect(h1).toBeFocused();
-      await tab(page, who5.options.length + 1);
+      await tab(page, who5.response.options.length + 1);
       await expectFocus(page, 'button', 'Tilbage');
       await page.keyboard.press('Enter');
       await expect(h1).toHaveText(who5.items[2].text.da);
@@ -100,8 +101,8 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
   // The counsellor sees exactly the answers given by keyboard: 4+2+5+0+3 = 14 → 56.
   await button(page, 'Rådgiver').tap();
   await unlock(page);
-  await expect(figure(page, 'Råscore')).toHaveText('14 af 25');
-  await expect(figure(page, 'Procentscore')).toHaveText('56 af 100');
-  await expect(figure(page, 'Trin på stigen')).toHaveText('6 af 10');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('14 af 25');
+  await expect(figure(page, 'Procentscore (0–100)')).toHaveText('56 af 100');
+  await expect(figure(page, 'Trin på stigen (0–10)')).toHaveText('6 af 10');
   await expect(page.locator('ul.flags li')).toHaveText([who5.items[3].text.da]);
 });

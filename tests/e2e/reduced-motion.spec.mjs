@@ -3,7 +3,10 @@
 // value lives in Chromium's user-agent shadow tree, which getComputedStyle
 // cannot reach) has a transition or animation of any length.
 import { test, expect } from '@playwright/test';
-import { button, freshYouth, who5Label } from './helpers.mjs';
+import {
+  answerInstrument, batteries, button, chooseBattery, freshYouth, handOver, item, ladder, newParticipant, setPin, substance, who5,
+  who5Label,
+} from './helpers.mjs';
 
 /** Every element whose computed transition or animation lasts longer than 10 ms, found through
  * the DevTools protocol, which sees shadow trees (the user agent's too) and pseudo-elements. */

@@ -4,7 +4,10 @@
 // and every button can be scrolled into view whole. At normal zoom every
 // button and link is a touch target of at least 48 × 48 CSS px.
 import { test, expect } from '@playwright/test';
-import { button, expectNoAxeViolations, freshYouth, unlock, who5Label } from './helpers.mjs';
+import {
+  answerInstrument, batteries, button, chooseBattery, expectNoAxeViolations, freshYouth, handOver, item, ladder, newParticipant,
+  setPin, substance, unlock, who5, who5Label,
+} from './helpers.mjs';
 
 /** Whatever a reader would miss: sideways scrolling, boxes that clip their text, things off the side. */
 async function problems(page) {
@@ -119,10 +122,11 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
   await expect(h1).toHaveText('Resultat');
   await checkScreen(page, 'result', [page.locator('.figures dd'), page.locator('.band-label'), page.locator('ul.flags li')]);
   await button(page, 'Til deltageren').tap();
-  await expect(page.locator('.chart')).toBeVisible();
+  // A trend chart per tracked score: WHO-5 and the ladder.
+  await expect(page.locator('figure.chart')).toHaveCount(2);
   // A wide table may scroll within itself, but stays a table.
   const table = [page.getByRole('columnheader').last(), page.getByRole('cell').last()];
-  await checkScreen(page, 'participant', [...table, page.locator('.chart')], { axe: true });
+  await checkScreen(page, 'participant', [...table, page.locator('.chart').first(), page.locator('.chart').last()], { axe: true });
   await button(page, 'Alle deltagere').tap();
   await expect(h1).toHaveText('Deltagere');
   await checkScreen(page, 'counsellor home', [...table, page.locator('.storage p').last()], { axe: true });
