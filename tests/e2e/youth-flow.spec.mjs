@@ -2,7 +2,8 @@
 // and the counsellor's score screen shows the exact scores.
 import { test, expect } from '@playwright/test';
 import {
-  unlock, answerAll, bandLabel, button, card, figure, freshYouth, golden, handOver, ladder, sendAndUnlock, who5, who5Label,
+  unlock, answerAll, bandLabel, button, card, figure, freshYouth, golden, handOver, ladder, newParticipant, sendAndUnlock, setPin,
+  who5, who5Label,
 } from './helpers.mjs';
 
 const itemText = (id, lang = 'da') => who5.items.find((i) => i.id === id).text[lang];
@@ -156,4 +157,25 @@ test('every control is a touch target of at least 48 px and the ladder fits the 
   const tops = await Promise.all(['10', '5', '0'].map(async (n) => (await button(page, n).boundingBox()).y));
   expect(tops[0]).toBeLessThan(tops[1]);
   expect(tops[1]).toBeLessThan(tops[2]);
+});
+
+test('the programme\'s cut-offs for the ladder, chosen in settings, decide the band shown', async ({ page }) => {
+  await page.goto('/');
+  await setPin(page);
+  await button(page, 'Indstillinger').tap();
+  const cutoffs = page.getByRole('group', { name: 'Grænser for Stige 0–10', exact: true });
+  const sets = ladder.scores[0].band_sets;
+  await expect(cutoffs.getByRole('radio')).toHaveCount(sets.length);
+  await expect(cutoffs.getByRole('radio', { name: sets[0].name.da, exact: true })).toBeChecked();
+  await cutoffs.getByRole('radio', { name: sets[1].name.da, exact: true }).check();
+  await button(page, 'Gem indstillinger').tap();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+  await newParticipant(page);
+  await handOver(page);
+  await answerAll(page, [4, 4, 4, 4, 4], 7);
+  await sendAndUnlock(page);
+  // 7 is high under HBSC (6–10), not under the Nordic analyses (9–10).
+  await expect(figure(page, 'Trin på stigen (0–10)')).toHaveText('7 af 10');
+  await expect(card(page, ladder.name.da).locator('.band-label')).toHaveText([band(ladder, 'nordic_high', 'not_high')]);
+  await expect(card(page, ladder.name.da).locator('.band-meaning')).toHaveText([/under grænsen for høj livstilfredshed/]);
 });
