@@ -1,6 +1,7 @@
 // No data leaves the device except through an export the counsellor makes:
 // every request of a whole youth + counsellor + export + evaluator session,
-// the service worker's included, goes to the app's own origin.
+// the service worker's and the counsellor's bundle's included, goes to the
+// app's own origin.
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
@@ -31,6 +32,10 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   ]);
   const exported = await download.path();
   await page.reload();
+  // The tablet's part alone (the young person's screens, the counsellor's, loaded as a bundle
+  // of their own, and the export page) stayed at home.
+  expect(seen.some((u) => new URL(u).pathname.startsWith('/radgiver/')), 'the counsellor\'s bundle was loaded').toBe(true);
+  expect(seen.filter((u) => leaves(u, origin)), 'requests of the tablet that left the origin').toEqual([]);
 
   // The evaluator's page, with the tablet's export and a frozen fixture.
   await page.goto('/evaluator/');
