@@ -70,7 +70,7 @@ export async function handOver(page, point = 'Indskrivning', session) {
 
 /** A fresh tablet up to the young person's start screen; returns the participant code. */
 export async function freshYouth(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page);
   await handOver(page);

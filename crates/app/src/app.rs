@@ -20,8 +20,9 @@ use crate::i18n::messages;
 use crate::services::pwa;
 use crate::state::{Action, AppState, Page, Screen};
 
-/// The app's state for `page`: opens storage and registers the service worker
-/// once, and keeps `<html lang>` and the title in step with the language.
+/// The app's state for `page`: opens storage and (on the tablet app's page)
+/// registers the service worker once, and keeps `<html lang>` and the title in
+/// step with the language.
 #[hook]
 pub fn use_app(page: Page) -> Ctx {
     let state = use_reducer(move || AppState::for_page(page));
@@ -33,8 +34,13 @@ pub fn use_app(page: Page) -> Ctx {
                 let state = state.clone();
                 move || state.dispatch(Action::UpdateReady)
             };
+            // The worker's scope holds the export page too: it is registered,
+            // and an update offered, from the tablet app's page alone.
+            let tablet = state.page == Page::Tablet;
             effects::open(state);
-            pwa::register(on_update);
+            if tablet {
+                pwa::register(on_update);
+            }
         });
     }
     use_effect_with(lang, |lang| {
@@ -59,7 +65,9 @@ pub fn page(ctx: Ctx, body: Html) -> Html {
         Offer::Lock
     } else if ctx.screen == Screen::Youth {
         Offer::Counsellor
-    } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+    } else if ctx.page == Page::Tablet && matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+        // The way in for an evaluator, who opens the app's address; the export
+        // page is the counsellor's, reached from inside the app.
         Offer::Evaluator
     } else {
         Offer::Nothing

@@ -96,8 +96,6 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "--release",
             "--dist",
             "dist/eksport",
-            "--public-url",
-            "/eksport/",
         ],
     )?;
     ctx.run(
@@ -108,8 +106,6 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "--release",
             "--dist",
             "dist/evaluator",
-            "--public-url",
-            "/evaluator/",
         ],
     )
 }

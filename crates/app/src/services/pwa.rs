@@ -15,12 +15,14 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     Some(navigator.service_worker())
 }
 
-/// Registers `/sw.js`. `on_update` is called once a new version is installed
-/// and waiting while an older one controls the page.
+/// Registers `sw.js` beside the tablet app's page: a relative URL, as the app
+/// is served under any path, and the worker's scope is the directory it is in.
+/// `on_update` is called once a new version is installed and waiting while an
+/// older one controls the page.
 pub fn register(on_update: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else {
+        let Ok(reg) = JsFuture::from(container.register("sw.js")).await else {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
