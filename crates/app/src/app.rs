@@ -58,8 +58,10 @@ pub fn use_app(page: Page) -> Ctx {
 /// area and the update offer.
 pub fn page(ctx: Ctx, body: Html) -> Html {
     let m = messages(ctx.lang);
-    // Never offered while a young person is answering: switching reloads the page.
-    let offer_update = ctx.update_ready && ctx.screen != Screen::Youth;
+    // Offered to the counsellor only: never while a young person is answering
+    // (switching reloads the page), nor on the thank-you screen they are left on.
+    let offer_update =
+        ctx.update_ready && !matches!(ctx.screen, Screen::Youth | Screen::ThankYou(_));
     let notice = ctx.notice.clone();
     let offer = if ctx.unlocked {
         Offer::Lock
