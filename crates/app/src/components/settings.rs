@@ -1,7 +1,8 @@
 //! Counsellor: the programme's choices for this tablet: the reliable change
-//! criterion and the ladder's cut-off set.
+//! criterion and the ladder's cut-off set; and the app's version, which a
+//! support call asks for.
 
-use trivsel_core::ReliableChange;
+use trivsel_core::{ReliableChange, APP_VERSION};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -120,6 +121,7 @@ pub fn SettingsScreen() -> Html {
                     <button type="submit" class="primary">{ m.save_settings }</button>
                 </div>
             </form>
+            <p>{ m.version }{ APP_VERSION }</p>
         </section>
     }
 }
