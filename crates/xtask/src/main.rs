@@ -3,6 +3,8 @@
 //! CI) needs nothing done by hand. This file only parses arguments and dispatches.
 
 mod lockfile;
+mod nginx;
+mod release;
 mod run;
 mod size;
 mod test;
@@ -22,6 +24,8 @@ commands:
                               the export page into dist/eksport/
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
+  release                     build, then write release/trivsel-<version>.tar.gz (the app, its nginx
+                              configuration, the guides, SHA256SUMS) and its .sha256
   bench                       build, then measure bytes, time to the first usable screen and
                               tap -> next question latency with 4x CPU throttling in Chromium;
                               then the evaluator's page with 100 000 responses (time, memory)
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") if args.len() == 1 => build(&root),
         Some("serve") if args.len() == 1 => serve(&root),
+        Some("release") if args.len() == 1 => release::run(&root),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
         Some("size") => match size::Args::parse(&args[1..], &root) {
