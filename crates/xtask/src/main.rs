@@ -2,6 +2,7 @@
 //! the app, installing whatever tool is missing first, so a fresh machine (and
 //! CI) needs nothing done by hand. This file only parses arguments and dispatches.
 
+mod baseline;
 mod lockfile;
 mod nginx;
 mod release;
@@ -24,6 +25,8 @@ commands:
                               the export page into dist/eksport/
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
+  baseline                    build the app of the commit before versioned releases (once, kept in
+                              target/baseline/) and print its dist directory: the upgrade tests' old version
   release                     build, then write release/trivsel-<version>.tar.gz (the app, its nginx
                               configuration, the guides, SHA256SUMS) and its .sha256
   bench                       build, then measure bytes, time to the first usable screen and
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Some("build") if args.len() == 1 => build(&root),
         Some("serve") if args.len() == 1 => serve(&root),
         Some("release") if args.len() == 1 => release::run(&root),
+        Some("baseline") if args.len() == 1 => print_baseline(&root),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
         Some("size") => match size::Args::parse(&args[1..], &root) {
@@ -113,6 +117,15 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "dist/evaluator",
         ],
     )
+}
+
+/// Builds the baseline if it is not built yet, and prints where it is.
+fn print_baseline(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_build_tools(&ctx)?;
+    let dist = baseline::dist(&ctx)?;
+    println!("{}={}", baseline::ENV, dist.display());
+    Ok(())
 }
 
 /// Serves exactly what was built, the way a static host would.
