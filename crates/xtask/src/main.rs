@@ -3,6 +3,7 @@
 //! CI) needs nothing done by hand. This file only parses arguments and dispatches.
 
 mod baseline;
+mod deploy;
 mod lockfile;
 mod nginx;
 mod release;
@@ -35,7 +36,10 @@ commands:
   size [--dist DIR] [--budget-file PATH]
                               raw and gzip bytes of every file the first page loads (default DIR: dist);
                               with a budget file (one integer, gzip bytes), fail when the total exceeds it
-  test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright
+  test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright,
+                              then the release archive behind Debian's nginx (sub-path, headers, upgrade)
+  test-release [ARGS...]      build, then only the release's tests behind nginx (sub-path, headers,
+                              upgrade from the baseline); ARGS go to Playwright (e.g. --project upgrade)
   help                        show this text";
 
 fn main() -> ExitCode {
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Some("serve") if args.len() == 1 => serve(&root),
         Some("release") if args.len() == 1 => release::run(&root),
         Some("baseline") if args.len() == 1 => print_baseline(&root),
+        Some("test-release") => test_release(&root, &args[1..]),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
         Some("size") => match size::Args::parse(&args[1..], &root) {
@@ -117,6 +122,14 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "dist/evaluator",
         ],
     )
+}
+
+/// The release's tests alone, on a fresh build.
+fn test_release(root: &Path, playwright_args: &[String]) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_test_tools(&ctx)?;
+    build_all(&ctx)?;
+    deploy::test(&ctx, playwright_args)
 }
 
 /// Builds the baseline if it is not built yet, and prints where it is.
