@@ -9,6 +9,10 @@ export const who5 = read('../../crates/core/instruments/who5.json');
 export const ladder = read('../../crates/core/instruments/cantril.json');
 export const golden = read('../fixtures/golden.json').cases;
 
+/** The app's version: `version` in the workspace's `[workspace.package]`, its one source. */
+export const version = fs.readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8')
+  .match(/^\[workspace\.package\][^[]*?^version = "([^"]+)"/m)[1];
+
 /** The visible label of a WHO-5 answer value. */
 export const who5Label = (value, lang = 'da') =>
   who5.options.find((o) => o.value === value).label[lang];
@@ -66,7 +70,7 @@ export async function handOver(page, point = 'Indskrivning', session) {
 
 /** A fresh tablet up to the young person's start screen; returns the participant code. */
 export async function freshYouth(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page);
   await handOver(page);

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { answerAll, figure, handOver, newParticipant, sendAndUnlock, setPin } from './helpers.mjs';
 
 test('load once, take the browser offline, reload, and complete a questionnaire with its scores shown', async ({ page, context }) => {
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByLabel('Ny PIN-kode')).toBeVisible();
   // The worker installs (precaching the build), activates and claims the page.
   const active = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? 'none'));
@@ -23,7 +23,7 @@ test('load once, take the browser offline, reload, and complete a questionnaire 
   await expect(page.getByLabel('Ny PIN-kode')).toBeVisible();
   // The network really is gone: a URL the worker has not cached cannot be fetched.
   const uncached = await page.evaluate(() =>
-    fetch(`/index.html?offline-check=${Date.now()}`).then((r) => `HTTP ${r.status}`, (e) => e.name));
+    fetch(`index.html?offline-check=${Date.now()}`).then((r) => `HTTP ${r.status}`, (e) => e.name));
   expect(uncached).toBe('TypeError');
 
   await setPin(page);

@@ -2,7 +2,7 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, version, who5, who5Label,
 } from './helpers.mjs';
 
 test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
@@ -95,6 +95,7 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
   await button(page, 'Alle deltagere').tap();
   await button(page, 'Indstillinger').tap();
+  await expect(page.getByText(`Version ${version}`, { exact: true }), "the app's version on the settings screen").toBeVisible();
   await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
   await page.getByLabel('Standardafvigelse (SD)').fill('10');
   await page.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
