@@ -97,127 +97,19 @@ impl Nginx {
         for dir in ["logs", "temp", "tls", "upgrade"] {
             mkdir(&prefix.join(dir))?;
         }
-        let (cert, key) = (prefix.join("tls/cert.pem"), prefix.join("tls/key.pem"));
-        ctx.run(
-            "openssl",
-            &[
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=127.0.0.1",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1",
-                "-keyout",
-                &key.display().to_string(),
-                "-out",
-                &cert.display().to_string(),
-            ],
-        )?;
-
         let ports = free_ports()?;
+        let (cert, key) = self_signed(ctx, &prefix.join("tls"))?;
         let [sub, https, http, upgrade] = ports;
         let shipped = read(&release.join("nginx").join(nginx::SITE))?;
-        let site = replace_all(
-            &shipped,
-            &[
-                (SITE_LISTEN_HTTP[0], format!("listen 127.0.0.1:{http};")),
-                (
-                    SITE_LISTEN_HTTP[1],
-                    "# (IPv6 left out on the test's loopback)".into(),
-                ),
-                (
-                    SITE_LISTEN_HTTPS[0],
-                    format!("listen 127.0.0.1:{https} ssl http2;"),
-                ),
-                (
-                    SITE_LISTEN_HTTPS[1],
-                    "# (IPv6 left out on the test's loopback)".into(),
-                ),
-                (SITE_CERT, cert.display().to_string()),
-                (SITE_KEY, key.display().to_string()),
-                (
-                    &nginx::release_dir(release::VERSION),
-                    release.display().to_string(),
-                ),
-            ],
-        )?;
-        write(&prefix.join(nginx::SITE), &site)?;
-
-        let snippet = release.join("nginx").join(nginx::SNIPPET);
-        let baseline_snippet = prefix.join("upgrade").join("baseline-app.conf");
         write(
-            &baseline_snippet,
-            &nginx::snippet("baseline", &nginx::Policies::read(baseline)?),
+            &prefix.join(nginx::SITE),
+            &site(&shipped, release, https, http, (&cert, &key))?,
         )?;
-        for (name, root, snippet) in [
-            ("baseline", baseline.to_path_buf(), &baseline_snippet),
-            ("release", release.join("app"), &snippet),
-        ] {
-            write(
-                &prefix.join("upgrade").join(format!("{name}.conf")),
-                &format!(
-                    "root {};\nlocation / {{\n    include {};\n}}\n",
-                    root.display(),
-                    snippet.display()
-                ),
-            )?;
-        }
-        copy(
-            &prefix.join("upgrade/baseline.conf"),
-            &prefix.join("upgrade/current.conf"),
-        )?;
-
+        let snippet = release.join("nginx").join(nginx::SNIPPET);
+        upgrade_builds(&prefix.join("upgrade"), release, baseline, &snippet)?;
         write(
             &prefix.join("nginx.conf"),
-            &format!(
-                "\
-# Written by `cargo xtask test` (crates/xtask/src/deploy.rs): the release's
-# nginx files, served on loopback ports from this directory. One worker: after
-# a reload, the upgrade tests wait until the previous one has exited
-# (tests/deploy/builds.mjs).
-worker_processes 1;
-pid nginx.pid;
-events {{
-    worker_connections 256;
-}}
-http {{
-    access_log logs/access.log;
-    client_body_temp_path temp/client_body;
-    proxy_temp_path temp/proxy;
-    fastcgi_temp_path temp/fastcgi;
-    uwsgi_temp_path temp/uwsgi;
-    scgi_temp_path temp/scgi;
-
-    # A sub-path of a site the app does not have to itself.
-    server {{
-        listen 127.0.0.1:{sub};
-        location /{SUB_PATH}/ {{
-            alias {app}/;
-            include {snippet};
-        }}
-    }}
-
-    # The upgrade origin: the build upgrade/current.conf names, at the root.
-    server {{
-        listen 127.0.0.1:{upgrade};
-        include upgrade/current.conf;
-    }}
-
-    # The release's own site file.
-    include {site_file};
-}}
-",
-                app = release.join("app").display(),
-                snippet = snippet.display(),
-                site_file = nginx::SITE,
-            ),
+            &main_conf(&release.join("app"), &snippet, sub, upgrade),
         )?;
 
         let test = Nginx::args(prefix, &["-t"]);
@@ -323,6 +215,142 @@ impl Drop for Nginx {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A self-signed certificate for 127.0.0.1 in `dir`: its chain and key.
+fn self_signed(ctx: &Ctx, dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    ctx.run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            &key.display().to_string(),
+            "-out",
+            &cert.display().to_string(),
+        ],
+    )?;
+    Ok((cert, key))
+}
+
+/// The release's `shipped` site file with loopback ports, the test's
+/// certificate and where the release was unpacked in place of the values an
+/// installation replaces.
+fn site(
+    shipped: &str,
+    release: &Path,
+    https: u16,
+    http: u16,
+    (cert, key): (&Path, &Path),
+) -> Result<String> {
+    let no_ipv6 = || "# (IPv6 left out on the test's loopback)".to_string();
+    replace_all(
+        shipped,
+        &[
+            (SITE_LISTEN_HTTP[0], format!("listen 127.0.0.1:{http};")),
+            (SITE_LISTEN_HTTP[1], no_ipv6()),
+            (
+                SITE_LISTEN_HTTPS[0],
+                format!("listen 127.0.0.1:{https} ssl http2;"),
+            ),
+            (SITE_LISTEN_HTTPS[1], no_ipv6()),
+            (SITE_CERT, cert.display().to_string()),
+            (SITE_KEY, key.display().to_string()),
+            (
+                &nginx::release_dir(release::VERSION),
+                release.display().to_string(),
+            ),
+        ],
+    )
+}
+
+/// The upgrade origin's builds in `dir`: `baseline.conf` (with a snippet this
+/// release's generator writes from the baseline's pages, as it predates
+/// shipped configurations) and `release.conf` (the release's own `snippet`),
+/// and `current.conf`, the one served, at first the baseline.
+fn upgrade_builds(dir: &Path, release: &Path, baseline: &Path, snippet: &Path) -> Result {
+    let baseline_snippet = dir.join("baseline-app.conf");
+    write(
+        &baseline_snippet,
+        &nginx::snippet("baseline", &nginx::Policies::read(baseline)?),
+    )?;
+    for (name, root, snippet) in [
+        (
+            "baseline",
+            baseline.to_path_buf(),
+            baseline_snippet.as_path(),
+        ),
+        ("release", release.join("app"), snippet),
+    ] {
+        write(
+            &dir.join(format!("{name}.conf")),
+            &format!(
+                "root {};\nlocation / {{\n    include {};\n}}\n",
+                root.display(),
+                snippet.display()
+            ),
+        )?;
+    }
+    copy(&dir.join("baseline.conf"), &dir.join("current.conf"))
+}
+
+/// nginx.conf: the release's `app` with its `snippet` under the sub-path on
+/// port `sub`, the upgrade origin on port `upgrade`, and the site file.
+fn main_conf(app: &Path, snippet: &Path, sub: u16, upgrade: u16) -> String {
+    format!(
+        "\
+# Written by `cargo xtask test` (crates/xtask/src/deploy.rs): the release's
+# nginx files, served on loopback ports from this directory. One worker: after
+# a reload, the upgrade tests wait until the previous one has exited
+# (tests/deploy/builds.mjs).
+worker_processes 1;
+pid nginx.pid;
+events {{
+    worker_connections 256;
+}}
+http {{
+    access_log logs/access.log;
+    client_body_temp_path temp/client_body;
+    proxy_temp_path temp/proxy;
+    fastcgi_temp_path temp/fastcgi;
+    uwsgi_temp_path temp/uwsgi;
+    scgi_temp_path temp/scgi;
+
+    # A sub-path of a site the app does not have to itself.
+    server {{
+        listen 127.0.0.1:{sub};
+        location /{SUB_PATH}/ {{
+            alias {app}/;
+            include {snippet};
+        }}
+    }}
+
+    # The upgrade origin: the build upgrade/current.conf names, at the root.
+    server {{
+        listen 127.0.0.1:{upgrade};
+        include upgrade/current.conf;
+    }}
+
+    # The release's own site file.
+    include {site_file};
+}}
+",
+        app = app.display(),
+        snippet = snippet.display(),
+        site_file = nginx::SITE,
+    )
 }
 
 /// Four ports that are free now (the kernel's choice), for nginx to listen on.

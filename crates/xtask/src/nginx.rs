@@ -68,17 +68,27 @@ const WORKER_CSP: &str = "default-src 'none'; connect-src 'self'";
 /// in hex without leading zeros, so up to 16 digits.
 const HASHED: &str = r"-[0-9a-f]{1,16}(_bg\.wasm|\.js|\.css)$";
 
-/// The policies of the three pages, read from the built HTML.
+/// The counsellor's entry (`radgiver/entry.js`): a fixed name, written by the
+/// build hook, that re-exports that build's hashed bundle; the tablet app's
+/// page imports it once the PIN is right.
+pub const COUNSELLOR_ENTRY: &str = r"/radgiver/entry\.js$";
+
+/// The policies of the pages, read from the built HTML.
 #[derive(Debug, PartialEq)]
 pub struct Policies {
     pub app: String,
+    /// The counsellor's screens' own page (`radgiver/index.html`), only their
+    /// build's entry: the tablet app's page imports their bundle, under its own
+    /// policy. `None` for a build from before they had a bundle of their own
+    /// (the baseline).
+    pub counsellor: Option<String>,
     pub export: String,
     pub evaluator: String,
 }
 
 impl Policies {
-    /// Reads each page's CSP from `dist`'s `index.html`, `eksport/index.html`
-    /// and `evaluator/index.html`.
+    /// Reads each page's CSP from `dist`'s `index.html`, `radgiver/index.html`
+    /// (if the build has it), `eksport/index.html` and `evaluator/index.html`.
     pub fn read(dist: &Path) -> Result<Policies> {
         let read = |page: &str| -> Result<String> {
             let path = dist.join(page);
@@ -86,8 +96,14 @@ impl Policies {
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             page_policy(&html).map_err(|e| format!("{}: {e}", path.display()))
         };
+        let counsellor = "radgiver/index.html";
         Ok(Policies {
             app: read("index.html")?,
+            counsellor: if dist.join(counsellor).exists() {
+                Some(read(counsellor)?)
+            } else {
+                None
+            },
             export: read("eksport/index.html")?,
             evaluator: read("evaluator/index.html")?,
         })
@@ -109,6 +125,18 @@ pub fn page_policy(html: &str) -> Result<String> {
     let policy = policy.trim().trim_end_matches(';').trim();
     if !policy.contains("'sha256-") || policy.contains("TRUNK-LOADER") {
         return Err(format!("the CSP names no loader hash: {policy}"));
+    }
+    // Its own JS (on the tablet app's page, the counsellor's bundle it imports
+    // too) and compiling wasm.
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("script-src "))
+        .unwrap_or_default();
+    for needed in ["'self'", "'wasm-unsafe-eval'"] {
+        if !script_src.split_whitespace().any(|s| s == needed) {
+            return Err(format!("the CSP's script-src lacks {needed}: {policy}"));
+        }
     }
     if policy.contains("'unsafe-inline'") || policy.contains("'unsafe-eval'") {
         return Err(format!("the CSP allows unsafe code: {policy}"));
@@ -186,16 +214,19 @@ fn headers(indent: &str, own: &[(&str, &str)]) -> String {
         .collect()
 }
 
+/// A response that the browser checks with the server on every use.
+const NO_CACHE: (&str, &str) = ("Cache-Control", "no-cache");
+
 /// `trivsel-app.conf`: everything the app needs from nginx, for one build.
 pub fn snippet(version: &str, policies: &Policies) -> String {
-    let no_cache = ("Cache-Control", "no-cache");
-    let page = |name: &str, pattern: &str, csp: &str| {
-        format!(
-            "# {name}\nlocation ~ \"{pattern}\" {{\n{}}}\n\n",
-            headers("    ", &[no_cache, ("Content-Security-Policy", csp)])
-        )
-    };
-    let mut out = format!(
+    let mut out = preamble(version);
+    out.push_str(&locations(policies));
+    out
+}
+
+/// The snippet's head: how to include it, and the settings of every response.
+fn preamble(version: &str) -> String {
+    format!(
         "\
 # trivsel {version}: what the app needs from nginx. Written by `cargo xtask release`
 # from this build: each page's Content-Security-Policy carries the hash of that
@@ -242,31 +273,56 @@ server_tokens off;
 # behind a proxy that ends TLS.
 absolute_redirect off;
 
-# Anything below that has no location of its own (the manifest, the icons):
-# checked with the server on every use.
+# Anything below that has no location of its own (the manifest, the icons,
+# wasm-bindgen's snippets): checked with the server on every use.
 {}
 # Pages and the service worker are never cached: a new release is seen at the
 # next load, and the service worker offers it to the counsellor (never in the
 # middle of a questionnaire).
 
 ",
-        headers("", &[no_cache]),
+        headers("", &[NO_CACHE]),
         release = release_dir(version),
-    );
-    out.push_str(&page(
+    )
+}
+
+/// A location for each page (its own policy), the counsellor's entry, the
+/// service worker and the hashed files.
+fn locations(policies: &Policies) -> String {
+    let page = |name: &str, pattern: &str, csp: &str| {
+        format!(
+            "# {name}\nlocation ~ \"{pattern}\" {{\n{}}}\n\n",
+            headers("    ", &[NO_CACHE, ("Content-Security-Policy", csp)])
+        )
+    };
+    let mut out = page(
         "The evaluator's page.",
         r"/evaluator/(index\.html)?$",
         &policies.evaluator,
-    ));
+    );
     out.push_str(&page(
         "The counsellor's export page.",
         r"/eksport/(index\.html)?$",
         &policies.export,
     ));
+    if let Some(counsellor) = &policies.counsellor {
+        out.push_str(&page(
+            "The counsellor's screens' own page: only their build's entry. The tablet\n\
+             # app's page imports their bundle (radgiver/entry.js), under its own policy.",
+            r"/radgiver/(index\.html)?$",
+            counsellor,
+        ));
+        out.push_str(&format!(
+            "# The counsellor's entry: a fixed name that re-exports this build's hashed\n\
+             # bundle, so it is never cached (a cached one would keep an old bundle).\n\
+             location ~ \"{COUNSELLOR_ENTRY}\" {{\n{}}}\n\n",
+            headers("    ", &[NO_CACHE])
+        ));
+    }
     out.push_str(&page("The tablet app.", r"/(index\.html)?$", &policies.app));
     out.push_str(&format!(
         "# The service worker, under its own policy.\nlocation ~ \"/sw\\.js$\" {{\n{}}}\n\n",
-        headers("    ", &[no_cache, ("Content-Security-Policy", WORKER_CSP)])
+        headers("    ", &[NO_CACHE, ("Content-Security-Policy", WORKER_CSP)])
     ));
     out.push_str(&format!(
         "# Files named by a hash of their content never change: cached for a year.\nlocation ~ \"{HASHED}\" {{\n{}}}\n",
@@ -350,6 +406,13 @@ mod tests {
         assert!(page_policy(&inline).unwrap_err().contains("unsafe"));
         let no_hash = PAGE.replace(" 'sha256-4IRmXqyM9oeyJDG8sDtgDD4SVbAc5ZTQiFVjmfbN0ck='", "");
         assert!(page_policy(&no_hash).is_err());
+        // Every page compiles wasm, and the tablet's imports the counsellor's bundle.
+        let no_wasm = PAGE.replace(" 'wasm-unsafe-eval'", "");
+        assert!(page_policy(&no_wasm)
+            .unwrap_err()
+            .contains("'wasm-unsafe-eval'"));
+        let no_self = PAGE.replace("script-src 'self' ", "script-src ");
+        assert!(page_policy(&no_self).unwrap_err().contains("'self'"));
         assert!(page_policy("<meta charset=utf-8>").is_err());
     }
 
@@ -373,6 +436,9 @@ mod tests {
     fn policies() -> Policies {
         Policies {
             app: "script-src 'self' 'sha256-APP='; frame-ancestors 'none'".into(),
+            counsellor: Some(
+                "script-src 'self' 'sha256-COUNSELLOR='; frame-ancestors 'none'".into(),
+            ),
             export: "script-src 'self' 'sha256-EXPORT='; frame-ancestors 'none'".into(),
             evaluator:
                 "script-src 'self' 'sha256-EVAL='; img-src 'self' blob:; frame-ancestors 'none'"
@@ -396,21 +462,42 @@ mod tests {
         assert!(location(&conf, r"/evaluator/(index\.html)?$")
             .contains("'sha256-EVAL='; img-src 'self' blob:"));
         assert!(location(&conf, r"/eksport/(index\.html)?$").contains("'sha256-EXPORT='"));
+        assert!(location(&conf, r"/radgiver/(index\.html)?$").contains("'sha256-COUNSELLOR='"));
         assert!(location(&conf, r"/(index\.html)?$").contains("'sha256-APP='"));
         assert!(location(&conf, r"/sw\.js$").contains(WORKER_CSP));
         assert!(location(&conf, HASHED).contains("max-age=31536000, immutable"));
+        // The counsellor's entry has a fixed name: never cached, and no hashed file.
+        let entry = location(&conf, COUNSELLOR_ENTRY);
+        assert!(entry.contains("Cache-Control \"no-cache\""), "{entry}");
+        assert!(!entry.contains("immutable"), "{entry}");
         // The pages' locations come before the app's, which would match them too.
-        assert!(conf.find("/evaluator/(").unwrap() < conf.find(r#"location ~ "/(index"#).unwrap());
-        // Six levels send headers (the outer one and five locations); each sends them all.
+        let app = conf.find(r#"location ~ "/(index"#).unwrap();
+        for page in ["/evaluator/(", "/eksport/(", "/radgiver/("] {
+            assert!(conf.find(page).unwrap() < app, "{page}");
+        }
+        // Eight levels send headers (the outer one and seven locations); each sends them all.
         for (name, _) in SECURITY_HEADERS {
             assert_eq!(
                 conf.matches(&format!("add_header {name} ")).count(),
-                6,
+                8,
                 "{name}"
             );
         }
         assert!(!conf.contains("unsafe-inline"));
         assert!(conf.contains("application/wasm wasm;"));
+    }
+
+    #[test]
+    fn a_build_without_the_counsellors_bundle_gets_no_location_for_it() {
+        let conf = snippet(
+            "baseline",
+            &Policies {
+                counsellor: None,
+                ..policies()
+            },
+        );
+        assert!(!conf.contains("/radgiver/"));
+        assert!(conf.contains("'sha256-APP='"));
     }
 
     #[test]

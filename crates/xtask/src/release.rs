@@ -1,5 +1,5 @@
 //! `cargo xtask release`: what a municipality's IT puts on its web server, as
-//! one versioned archive: the built app (all three pages), the nginx
+//! one versioned archive: the built app (its four bundles), the nginx
 //! configuration written from that build, the deployment guides and the
 //! accessibility statement, and a SHA-256 list of every file in it.
 
@@ -45,6 +45,15 @@ pub fn run(root: &Path) -> Result {
 /// (`sha256sum -c` checks the others against it).
 pub fn contents(root: &Path, dist: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let policies = Policies::read(dist)?;
+    // The tablet's page opens the counsellor's screens through their entry.
+    let entry = dist.join("radgiver").join("entry.js");
+    if policies.counsellor.is_none() || !entry.exists() {
+        return Err(format!(
+            "{} has no counsellor's bundle (radgiver/index.html and radgiver/entry.js): \
+             build it with `cargo xtask build`",
+            dist.display()
+        ));
+    }
     let mut files = Vec::new();
     for (relative, path) in walk(dist)? {
         files.push((format!("app/{relative}"), read(&path)?));
@@ -186,18 +195,30 @@ mod tests {
     }
 
     fn page(hash: &str) -> String {
-        format!("<!doctype html><meta content=\"default-src 'none'; script-src 'self' 'sha256-{hash}='\" http-equiv=Content-Security-Policy><script type=module>import init from './a.js'</script>")
+        format!("<!doctype html><meta content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}='\" http-equiv=Content-Security-Policy><script type=module>import init from './a.js'</script>")
     }
 
-    /// A build with the three pages, and a docs/ directory beside it.
+    /// A build with the four pages and the counsellor's entry, and a docs/
+    /// directory beside it.
     fn fake_repo(name: &str) -> PathBuf {
         let root = scratch(name);
         let dist = root.join("dist");
-        for (dir, hash) in [("", "APP"), ("eksport/", "EXPORT"), ("evaluator/", "EVAL")] {
+        let pages = [
+            ("", "APP"),
+            ("radgiver/", "COUNSELLOR"),
+            ("eksport/", "EXPORT"),
+            ("evaluator/", "EVAL"),
+        ];
+        for (dir, hash) in pages {
             std::fs::create_dir_all(dist.join(dir)).unwrap();
             std::fs::write(dist.join(format!("{dir}index.html")), page(hash)).unwrap();
         }
         std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+        std::fs::write(
+            dist.join("radgiver/entry.js"),
+            "export * from './c-1.js';\n",
+        )
+        .unwrap();
         std::fs::create_dir_all(root.join("docs")).unwrap();
         std::fs::write(root.join("docs/drift.md"), "# Drift\n").unwrap();
         root
@@ -216,6 +237,8 @@ mod tests {
                 "app/eksport/index.html",
                 "app/evaluator/index.html",
                 "app/index.html",
+                "app/radgiver/entry.js",
+                "app/radgiver/index.html",
                 "docs/drift.md",
                 "nginx/trivsel-app.conf",
                 "nginx/trivsel-site.conf",
@@ -228,8 +251,17 @@ mod tests {
         assert!(sums.contains(
             "cd5d4935a48c0672cb06407bb443bc0087aff947c6b864bac886982c73b3027f  app/app-0123456789abcdef_bg.wasm\n"
         ));
-        let conf = String::from_utf8(files[6].1.clone()).unwrap();
+        let conf = String::from_utf8(files[8].1.clone()).unwrap();
         assert!(conf.contains("'sha256-EXPORT='"), "{conf}");
+        assert!(conf.contains("'sha256-COUNSELLOR='"), "{conf}");
+    }
+
+    #[test]
+    fn a_build_without_the_counsellors_bundle_is_no_release() {
+        let root = fake_repo("no-counsellor");
+        std::fs::remove_file(root.join("dist/radgiver/entry.js")).unwrap();
+        let error = contents(&root, &root.join("dist")).unwrap_err();
+        assert!(error.contains("radgiver/entry.js"), "{error}");
     }
 
     #[test]
