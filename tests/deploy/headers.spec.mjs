@@ -3,17 +3,22 @@
 // own over HTTPS (TRIVSEL_SITE_URL, self-signed here). Every response carries
 // the security headers; each page has its own Content-Security-Policy naming
 // the hash of the loader script it really serves, never 'unsafe-inline';
-// hashed files are cached for a year, pages and the service worker never;
-// wasm is application/wasm; the HTTPS site adds HSTS, its HTTP side only
-// redirects.
+// hashed files are cached for a year, pages, the service worker and the
+// counsellor's entry (radgiver/entry.js, a fixed name) never; the service
+// worker precaches every file of the tablet's pages, the counsellor's bundle
+// included; wasm is application/wasm; the HTTPS site adds HSTS, its HTTP side
+// only redirects.
 import crypto from 'node:crypto';
 import { test, expect, request } from '@playwright/test';
+import { setPin } from '../e2e/helpers.mjs';
 
 const SUB = process.env.TRIVSEL_NGINX_URL;
 const SITE = process.env.TRIVSEL_SITE_URL;
 const SITE_HTTP = process.env.TRIVSEL_SITE_HTTP_URL;
 
-const PAGES = ['', 'index.html', 'eksport/', 'eksport/index.html', 'evaluator/', 'evaluator/index.html'];
+const PAGES = [
+  '', 'index.html', 'radgiver/', 'radgiver/index.html', 'eksport/', 'eksport/index.html', 'evaluator/', 'evaluator/index.html',
+];
 
 let api;
 test.beforeAll(async () => {
@@ -85,7 +90,7 @@ for (const [where, base] of [['under /trivsel/ over HTTP', SUB], ['on its own HT
       expect([...header].filter(([name]) => name !== 'frame-ancestors'), label).toEqual([...meta]);
       hashes.add(loader);
     }
-    expect(hashes.size, 'the app, export and evaluator pages each have their own loader').toBe(3);
+    expect(hashes.size, 'the app, counsellor, export and evaluator pages each have their own loader').toBe(4);
   });
 
   test(`${where}: hashed files are cached for a year, wasm is application/wasm and gzipped`, async () => {
@@ -105,6 +110,35 @@ for (const [where, base] of [['under /trivsel/ over HTTP', SUB], ['on its own HT
         expect(response.headers()['content-type'], url).toBe(type);
         expect(response.headers()['content-encoding'], `${url} is sent gzipped`).toBe('gzip');
       }
+    }
+  });
+
+  test(`${where}: the counsellor's entry is never cached, the bundle it names is cached for a year, and the worker precaches them`, async () => {
+    const entry = await get(`${base}radgiver/entry.js`, { 'Accept-Encoding': 'gzip' });
+    expect(entry.status()).toBe(200);
+    expect(entry.headers()['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(entry.headers()['cache-control'], 'a fixed name: a cached one would keep an old bundle').toBe('no-cache');
+    expectSecurityHeaders(entry, 'radgiver/entry.js');
+    // What it imports, relative to itself: this build's hashed glue and wasm.
+    const named = hashedFiles(await entry.text());
+    expect(named.filter((f) => f.endsWith('_bg.wasm')), 'the entry names one wasm').toHaveLength(1);
+    expect(named.filter((f) => f.endsWith('.js')), 'the entry names its glue').toHaveLength(1);
+    for (const file of named) {
+      const url = `${base}radgiver/${file}`;
+      const response = await get(url, { 'Accept-Encoding': 'gzip' });
+      expect(response.status(), url).toBe(200);
+      expect(response.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable');
+      expect(response.headers()['content-encoding'], `${url} is sent gzipped`).toBe('gzip');
+    }
+    // The worker's precache list: relative to it, every file there, the counsellor's included.
+    const worker = await (await get(`${base}sw.js`)).text();
+    const precache = JSON.parse(worker.match(/const PRECACHE = (\[.*\]);/)[1]);
+    for (const file of ['index.html', 'radgiver/entry.js', ...named.map((f) => `radgiver/${f}`), 'eksport/index.html']) {
+      expect(precache, `the worker precaches ${file}`).toContain(file);
+    }
+    for (const file of precache) {
+      expect(file, 'a path relative to the worker').not.toMatch(/^\/|:\/\//);
+      expect((await get(base + file)).status(), `${base}${file}`).toBe(200);
     }
   });
 
@@ -152,8 +186,15 @@ test('in the browser, the app under the sub-path loads with no complaint about i
   const complaints = [];
   page.on('console', (m) => { if (POLICY_WORDS.test(m.text())) complaints.push(m.text()); });
   page.on('pageerror', (e) => complaints.push(String(e)));
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await page.goto(SUB);
   await expect(page.getByLabel('Ny PIN-kode')).toBeVisible();
+  // The PIN opens the counsellor's screens in the page: their bundle, imported and
+  // compiled under the tablet page's policy, from the sub-path.
+  await setPin(page);
+  expect(requests).toContain(`${SUB}radgiver/entry.js`);
+  expect(requests.filter((u) => u.endsWith('_bg.wasm') && u.startsWith(`${SUB}radgiver/`)), 'the counsellor\'s wasm').toHaveLength(1);
   await page.goto(`${SUB}eksport/`);
   await expect(page.getByLabel('PIN-kode', { exact: true })).toBeVisible();
   await page.goto(`${SUB}evaluator/`);
