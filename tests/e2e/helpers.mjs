@@ -5,8 +5,8 @@ import { expect } from '@playwright/test';
 
 const read = (rel) => JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8'));
 
-export const who5 = read('../../crates/core/instruments/who5.json');
-export const ladder = read('../../crates/core/instruments/cantril.json');
+export const who5 = read('../../crates/core/catalogue/instruments/who5-v1.json');
+export const ladder = read('../../crates/core/catalogue/instruments/cantril-v1.json');
 export const golden = read('../fixtures/golden.json').cases;
 
 /** The app's version: `version` in the workspace's `[workspace.package]`, its one source. */
@@ -15,7 +15,7 @@ export const version = fs.readFileSync(new URL('../../Cargo.toml', import.meta.u
 
 /** The visible label of a WHO-5 answer value. */
 export const who5Label = (value, lang = 'da') =>
-  who5.options.find((o) => o.value === value).label[lang];
+  who5.response.options.find((o) => o.value === value).label[lang];
 
 /** How the tests press: a tap on the tablet projects; a click where the
  * browser was started outside Playwright (the kill test) and has no touch. */
@@ -25,9 +25,10 @@ export const press = (locator) => (input.touch ? locator.tap() : locator.click()
 /** A button found by its exact accessible name. */
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 
-/** The figure shown beside a label on the score screen, e.g. "Råscore" → "23 af 25". */
+/** The figure shown beside a label on the score screen, e.g. "Råscore" → "23 af 25"
+ * (the label may be followed by its range, "Råscore (0–25)"). */
 export const figure = (page, label) =>
-  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}( \\(.*\\))?$`) }) }).locator('dd');
 
 export const PIN = '246810';
 
