@@ -45,7 +45,7 @@ test('the young person\'s screens in English have no axe violations', async ({ p
 });
 
 test('every screen in Danish, the counsellor\'s and the PIN lockout included, has no axe violations and visible field borders', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Vælg en PIN-kode til rådgiveren' })).toBeVisible();
   await expectNoAxeViolations(page, 'set PIN');
   await expectVisibleFieldBorders(page, 'set PIN');
@@ -130,7 +130,7 @@ for (const lang of ['da', 'en']) {
   test(`${lang}: the substance questions, the days grid, the decline, the changed settings and participant screens and the programme files have no axe violations`, async ({ page }) => {
     test.setTimeout(240_000);
     const t = words[lang];
-    await page.goto('/');
+    await page.goto('./');
     await setPin(page);
     await chooseBattery(page, batteries.substance.name.da);
     const code = await newParticipant(page);

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import {
-  answerAll, button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, press, sendAndUnlock, unlock, who5,
+  answerAll, button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, press, sendAndUnlock, unlock,
+  version, who5,
 } from './helpers.mjs';
 
 /** The export page, from the score screen the counsellor sees after sending:
@@ -42,7 +43,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
   // Default: JSON of what is not yet exported.
   await expect(page.getByRole('radio', { name: 'Kun dem, der ikke er eksporteret endnu' })).toBeChecked();
   const json = await download(page, 'Eksportér 1 besvarelse');
-  expect(json.name).toBe(`trivsel-erhvervsskolen-nord-${today}.json`);
+  expect(json.name).toBe(`trivsel-erhvervsskolen-nord-${today}-v${version}.json`);
   const doc = JSON.parse(json.text);
   expect(doc.format).toBe('trivsel-export');
   expect(doc.version).toBe(2);
@@ -71,7 +72,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
     ['age_band', 'answers', 'course', 'gender', 'instruments', 'participant', 'point', 'response_id', 'scores', 'site', 'supersedes', 'week'],
   );
   await expect(page.getByRole('alert')).toHaveText(
-    `1 besvarelse er eksporteret til trivsel-erhvervsskolen-nord-${today}.json og markeret som eksporteret.`,
+    `1 besvarelse er eksporteret til trivsel-erhvervsskolen-nord-${today}-v${version}.json og markeret som eksporteret.`,
   );
 
   // Marked: nothing is left to export by default, and home says so.
@@ -83,7 +84,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
   await page.getByRole('radio', { name: 'Alle besvarelser' }).check();
   await page.getByRole('radio', { name: 'CSV – til regneark (UTF-8)' }).check();
   const csv = await download(page, 'Eksportér 1 besvarelse');
-  expect(csv.name).toBe(`trivsel-erhvervsskolen-nord-${today}.csv`);
+  expect(csv.name).toBe(`trivsel-erhvervsskolen-nord-${today}-v${version}.csv`);
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.text.trim().split(/\r?\n/);
   expect(lines).toHaveLength(2);
@@ -108,7 +109,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
   await expect(page.getByRole('alert')).toHaveText('Slutdatoen ligger før startdatoen.');
   await page.getByLabel('Til og med dato').fill(today);
   const ndjson = await download(page, 'Eksportér 1 besvarelse');
-  expect(ndjson.name).toBe(`trivsel-erhvervsskolen-nord-${today}.ndjson`);
+  expect(ndjson.name).toBe(`trivsel-erhvervsskolen-nord-${today}-v${version}.ndjson`);
   expect(JSON.parse(ndjson.text.trim()).response_id).toBe(r.response_id);
 
   // Deleting asks first; cancelling keeps everything.

@@ -14,6 +14,10 @@ export const batteries = {
   substance: read('../../crates/core/catalogue/batteries/substance-v1.json'),
 };
 export const golden = read('../fixtures/golden.json').cases;
+
+/** The app's version: `version` in the workspace's `[workspace.package]`, its one source. */
+export const version = fs.readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8')
+  .match(/^\[workspace\.package\][^[]*?^version = "([^"]+)"/m)[1];
 /** The test programme file: a non-shipped instrument (`worry`) and its battery. */
 export const worryProgrammePath = new URL('../fixtures/programme/worry.json', import.meta.url).pathname;
 export const worryProgramme = read('../fixtures/programme/worry.json');
@@ -43,9 +47,10 @@ export const button = (page, name) => page.getByRole('button', { name, exact: tr
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The figure shown beside a score's label on the score screen, e.g. "Råscore (0–25)" → "23 af 25". */
+/** The figure shown beside a score's label on the score screen, e.g. "Råscore (0–25)" → "23 af 25";
+ * a label without its range ("Råscore") also finds it, as an earlier release showed it. */
 export const figure = (page, label) =>
-  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${escape(label)}$`) }) }).locator('dd');
+  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${escape(label)}( \\(.*\\))?$`) }) }).locator('dd');
 
 /** The score card of an instrument on the score screen, by its heading (the instrument's name). */
 export const card = (page, name) => page.getByRole('article', { name, exact: true });
@@ -92,7 +97,7 @@ export async function handOver(page, point = 'Indskrivning', session) {
 
 /** A fresh tablet up to the young person's start screen; returns the participant code. */
 export async function freshYouth(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page);
   await handOver(page);

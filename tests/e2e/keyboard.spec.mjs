@@ -109,7 +109,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
 
 test('the days grid and "Vil ikke svare" by keyboard alone, in order, with a visible focus', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await chooseBattery(page, batteries.substance.name.da);
   await newParticipant(page);

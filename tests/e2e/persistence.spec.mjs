@@ -2,7 +2,7 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, version, who5, who5Label,
 } from './helpers.mjs';
 
 test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
@@ -31,7 +31,7 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
-  await page.goto('/');
+  await page.goto('./');
   await button(page, 'Start').tap();
   for (let i = 0; i < 5; i++) await button(page, who5Label(3)).tap();
   await button(page, '5').tap();
@@ -72,7 +72,7 @@ async function measure(page, point, values, ladderValue, session) {
 }
 
 test('history: 40 → 52 is bedring under the 10-point rule but not a reliable change; 40 → 64 is both', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page, { gender: 'Dreng', age: '18–20 år', course: 'Gruppeforløb' });
   await measure(page, 'Indskrivning', [2, 2, 2, 2, 2], 5);     // 40
@@ -121,6 +121,7 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
   await button(page, 'Alle deltagere').tap();
   await button(page, 'Indstillinger').tap();
+  await expect(page.getByText(`Version ${version}`, { exact: true }), "the app's version on the settings screen").toBeVisible();
   const reliable = page.getByRole('group', { name: 'Pålidelig ændring – WHO-5 %', exact: true });
   await expect(reliable.getByRole('radio', { name: 'Mindste påviselige ændring: en fast grænse i point' })).toBeChecked();
   await expect(reliable.getByLabel('Point', { exact: true })).toHaveValue('23,6');
@@ -135,7 +136,7 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
 });
 
 test('a correction supersedes the measurement it corrects', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await newParticipant(page);
   await measure(page, 'Indskrivning', [1, 1, 1, 1, 1], 2);
@@ -216,7 +217,7 @@ test('IndexedDB unavailable: a calm message for the young person, a clear one fo
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked by policy', 'SecurityError'); } });
   });
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Trivsel kan ikke bruges lige nu' })).toBeVisible();
   await expect(page.getByText('Noget driller på tabletten. Giv den til din rådgiver.')).toBeVisible();
   await expect(page.getByText(/IndexedDB\) kan ikke bruges/)).toBeVisible();

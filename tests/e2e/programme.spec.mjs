@@ -99,7 +99,7 @@ let exported = null;
 
 test('a programme file\'s questionnaire is asked, scored, tracked and exported with its definition', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   expect(await batteryChoices(page)).toEqual(DEFAULT_BATTERIES);
 
@@ -229,7 +229,7 @@ test('the CLI validates, merges and reports the tablet\'s export of the programm
 
 test('the evaluator\'s page reports the programme\'s figures from the tablet\'s export', async ({ page }) => {
   expect(exported, 'the export from the test before').not.toBeNull();
-  await page.goto('/evaluator/');
+  await page.goto('./evaluator/');
   await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
   await page.getByLabel('Vælg eksportfiler').setInputFiles(exported.all);
   await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 10 besvarelser fra 5 filer.');
@@ -248,7 +248,7 @@ test('the evaluator\'s page reports the programme\'s figures from the tablet\'s 
 
 test('a bad programme file is refused whole with a reason, and the batteries stay as they were', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await openExportPage(page);
   const files = page.getByRole('region', { name: 'Programfiler' });

@@ -67,7 +67,7 @@ test('with reduced motion nothing on the question screens has a transition or an
 test('with reduced motion nothing on the days grids moves, a pressed decline included', async ({ page }) => {
   test.setTimeout(120_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await chooseBattery(page, batteries.substance.name.da);
   await newParticipant(page);

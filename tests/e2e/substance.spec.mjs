@@ -15,7 +15,7 @@ const text = (id) => item(substance, id).text.da;
 
 /** A fresh tablet with the substance battery chosen, at a new participant's page. */
 async function substanceTablet(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await chooseBattery(page, SUBSTANCE);
   return newParticipant(page);

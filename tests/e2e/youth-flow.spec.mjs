@@ -160,7 +160,7 @@ test('every control is a touch target of at least 48 px and the ladder fits the 
 });
 
 test('the programme\'s cut-offs for the ladder, chosen in settings, decide the band shown', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await button(page, 'Indstillinger').tap();
   const cutoffs = page.getByRole('group', { name: 'Grænser for Stige 0–10', exact: true });

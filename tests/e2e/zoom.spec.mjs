@@ -134,7 +134,7 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
 
 test('200 % zoom: the days grids, the decline, and the counsellor\'s screens with the substance module lose nothing', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await chooseBattery(page, batteries.substance.name.da);
   await newParticipant(page);

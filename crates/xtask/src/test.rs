@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::run::Ctx;
-use crate::{size, tools, Result};
+use crate::{deploy, size, tools, Result};
 
 enum Step {
     /// A program found on PATH, with its arguments.
@@ -16,6 +16,8 @@ enum Step {
     Size,
     /// Playwright from the repo's node_modules.
     Playwright,
+    /// The release archive behind Debian's nginx (`deploy`).
+    Deploy,
 }
 
 const STEPS: &[(&str, Step)] = &[
@@ -47,6 +49,10 @@ const STEPS: &[(&str, Step)] = &[
         Step::Size,
     ),
     ("node_modules/.bin/playwright test", Step::Playwright),
+    (
+        "the release behind nginx: sub-path, headers, upgrade from the baseline",
+        Step::Deploy,
+    ),
 ];
 
 pub fn run_all(root: &Path) -> Result {
@@ -67,6 +73,7 @@ pub fn run_all(root: &Path) -> Result {
                 let playwright = root.join("node_modules").join(".bin").join("playwright");
                 ctx.run_cmd(ctx.command(playwright, &["test"]))
             }
+            Step::Deploy => deploy::test(&ctx, &[]),
         };
         result.map_err(|e| format!("test step {}/{count} `{name}` failed: {e}", number + 1))?;
     }

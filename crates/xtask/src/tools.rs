@@ -12,6 +12,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's nginx, which the release is tested behind (`deploy`).
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// What `cargo xtask build`/`serve` need: the wasm target, Trunk, the matching
 /// wasm-bindgen CLI and the npm packages (binaryen's wasm-opt).
@@ -104,6 +106,29 @@ fn ensure_chromium(ctx: &Ctx) -> Result {
         return Ok(());
     }
     println!("--> {CHROMIUM} or {CHROMEDRIVER} is missing: installing Debian's chromium and chromium-driver");
+    apt_install(ctx, &["chromium", "chromium-driver"])
+}
+
+/// What the release's test needs: Debian's nginx, and openssl for the test's
+/// self-signed certificate.
+pub fn ensure_nginx(ctx: &Ctx) -> Result {
+    let missing: Vec<&str> = [
+        ("nginx", Path::new(NGINX).exists()),
+        ("openssl", ctx.on_path("openssl")),
+    ]
+    .into_iter()
+    .filter_map(|(package, there)| (!there).then_some(package))
+    .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("--> missing: {}; installing Debian's", missing.join(", "));
+    apt_install(ctx, &missing)
+}
+
+/// `apt-get update`, then `apt-get install -y` the packages (through sudo when
+/// not root).
+fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result {
     let sudo = !is_root(ctx) && ctx.on_path("sudo");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -115,7 +140,7 @@ fn ensure_chromium(ctx: &Ctx) -> Result {
         ctx.run_cmd(cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y"], packages].concat())
 }
 
 fn is_root(ctx: &Ctx) -> bool {
