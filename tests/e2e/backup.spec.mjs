@@ -74,7 +74,7 @@ test('backup, a wiped profile, restore: the same participants, records, history 
   test.skip(testInfo.project.name !== 'tablet-landscape', 'one viewport is enough for the data');
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trivsel-backup-'));
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const a = await newParticipant(page, { site: 'Erhvervsskolen Nord' });
   await measure(page, 'Indskrivning', [2, 2, 2, 2, 2], 5);
@@ -119,7 +119,7 @@ test('backup, a wiped profile, restore: the same participants, records, history 
   const wiped = await browser.newContext({ baseURL, hasTouch: true, viewport: testInfo.project.use.viewport });
   const fresh = await wiped.newPage();
   try {
-    await fresh.goto('/');
+    await fresh.goto('./');
     await setPin(fresh);
     await expect(fresh.getByText('Der er ingen deltagere på denne tablet endnu.')).toBeVisible();
     await toExportPage(fresh);

@@ -28,7 +28,7 @@ async function answerAndSend(page, values, ladderValue) {
 /** A full visit: three participants at three sites, two responses sent, one questionnaire
  * left in progress after three answers. Returns the codes. */
 async function fullVisit(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const codes = [];
   for (const site of SITES) {
@@ -154,7 +154,7 @@ test('after a full visit nothing is readable without the passphrase; unlocked, e
 test('erasing a participant removes the participant and every record from storage, read raw', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'tablet-landscape', 'storage is the same at every viewport');
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const gone = await newParticipant(page, { site: SITES[0] });
   await press(button(page, 'Alle deltagere'));
@@ -171,7 +171,7 @@ test('erasing a participant removes the participant and every record from storag
   expect(before.stores.responses.entries).toHaveLength(3);
   expect(before.stores.participants.entries).toHaveLength(2);
 
-  await page.goto('/eksport/');
+  await page.goto('eksport/');
   await unlock(page);
   await expect(page.getByRole('heading', { name: 'Slet en deltager' })).toBeVisible();
   await page.getByLabel('Deltager', { exact: true }).selectOption(gone);
@@ -193,7 +193,7 @@ test('erasing a participant removes the participant and every record from storag
   for (const { key, value } of Object.values(after.stores).flatMap((s) => s.entries)) {
     expect(`${key} ${value}`).not.toContain(gone);
   }
-  await page.goto('/');
+  await page.goto('./');
   await unlock(page);
   await expect(page.getByRole('button', { name: `Åbn deltager ${kept}` })).toBeVisible();
   await expect(page.getByText(gone)).toHaveCount(0);
@@ -202,7 +202,7 @@ test('erasing a participant removes the participant and every record from storag
 test('a recovery key unlocks when the passphrase is forgotten, and a new passphrase rewraps the key', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'tablet-landscape', 'storage is the same at every viewport');
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page, { site: SITES[0] });
   await press(button(page, 'Alle deltagere'));
@@ -233,7 +233,7 @@ test('a recovery key unlocks when the passphrase is forgotten, and a new passphr
   await press(button(page, 'Skift adgangssætning'));
   await expect(page.getByRole('alert')).toHaveText('Adgangssætningen er skiftet. Data er ikke rørt; kun nøglen er pakket ind igen.');
   expect((await rawDatabase(page)).stores.participants.entries).toEqual(before);
-  await page.goto('/');
+  await page.goto('./');
   await unlock(page, PASSPHRASE);
   await expect(page.getByRole('alert')).toHaveText('Forkert adgangssætning.');
   await unlock(page, renewed);
@@ -242,7 +242,7 @@ test('a recovery key unlocks when the passphrase is forgotten, and a new passphr
 
 test('the first page holds the key: the counsellor\'s screens read with it, "Lås" keeps it for the PIN, a reload forgets it', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'tablet-landscape', 'the key is the same at every viewport');
-  await page.goto('/');
+  await page.goto('./');
   // Set up on the first page: no second prompt, the counsellor's screens open with the key.
   await setPin(page);
   const code = await newParticipant(page, { site: SITES[0] });

@@ -5,7 +5,8 @@
 // button and link is a touch target of at least 48 × 48 CSS px.
 import { test, expect } from '@playwright/test';
 import {
-  button, expectNoAxeViolations, freshYouth, newParticipant, setPin, unlock, who5Label,
+  answerInstrument, batteries, button, chooseBattery, expectNoAxeViolations, freshYouth, handOver, item, ladder, newParticipant,
+  setPin, substance, unlock, who5, who5Label,
 } from './helpers.mjs';
 
 /** Whatever a reader would miss: sideways scrolling, boxes that clip their text, things off the side. */
@@ -121,10 +122,11 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
   await expect(h1).toHaveText('Resultat');
   await checkScreen(page, 'result', [page.locator('.figures dd'), page.locator('.band-label'), page.locator('ul.flags li')]);
   await button(page, 'Til deltageren').tap();
-  await expect(page.locator('.chart')).toBeVisible();
+  // A trend chart per tracked score: WHO-5 and the ladder.
+  await expect(page.locator('figure.chart')).toHaveCount(2);
   // A wide table may scroll within itself, but stays a table.
   const table = [page.getByRole('columnheader').last(), page.getByRole('cell').last()];
-  await checkScreen(page, 'participant', [...table, page.locator('.chart')], { axe: true });
+  await checkScreen(page, 'participant', [...table, page.locator('.chart').first(), page.locator('.chart').last()], { axe: true });
   await button(page, 'Alle deltagere').tap();
   await expect(h1).toHaveText('Deltagere');
   await checkScreen(page, 'counsellor home', [...table, page.locator('.storage p').last()], { axe: true });
@@ -132,7 +134,7 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
 
 test('200 % zoom: setting up, the passphrase prompt, the export page\'s data care and the waiting screen lose nothing', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
   await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
   await checkScreen(page, 'set up: passphrase and PIN', [page.locator('.warn')]);
@@ -157,4 +159,43 @@ test('200 % zoom: setting up, the passphrase prompt, the export page\'s data car
   await expect(page.getByRole('heading', { name: 'Sikkerhedskopi', exact: true })).toBeVisible();
   await button(page, `Slet deltager ${code} …`).tap();
   await checkScreen(page, 'export page with its data care', [page.locator('#erase-warning'), page.locator('#keys-heading')], { axe: true });
+});
+
+test('200 % zoom: the days grids, the decline, and the counsellor\'s screens with the substance module lose nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await setPin(page);
+  await chooseBattery(page, batteries.substance.name.da);
+  await newParticipant(page);
+  await handOver(page, 'Indskrivning');
+  await button(page, 'Start').tap();
+  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
+  await answerInstrument(page, ladder, [6]);
+  const h1 = page.getByRole('heading', { level: 1 });
+  const shown = page.locator('.question:not([hidden])');
+  await expect(h1).toHaveText(item(substance, 'cannabis_30d').text.da);
+  await checkScreen(page, 'days 0–30 with the module\'s lead-in',
+    [h1, shown.locator('.intro'), shown.locator('.day').last(), shown.locator('.decline')], { axe: true });
+  await button(page, '12').tap();
+  await button(page, 'Vil ikke svare').tap();
+  await button(page, '0').tap();
+  await expect(h1).toHaveText(item(substance, 'anydrug_7d').text.da);
+  await checkScreen(page, 'days 0–7', [h1, shown.locator('.day').last(), shown.locator('.decline')]);
+  await button(page, '3').tap();
+  await expect(h1).toHaveText('Tjek dine svar');
+  await checkScreen(page, 'review with a declined answer', [page.locator('.answers .a').last()]);
+  await button(page, 'Send svar').tap();
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(h1).toHaveText('Resultat');
+  await checkScreen(page, 'result with the module', [page.locator('.figures dd').last(), page.locator('.declined')]);
+  await button(page, 'Til deltageren').tap();
+  await expect(page.locator('.chart').first()).toBeVisible();
+  // A chart per tracked score that has a value: the declined one has none.
+  await expect(page.locator('figure.chart')).toHaveCount(5);
+  await checkScreen(page, 'participant with the module', [page.getByRole('columnheader').last(), page.getByRole('cell').last(), page.locator('.chart').last()]);
+  await button(page, 'Alle deltagere').tap();
+  await button(page, 'Indstillinger').tap();
+  await expect(h1).toHaveText('Indstillinger');
+  await checkScreen(page, 'settings', [page.getByRole('button', { name: 'Gem indstillinger' }), page.locator('.programmes a')]);
 });

@@ -24,15 +24,19 @@ use crate::services::counsellor::{self, Handoff};
 use crate::services::pwa;
 use crate::state::{Action, AfterUnlock, AppState, Page, Screen};
 
-/// The app's state for `page`: as [`use_app_state`], and the service worker
-/// registered once.
+/// The app's state for `page`: as [`use_app_state`], and (on the tablet's
+/// first page) the service worker registered once.
 #[hook]
 pub fn use_app(page: Page) -> Ctx {
     let state = use_app_state(move || AppState::for_page(page));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            pwa::register(move || state.dispatch(Action::UpdateReady));
+            // The worker's scope holds the export page too: it is registered,
+            // and an update offered, from the tablet's first page alone.
+            if state.page == Page::Tablet {
+                pwa::register(move || state.dispatch(Action::UpdateReady));
+            }
         });
     }
     state
@@ -63,17 +67,23 @@ pub fn use_app_state(init: impl FnOnce() -> AppState + 'static) -> Ctx {
 /// area and the update offer.
 pub fn page(ctx: Ctx, body: Html) -> Html {
     let m = messages(ctx.lang);
-    // Never offered while a young person is answering: switching reloads the page.
-    let offer_update = ctx.update_ready && ctx.screen != Screen::Youth;
+    // Offered to the counsellor only: never while a young person is answering
+    // (switching reloads the page), nor on the thank-you screen they are left on.
+    let offer_update =
+        ctx.update_ready && !matches!(ctx.screen, Screen::Youth | Screen::ThankYou(_));
     let notice = ctx.notice.clone();
     let offer = if ctx.unlocked {
         Offer::Lock
     } else if ctx.screen == Screen::Youth {
         Offer::Counsellor
-    } else if matches!(
-        ctx.screen,
-        Screen::Unlock(_) | Screen::SetPin | Screen::NewPassphrase
-    ) {
+    } else if ctx.page == Page::Tablet
+        && matches!(
+            ctx.screen,
+            Screen::Unlock(_) | Screen::SetPin | Screen::NewPassphrase
+        )
+    {
+        // The way in for an evaluator, who opens the app's address; the export
+        // page is the counsellor's, reached from inside the app.
         Offer::Evaluator
     } else {
         Offer::Nothing

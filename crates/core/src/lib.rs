@@ -5,6 +5,10 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+/// The app's version (`version` in the workspace's `[workspace.package]`): shown on
+/// the counsellor's settings screen and carried by every export.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[macro_use]
 pub mod messages;
 

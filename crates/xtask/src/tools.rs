@@ -14,6 +14,8 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Debian's `age`: the browser tests check that it decrypts the app's backups.
 const AGE: &str = "/usr/bin/age";
+/// Debian's nginx, which the release is tested behind (`deploy`).
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// What `cargo xtask build`/`serve` need: the wasm target, Trunk, the matching
 /// wasm-bindgen CLI and the npm packages (binaryen's wasm-opt).
@@ -119,7 +121,25 @@ fn ensure_age(ctx: &Ctx) -> Result {
     apt_install(ctx, &["age"])
 }
 
-/// `apt-get update`, then `apt-get install -y` of `packages` (with sudo when not root).
+/// What the release's test needs: Debian's nginx, and openssl for the test's
+/// self-signed certificate.
+pub fn ensure_nginx(ctx: &Ctx) -> Result {
+    let missing: Vec<&str> = [
+        ("nginx", Path::new(NGINX).exists()),
+        ("openssl", ctx.on_path("openssl")),
+    ]
+    .into_iter()
+    .filter_map(|(package, there)| (!there).then_some(package))
+    .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("--> missing: {}; installing Debian's", missing.join(", "));
+    apt_install(ctx, &missing)
+}
+
+/// `apt-get update`, then `apt-get install -y` the packages (through sudo when
+/// not root).
 fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result {
     let sudo = !is_root(ctx) && ctx.on_path("sudo");
     let apt = |args: &[&str]| {

@@ -44,7 +44,7 @@ pub fn Home() -> Html {
             <div class="actions">
                 <button type="button" class="primary" onclick={go(&ctx, Screen::NewParticipant)}>{ m.new_participant }</button>
                 // The export is its own page and bundle; it asks for the passphrase again.
-                <a class="secondary" href="/eksport/">{ m.export }</a>
+                <a class="secondary" href="eksport/">{ m.export }</a>
                 <button type="button" class="secondary" onclick={go(&ctx, Screen::Settings)}>{ m.settings }</button>
             </div>
             if data.participants.is_empty() {
