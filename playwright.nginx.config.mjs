@@ -6,7 +6,7 @@
 // - nginx-headers: every response header, over HTTP and the shipped HTTPS site;
 // - upgrade: a tablet holding the baseline's data (the build of the commit
 //   before versioned releases, TRIVSEL_BASELINE_DIST) upgraded to this release
-//   in the middle of a questionnaire, and rolled back. Every tests/deploy/
+//   in the middle of a questionnaire (its data sealed). Every tests/deploy/
 //   upgrade*.spec.mjs runs here, at an origin whose build the spec switches.
 // Same browser and settings as playwright.config.mjs, one tablet size.
 import { defineConfig } from '@playwright/test';

@@ -19,6 +19,9 @@ async function problems(page) {
     for (const e of document.querySelectorAll('body *')) {
       const cs = getComputedStyle(e);
       if (cs.display === 'none' || cs.visibility === 'hidden' || e.closest('.sr-only') || e.tagName === 'PROGRESS') continue;
+      // A file input is drawn by its label (.file-button, checked like any label); the input
+      // itself is a transparent 1 px box that only takes focus.
+      if (e.matches('input[type=file]') && cs.opacity === '0') continue;
       const clips = (o) => o === 'hidden' || o === 'clip';
       if ((clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) || (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1)) {
         found.push(`${name(e)} cuts its content: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);

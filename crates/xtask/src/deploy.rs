@@ -4,7 +4,7 @@
 //! ports), and the browser tests that matter behind a real server run against
 //! it (`playwright.nginx.config.mjs`): offline, network and the youth flow
 //! under a sub-path, every response header, and a tablet upgraded from the
-//! baseline and rolled back.
+//! baseline (its data sealed on the way).
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
