@@ -10,7 +10,7 @@
 // only redirects.
 import crypto from 'node:crypto';
 import { test, expect, request } from '@playwright/test';
-import { setPin } from '../e2e/helpers.mjs';
+import { setPin, unlock } from '../e2e/helpers.mjs';
 
 const SUB = process.env.TRIVSEL_NGINX_URL;
 const SITE = process.env.TRIVSEL_SITE_URL;
@@ -195,8 +195,12 @@ test('in the browser, the app under the sub-path loads with no complaint about i
   await setPin(page);
   expect(requests).toContain(`${SUB}radgiver/entry.js`);
   expect(requests.filter((u) => u.endsWith('_bg.wasm') && u.startsWith(`${SUB}radgiver/`)), 'the counsellor\'s wasm').toHaveLength(1);
+  // The export page asks for the passphrase, and with it unwraps the key and opens the
+  // stored data (WebCrypto under the export page's own policy).
   await page.goto(`${SUB}eksport/`);
-  await expect(page.getByLabel('PIN-kode', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Sikkerhedskopi', exact: true })).toBeVisible();
   await page.goto(`${SUB}evaluator/`);
   await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
   expect(complaints).toEqual([]);
