@@ -35,6 +35,10 @@ pub struct Settings {
     /// key (see [`evaluator_key`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evaluator_key: Option<String>,
+    /// Months after which exported records are offered for erasure (see
+    /// [`Settings::retention`]); none chosen is the default period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u32>,
     /// The first release's one reliable-change setting; read from an older
     /// tablet and moved into `reliable` by [`Settings::upgraded`].
     #[serde(skip_serializing)]
@@ -43,6 +47,9 @@ pub struct Settings {
     #[serde(skip_serializing)]
     ladder_band_set: Option<String>,
 }
+
+/// The retention period when none is chosen: two years.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 
 /// A score's key in the settings: `instrument/score`.
 pub fn score_key(instrument: &Instrument, score: &ScoreDef) -> String {
@@ -79,6 +86,11 @@ impl Settings {
     /// The evaluator's public key, if one is set (and reads as one).
     pub fn recipient(&self) -> Option<Recipient> {
         Recipient::parse(self.evaluator_key.as_deref()?).ok()
+    }
+
+    /// Months after which exported records are offered for erasure.
+    pub fn retention(&self) -> u32 {
+        self.retention_months.unwrap_or(DEFAULT_RETENTION_MONTHS)
     }
 
     /// The battery new measurements ask.

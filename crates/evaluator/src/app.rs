@@ -91,7 +91,7 @@ pub fn App() -> Html {
             <header class="topbar">
                 <span class="brand">{ "Trivsel" }</span>
                 <span class="bar-actions">
-                    <a class="link" href="/">{ m.back_to_app }</a>
+                    <a class="link" href="../">{ m.back_to_app }</a>
                     <button type="button" class="link" lang={m.switch_to_lang.tag()} onclick={switch}>
                         { m.switch_to }
                     </button>

@@ -10,15 +10,14 @@ use crate::Result;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
-/// Debian's packages the tests run, each by a file it installs: Chromium and
-/// its driver for the browser tests, and `age` (with `age-keygen`), the
-/// other side of the tests of exports encrypted to the evaluator.
-const APT_TOOLS: [(&str, &str); 4] = [
-    ("/usr/bin/chromium", "chromium"),
-    ("/usr/bin/chromedriver", "chromium-driver"),
-    ("/usr/bin/age", "age"),
-    ("/usr/bin/age-keygen", "age"),
-];
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's `age` (and `age-keygen`, in the same package): the tests check
+/// that it decrypts the app's backups and the exports sealed to the
+/// evaluator, and that what it encrypts is read.
+const AGE: &str = "/usr/bin/age";
+/// Debian's nginx, which the release is tested behind (`deploy`).
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// What `cargo xtask build`/`serve` need: the wasm target, Trunk, the matching
 /// wasm-bindgen CLI and the npm packages (binaryen's wasm-opt).
@@ -29,11 +28,12 @@ pub fn ensure_build_tools(ctx: &Ctx) -> Result {
     ensure_npm_packages(ctx)
 }
 
-/// What `cargo xtask test` needs on top: Debian's chromium for Playwright
-/// and Debian's age for the tests of encrypted exports.
+/// What `cargo xtask test` needs on top: Debian's chromium for Playwright,
+/// and Debian's `age` for the tests of backups and sealed exports.
 pub fn ensure_test_tools(ctx: &Ctx) -> Result {
     ensure_build_tools(ctx)?;
-    ensure_apt_tools(ctx)
+    ensure_chromium(ctx)?;
+    ensure_age(ctx)
 }
 
 fn ensure_wasm_target(ctx: &Ctx) -> Result {
@@ -107,18 +107,42 @@ fn ensure_npm_packages(ctx: &Ctx) -> Result {
     ctx.run_cmd(cmd)
 }
 
-fn ensure_apt_tools(ctx: &Ctx) -> Result {
-    let mut missing: Vec<&str> = Vec::new();
-    for (file, package) in APT_TOOLS {
-        if !Path::new(file).exists() && !missing.contains(&package) {
-            missing.push(package);
-        }
+fn ensure_chromium(ctx: &Ctx) -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
     }
+    println!("--> {CHROMIUM} or {CHROMEDRIVER} is missing: installing Debian's chromium and chromium-driver");
+    apt_install(ctx, &["chromium", "chromium-driver"])
+}
+
+fn ensure_age(ctx: &Ctx) -> Result {
+    if Path::new(AGE).exists() {
+        return Ok(());
+    }
+    println!("--> {AGE} is missing: installing Debian's age");
+    apt_install(ctx, &["age"])
+}
+
+/// What the release's test needs: Debian's nginx, and openssl for the test's
+/// self-signed certificate.
+pub fn ensure_nginx(ctx: &Ctx) -> Result {
+    let missing: Vec<&str> = [
+        ("nginx", Path::new(NGINX).exists()),
+        ("openssl", ctx.on_path("openssl")),
+    ]
+    .into_iter()
+    .filter_map(|(package, there)| (!there).then_some(package))
+    .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let packages = missing.join(" ");
-    println!("--> Debian's {packages} is missing: installing it with apt-get");
+    println!("--> missing: {}; installing Debian's", missing.join(", "));
+    apt_install(ctx, &missing)
+}
+
+/// `apt-get update`, then `apt-get install -y` the packages (through sudo when
+/// not root).
+fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result {
     let sudo = !is_root(ctx) && ctx.on_path("sudo");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -130,7 +154,7 @@ fn ensure_apt_tools(ctx: &Ctx) -> Result {
         ctx.run_cmd(cmd)
     };
     apt(&["update"])?;
-    apt(&[&["install", "-y"], missing.as_slice()].concat())
+    apt(&[&["install", "-y"], packages].concat())
 }
 
 fn is_root(ctx: &Ctx) -> bool {

@@ -103,7 +103,7 @@ pub fn ExportScreen() -> Html {
                 { radios("format", x.export_format, &FileFormat::ALL, format_label, &format) }
                 { seal_choice(&ctx, &plain) }
                 <div class="steps">
-                    <a class="secondary" href="/">{ m.all_participants }</a>
+                    <a class="secondary" href="../">{ m.all_participants }</a>
                     <button type="submit" class="primary" disabled={ctx.busy}>{ x.export_button(count) }</button>
                 </div>
             </form>

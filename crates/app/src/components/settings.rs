@@ -4,13 +4,14 @@
 //! programme choose one, and the parameters of each reliable-change
 //! criterion. Programme files are listed here and opened on the export page
 //! (`programmes`), so their checks are not part of the tablet's first load.
+//! And the app's version, which a support call asks for.
 
 use std::collections::BTreeMap;
 
 use trivsel_core::instrument::CriterionRule;
 use trivsel_core::messages::upper_first;
 use trivsel_core::report::key;
-use trivsel_core::{decimal, Catalogue, Lang, ReliableChange, Respondent};
+use trivsel_core::{decimal, Catalogue, Lang, ReliableChange, Respondent, APP_VERSION};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -199,6 +200,7 @@ pub fn SettingsScreen() -> Html {
                 </div>
             </form>
             { programme_list(&ctx, m) }
+            <p>{ format!("{} {APP_VERSION}", upper_first(m.version)) }</p>
         </section>
     }
 }
@@ -349,7 +351,7 @@ fn programme_list(ctx: &Ctx, m: &Messages) -> Html {
                 </ul>
             }
             <p class="hint">{ m.programmes_where }</p>
-            <a class="secondary" href="/eksport/">{ m.export }</a>
+            <a class="secondary" href="eksport/">{ m.export }</a>
         </section>
     }
 }

@@ -110,6 +110,17 @@ pub fn Youth() -> Html {
     // The cursor of the screen shown by the last render.
     let before = use_mut_ref(|| None::<Cursor>);
     let Some(draft) = ctx.draft.clone() else {
+        // A questionnaire in progress after a restart is sealed: nothing of
+        // it shows until the counsellor's passphrase opens it.
+        if ctx.draft_waiting {
+            let m = crate::i18n::messages(ctx.lang);
+            return html! {
+                <section class="screen start" aria-labelledby="wait-heading">
+                    <h1 id="wait-heading">{ m.waiting_heading }</h1>
+                    <p class="lead">{ m.waiting_body }</p>
+                </section>
+            };
+        }
         return Html::default();
     };
     let lang = ctx.lang;
@@ -117,8 +128,9 @@ pub fn Youth() -> Html {
         let resuming = !draft.flow.answers.is_empty() || !draft.flow.declined.is_empty();
         let on_begin = taps.begin.clone();
         let questions = draft.flow.steps.len();
+        let months = ctx.settings.retention();
         return html! {
-            <Start {lang} code={draft.participant.to_string()} {questions} {resuming} {on_begin} />
+            <Start {lang} code={draft.participant.to_string()} {questions} {resuming} {months} {on_begin} />
         };
     }
     let Some((key, next)) = keys else {
