@@ -1,10 +1,12 @@
 // A counsellor exports the tablet's responses, the way the evaluation needs
 // them: the choice of records, the three formats, marking, and a separate,
-// confirmed delete that only ever removes exported responses.
+// confirmed delete that only ever removes exported responses. This tablet has no
+// evaluator's key, so each export here is the warned plain one (exports sealed
+// to the evaluator: sealed.spec.mjs).
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import {
-  answerAll, button, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, press, sendAndUnlock, unlock,
+  answerAll, button, choosePlainExport, expectNoAxeViolations, expectVisibleFieldBorders, freshYouth, ladder, press, sendAndUnlock, unlock,
   version, who5,
 } from './helpers.mjs';
 
@@ -21,8 +23,9 @@ async function openExport(page) {
   await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
 }
 
-/** Presses the export button and returns the downloaded file's name and text. */
+/** Chooses the plain export, presses the export button and returns the downloaded file's name and text. */
 async function download(page, label) {
+  await choosePlainExport(page);
   const [file] = await Promise.all([page.waitForEvent('download'), press(button(page, label))]);
   const text = fs.readFileSync(await file.path(), 'utf8');
   return { name: file.suggestedFilename(), text };
@@ -42,6 +45,10 @@ test('export, mark, export again, choose a period, then delete only what was exp
   await expectNoAxeViolations(page, 'export page');
   // Default: JSON of what is not yet exported.
   await expect(page.getByRole('radio', { name: 'Kun dem, der ikke er eksporteret endnu' })).toBeChecked();
+  // No evaluator's key and no plain choice: nothing is exported, and the page says what to do.
+  await expect(page.getByText('Der er ingen evaluatornøgle i indstillingerne', { exact: false })).toBeVisible();
+  await press(button(page, 'Eksportér 1 besvarelse'));
+  await expect(page.getByRole('alert')).toHaveText('Sæt evaluatorens nøgle i indstillingerne, eller vælg at eksportere ukrypteret.');
   const json = await download(page, 'Eksportér 1 besvarelse');
   expect(json.name).toBe(`trivsel-erhvervsskolen-nord-${today}-v${version}.json`);
   const doc = JSON.parse(json.text);
@@ -77,6 +84,7 @@ test('export, mark, export again, choose a period, then delete only what was exp
 
   // Marked: nothing is left to export by default, and home says so.
   await expect(button(page, 'Eksportér 0 besvarelser')).toBeVisible();
+  await choosePlainExport(page);
   await press(button(page, 'Eksportér 0 besvarelser'));
   await expect(page.getByRole('alert')).toHaveText('Der er ingen besvarelser at eksportere i det valgte.');
 
@@ -101,10 +109,12 @@ test('export, mark, export again, choose a period, then delete only what was exp
   // A period: today is in it, a backwards period is refused.
   await page.getByRole('radio', { name: 'Besvarelser i en periode' }).check();
   await page.getByRole('radio', { name: /^NDJSON/ }).check();
+  await choosePlainExport(page);
   await press(button(page, 'Eksportér 0 besvarelser'));
   await expect(page.getByRole('alert')).toHaveText('Vælg både en start- og en slutdato.');
   await page.getByLabel('Fra og med dato').fill(today);
   await page.getByLabel('Til og med dato').fill('2000-01-01');
+  await choosePlainExport(page);
   await press(button(page, 'Eksportér 0 besvarelser'));
   await expect(page.getByRole('alert')).toHaveText('Slutdatoen ligger før startdatoen.');
   await page.getByLabel('Til og med dato').fill(today);

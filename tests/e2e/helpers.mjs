@@ -216,6 +216,16 @@ export async function chooseBattery(page, name) {
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
+/** The warned box on the export page that makes the next export plain (a tablet without the
+ * evaluator's key can export only so; sealed.spec.mjs tests exports sealed to the evaluator). */
+export const PLAIN_EXPORT = 'Eksportér ukrypteret – alle der får filen kan læse den';
+
+/** On the export page: the counsellor's explicit choice to export the next file unencrypted, warned. */
+export async function choosePlainExport(page) {
+  await page.getByLabel(PLAIN_EXPORT).check();
+  await expect(page.getByText('Filen bliver ikke krypteret:', { exact: false })).toBeVisible();
+}
+
 /** The text of every cell (header cells included) of each row of `rows`. */
 export const rowTexts = async (rows) => {
   const out = [];

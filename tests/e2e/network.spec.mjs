@@ -5,7 +5,7 @@
 // sub-path, it asks for nothing above it).
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
+import { answerAll, button, choosePlainExport, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
 
 const fixture = (name) => path.resolve('tests/fixtures/export', name);
 
@@ -33,6 +33,7 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   await press(button(page, 'Alle deltagere'));
   await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
   await unlock(page);
+  await choosePlainExport(page); // no evaluator's key on this tablet
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     press(button(page, 'Eksportér 1 besvarelse')),
@@ -47,7 +48,7 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   // The evaluator's page, with the tablet's export and a frozen fixture.
   await page.goto('./evaluator/');
   await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles([exported, fixture('v1-tablet-a.json')]);
+  await page.getByLabel('Vælg eksportfiler').setInputFiles([exported, fixture('v1-tablet-a.json')]);
   await expect(page.getByRole('table').first()).toBeVisible();
 
   expect(seen.length).toBeGreaterThan(5);

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
-  answerAll, button, expectNoAxeViolations, freshYouth, press, sendAndUnlock, unlock,
+  answerAll, button, expectNoAxeViolations, freshYouth, PLAIN_EXPORT, press, sendAndUnlock, unlock,
 } from './helpers.mjs';
 
 const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
@@ -96,14 +96,14 @@ test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens 
 
   // Plain only after the warned choice.
   await page.getByRole('radio', { name: /^JSON/ }).check();
-  await page.getByLabel('Eksportér ukrypteret – alle der får filen kan læse den').check();
-  await expect(page.getByRole('alert').filter({ hasText: 'Filen bliver ikke krypteret' })).toBeVisible();
+  await page.getByLabel(PLAIN_EXPORT).check();
+  await expect(page.getByLabel(PLAIN_EXPORT)).toHaveAccessibleDescription(/^Filen bliver ikke krypteret/);
   await expectNoAxeViolations(page, 'export page: the plain export, warned');
   const plain = await download(page, button(page, 'Eksportér 1 besvarelse'));
   expect(plain.name).toMatch(/\.json$/);
   expect(JSON.parse(fs.readFileSync(plain.path, 'utf8')).records[0].participant).toBe(code);
   // The choice holds for one export only.
-  await expect(page.getByLabel('Eksportér ukrypteret – alle der får filen kan læse den')).not.toBeChecked();
+  await expect(page.getByLabel(PLAIN_EXPORT)).not.toBeChecked();
 });
 
 test('the evaluator opens files age -r encrypted with their identity; a wrong key and a truncated file say why', async ({ page }) => {

@@ -147,11 +147,12 @@ fn seal_choice(ctx: &Ctx, plain: &UseStateHandle<bool>) -> Html {
                 <p class="warn">{ k.no_key }</p>
             }
             <label class="choice" for="plain-export">
-                <input type="checkbox" id="plain-export" checked={**plain} onchange={toggle} />
+                <input type="checkbox" id="plain-export" checked={**plain} onchange={toggle}
+                    aria-describedby={(**plain).then_some("plain-warning")} />
                 <span>{ k.export_plain }</span>
             </label>
             if **plain {
-                <p class="warn" role="alert">{ k.plain_warning }</p>
+                <p id="plain-warning" class="warn">{ k.plain_warning }</p>
             }
         </fieldset>
     }
