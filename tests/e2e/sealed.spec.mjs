@@ -9,7 +9,6 @@
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
@@ -19,8 +18,12 @@ import {
 const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 const tabletA = fixture('export/v1-tablet-a.json');
 
-/** A fresh folder for this test's keys and files. */
-const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'trivsel-sealed-'));
+/** A folder for this test's keys and files, among its results (Playwright empties them). */
+function scratch(testInfo) {
+  const dir = testInfo.outputPath('files');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 /** A new identity file from Debian's age-keygen; returns its path and public key. */
 function ageKeygen(dir, name = 'key.txt') {
@@ -49,8 +52,8 @@ async function download(page, locator) {
 /** The line of the evaluator's file list that names `name`. */
 const fileLine = (page, name) => page.locator('.file-list li').filter({ has: page.getByText(name, { exact: true }) });
 
-test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens them; plain only when warned', async ({ page }) => {
-  const dir = scratch();
+test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens them; plain only when warned', async ({ page }, testInfo) => {
+  const dir = scratch(testInfo);
   const key = ageKeygen(dir);
   const code = await freshYouth(page);
   await answerAll(page, [5, 3, 5, 5, 5], 7);
@@ -106,8 +109,8 @@ test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens 
   await expect(page.getByLabel(PLAIN_EXPORT)).not.toBeChecked();
 });
 
-test('the evaluator opens files age -r encrypted with their identity; a wrong key and a truncated file say why', async ({ page }) => {
-  const dir = scratch();
+test('the evaluator opens files age -r encrypted with their identity; a wrong key and a truncated file say why', async ({ page }, testInfo) => {
+  const dir = scratch(testInfo);
   const key = ageKeygen(dir);
   const other = ageKeygen(dir, 'other.txt');
   const sealed = path.join(dir, 'v1-tablet-a.json.age');
@@ -155,8 +158,8 @@ test('the evaluator opens files age -r encrypted with their identity; a wrong ke
   await expect(fileLine(page, 'truncated.json.age')).toContainText(/truncated|cut short/);
 });
 
-test('a key pair made on the evaluator\'s page is one Debian\'s age reads', async ({ page }) => {
-  const dir = scratch();
+test('a key pair made on the evaluator\'s page is one Debian\'s age reads', async ({ page }, testInfo) => {
+  const dir = scratch(testInfo);
   await page.goto('./evaluator/');
   await press(button(page, 'Lav et nyt nøglepar'));
   const keys = page.getByRole('region', { name: 'Evaluatorens nøgle' });
