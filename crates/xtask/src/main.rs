@@ -2,6 +2,7 @@
 //! the app, installing whatever tool is missing first, so a fresh machine (and
 //! CI) needs nothing done by hand. This file only parses arguments and dispatches.
 
+mod fuzz;
 mod lockfile;
 mod run;
 mod size;
@@ -31,6 +32,9 @@ commands:
   size [--dist DIR] [--budget-file PATH]
                               raw and gzip bytes of every file the first page loads (default DIR: dist);
                               with a budget file (one integer, gzip bytes), fail when the total exceeds it
+  fuzz [TARGET...] [--execs N]
+                              AFL++ on each parser of outside input (default: every target, 10 000 000
+                              executions each); crashes are kept in crates/fuzz/crashes/ (not run by CI)
   test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright
   help                        show this text";
 
@@ -42,6 +46,10 @@ fn main() -> ExitCode {
         Some("serve") if args.len() == 1 => serve(&root),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
+        Some("fuzz") => match fuzz::Args::parse(&args[1..]) {
+            Ok(fuzz_args) => fuzz::run(&root, &fuzz_args),
+            Err(e) => return usage_error(&e),
+        },
         Some("size") => match size::Args::parse(&args[1..], &root) {
             Ok(size_args) => size::report(&size_args.dist, size_args.budget_file.as_deref()),
             Err(e) => return usage_error(&e),
