@@ -23,7 +23,7 @@
 //! brought ([`Summary::definitions`]) to their catalogue only once it is good.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Read};
@@ -36,6 +36,7 @@ use trivsel_core::import::{
     self, check_definitions, check_instruments, check_listed, check_record, clip, echo_value,
     ImportError, Limits, SchemaProblem,
 };
+use trivsel_core::merge::cycles;
 use trivsel_core::messages::clip_to;
 use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
@@ -242,6 +243,8 @@ struct RawDocument {
 struct Records {
     version: u32,
     count: u64,
+    /// Each correcting record's id and the id it corrects, to find a ring.
+    links: HashMap<Uuid, Uuid>,
     /// Every instrument a record asked, to check against the file's list.
     used: BTreeSet<InstrumentRef>,
     /// A version 2 file's definitions, checked.
@@ -338,6 +341,9 @@ impl RawDocument {
         self.created.ok_or_else(|| missing("created"))?;
         let instruments = self.instruments.ok_or_else(|| missing("instruments"))?;
         let records = self.records.ok_or_else(|| missing("records"))?;
+        if let Some(cycle) = cycles(&records.links).into_iter().next() {
+            return Err(ImportError::CorrectionCycle(cycle).into());
+        }
         if records.version == v1::VERSION {
             let listed: Vec<InstrumentRef> = listed(&instruments)?;
             let definitions = v1_definitions(&listed)?;
@@ -507,8 +513,12 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             })
         };
         let mut used = BTreeSet::new();
+        let mut links = HashMap::new();
         let mut index = 0u64;
         while let Some(record) = next()? {
+            if let Some(old) = record.supersedes {
+                links.insert(record.response_id, old);
+            }
             if let Err(problem) = check_record(&record, &known) {
                 *self.failure.borrow_mut() = Some(record_error(index, &record, problem));
                 return Err(de::Error::custom("record rejected"));
@@ -527,6 +537,7 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
         Ok(Records {
             version,
             count: index,
+            links,
             used,
             definitions,
         })
@@ -553,6 +564,7 @@ pub fn read_ndjson(
 ) -> Result<Summary, FileError> {
     let mut buf = Vec::new();
     let (mut line, mut offset, mut records) = (0u64, 0usize, 0u64);
+    let mut links = HashMap::new();
     loop {
         buf.clear();
         let n = (&mut reader)
@@ -583,10 +595,16 @@ pub fn read_ndjson(
                 error: Box::new(error),
             })?;
         records += 1;
+        if let Some(old) = record.supersedes {
+            links.insert(record.response_id, old);
+        }
         each(record)?;
     }
     if records == 0 {
         return Err(ImportError::Empty.into());
+    }
+    if let Some(cycle) = cycles(&links).into_iter().next() {
+        return Err(ImportError::CorrectionCycle(cycle).into());
     }
     Ok(Summary {
         records,

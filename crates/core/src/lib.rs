@@ -29,6 +29,7 @@ pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scoring;
+pub mod strict;
 mod tagged;
 #[cfg(test)]
 mod testing;
@@ -48,7 +49,7 @@ pub use import::{
 };
 pub use instrument::{Answers, Declined, Flags, Instrument, InstrumentRef, Response, ScoreDef};
 pub use lang::{decimal, Lang, Text};
-pub use merge::{Conflict, Merged, Merger};
+pub use merge::{Conflict, Cycle, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,

@@ -8,10 +8,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Date;
 use crate::lang::Lang;
+use crate::strict::refused;
 use crate::tagged;
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O and U,
@@ -22,9 +23,9 @@ const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// (30 random bits, about a billion codes).
 ///
 /// Serialised as the plain string. Deserialising goes through
-/// [`ParticipantCode::parse`], so it is validated (and normalised).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// [`ParticipantCode::exact`]: a code as written, never normalised.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ParticipantCode(String);
 
 /// Why a typed code is not a code.
@@ -36,6 +37,24 @@ pub enum CodeError {
     InvalidChar(char),
     /// The wrong number of symbols.
     WrongLength { found: usize },
+    /// A code as a person types it, not as trivsel writes it (in an export
+    /// or in storage): `written` (cut) would read as `code`.
+    NotAsWritten {
+        written: String,
+        code: String,
+        why: Unwritten,
+    },
+}
+
+/// What a code a person could type has that a written code never has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unwritten {
+    /// Spaces or dashes between the symbols.
+    Spaces,
+    /// Lower-case letters.
+    LowerCase,
+    /// A letter Crockford's alphabet reads as a digit (O as 0; I and L as 1).
+    LookAlike(char),
 }
 
 impl CodeError {
@@ -45,14 +64,35 @@ impl CodeError {
                 da: "Skriv koden (6 tegn).".into(),
                 en: "Enter the code (6 characters).".into(),
             ),
-            Self::InvalidChar(c) => tr!(lang,
-                da: format!("Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."),
-                en: format!("The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."),
-            ),
+            Self::InvalidChar(c) => {
+                let c = crate::messages::clip(&c.to_string());
+                tr!(lang,
+                    da: format!("Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."),
+                    en: format!("The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."),
+                )
+            }
             Self::WrongLength { found } => tr!(lang,
                 da: format!("Koden skal have 6 tegn, men har {found}."),
                 en: format!("The code must have 6 characters, but has {found}."),
             ),
+            Self::NotAsWritten { written, code, why } => {
+                let why = match why {
+                    Unwritten::Spaces => {
+                        tr!(lang, da: "mellemrum eller bindestreger".to_string(), en: "spaces or dashes".to_string())
+                    }
+                    Unwritten::LowerCase => {
+                        tr!(lang, da: "små bogstaver".to_string(), en: "lower-case letters".to_string())
+                    }
+                    Unwritten::LookAlike(c) => {
+                        let digit = if *c == 'O' { '0' } else { '1' };
+                        tr!(lang, da: format!("bogstavet {c}, som skrives {digit}"), en: format!("the letter {c}, written {digit}"))
+                    }
+                };
+                tr!(lang,
+                    da: format!("«{written}» er ikke en kode, som trivsel skriver den (6 tal og store bogstaver uden I, L, O og U): den har {why}; skrevet rigtigt er den {code}."),
+                    en: format!("«{written}» is not a code as trivsel writes it (6 digits and capital letters without I, L, O and U): it has {why}; written so, it is {code}."),
+                )
+            }
         }
     }
 }
@@ -110,6 +150,29 @@ impl ParticipantCode {
         }
     }
 
+    /// Reads a code as trivsel writes it (in an export, in storage): exactly
+    /// 6 symbols of the alphabet in upper case, as the JSON Schema's pattern
+    /// says. What [`ParticipantCode::parse`] would read another way (lower
+    /// case, a look-alike, spaces or dashes) is refused, saying which.
+    pub fn exact(written: &str) -> Result<Self, CodeError> {
+        if written.len() == Self::LEN && written.bytes().all(|b| CROCKFORD.contains(&b)) {
+            return Ok(ParticipantCode(written.to_string()));
+        }
+        let code = Self::parse(written)?;
+        let why = if written.chars().any(|c| c.is_whitespace() || is_dash(c)) {
+            Unwritten::Spaces
+        } else if let Some(c) = written.chars().find(|c| matches!(c, 'O' | 'I' | 'L')) {
+            Unwritten::LookAlike(c)
+        } else {
+            Unwritten::LowerCase
+        };
+        Err(CodeError::NotAsWritten {
+            written: crate::messages::clip(written),
+            code: code.0,
+            why,
+        })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -128,11 +191,12 @@ impl fmt::Display for ParticipantCode {
     }
 }
 
-impl TryFrom<String> for ParticipantCode {
-    type Error = CodeError;
-
-    fn try_from(s: String) -> Result<Self, CodeError> {
-        ParticipantCode::parse(&s)
+/// As written ([`ParticipantCode::exact`]): what serde reads was written by
+/// trivsel, never typed. The reason is in both languages (see `strict`).
+impl<'de> Deserialize<'de> for ParticipantCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ParticipantCode::exact(&s).map_err(|e| refused(|lang| e.message(lang)))
     }
 }
 
@@ -257,9 +321,10 @@ impl CourseType {
 /// (e.g. `UngRåd Aarhus`). A short label, not free text: letters, digits,
 /// spaces and `- . ' /` only, 1–40 characters.
 ///
-/// Serialised as the plain string; deserialising goes through [`Site::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// Serialised as the plain string; deserialising goes through [`Site::exact`]:
+/// a name as written, never tidied.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Site(String);
 
 /// Why a typed site name is not accepted.
@@ -272,6 +337,24 @@ pub enum SiteError {
     InvalidChar(char),
     /// Only punctuation, e.g. `-` or `./`.
     NoLetterOrDigit,
+    /// A name as a person types it, not as trivsel writes it: `written`
+    /// (cut) would read as `site`.
+    NotAsWritten {
+        written: String,
+        site: String,
+        why: SiteUnwritten,
+    },
+}
+
+/// What a typed site name can have that a written one never has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteUnwritten {
+    /// White space before or after the name.
+    Padded,
+    /// White space inside other than single spaces.
+    Spacing,
+    /// The typographic apostrophe `’`, written `'`.
+    Apostrophe,
 }
 
 impl SiteError {
@@ -286,14 +369,34 @@ impl SiteError {
                 da: format!("Navnet må højst have {max} tegn (det har {chars})."),
                 en: format!("The name can have at most {max} characters (it has {chars})."),
             ),
-            Self::InvalidChar(c) => tr!(lang,
-                da: format!("Tegnet «{c}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"),
-                en: format!("The character «{c}» cannot be used in the name. Use letters, digits, spaces and - . ' /"),
-            ),
+            Self::InvalidChar(c) => {
+                let c = crate::messages::clip(&c.to_string());
+                tr!(lang,
+                    da: format!("Tegnet «{c}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"),
+                    en: format!("The character «{c}» cannot be used in the name. Use letters, digits, spaces and - . ' /"),
+                )
+            }
             Self::NoLetterOrDigit => tr!(lang,
                 da: "Navnet skal indeholde mindst ét bogstav eller tal.".into(),
                 en: "The name must contain at least one letter or digit.".into(),
             ),
+            Self::NotAsWritten { written, site, why } => {
+                let why = match why {
+                    SiteUnwritten::Padded => {
+                        tr!(lang, da: "mellemrum før eller efter navnet", en: "white space before or after the name")
+                    }
+                    SiteUnwritten::Spacing => {
+                        tr!(lang, da: "andet mellemrum end enkelte mellemrum", en: "white space other than single spaces")
+                    }
+                    SiteUnwritten::Apostrophe => {
+                        tr!(lang, da: "apostroffen ’", en: "the apostrophe ’")
+                    }
+                };
+                tr!(lang,
+                    da: format!("«{written}» er ikke et navn, som trivsel skriver det: det har {why}; skrevet rigtigt er det «{site}»."),
+                    en: format!("«{written}» is not a name as trivsel writes it: it has {why}; written so, it is «{site}»."),
+                )
+            }
         }
     }
 }
@@ -347,6 +450,29 @@ impl Site {
         }
     }
 
+    /// Reads a site name as trivsel writes it (in an export, in storage):
+    /// exactly what [`Site::parse`] makes of it, as the JSON Schema's pattern
+    /// says. A name `parse` would tidy (white space around or doubled, `’`)
+    /// is refused, saying which.
+    pub fn exact(written: &str) -> Result<Site, SiteError> {
+        let site = Site::parse(written)?;
+        if site.0 == written {
+            return Ok(site);
+        }
+        let why = if written.trim() != written {
+            SiteUnwritten::Padded
+        } else if written.contains('\u{2019}') {
+            SiteUnwritten::Apostrophe
+        } else {
+            SiteUnwritten::Spacing
+        };
+        Err(SiteError::NotAsWritten {
+            written: crate::messages::clip(written),
+            site: site.0,
+            why,
+        })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -358,11 +484,11 @@ impl fmt::Display for Site {
     }
 }
 
-impl TryFrom<String> for Site {
-    type Error = SiteError;
-
-    fn try_from(s: String) -> Result<Site, SiteError> {
-        Site::parse(&s)
+/// As written ([`Site::exact`]), the reason in both languages.
+impl<'de> Deserialize<'de> for Site {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Site::exact(&s).map_err(|e| refused(|lang| e.message(lang)))
     }
 }
 
@@ -409,14 +535,17 @@ pub enum MeasurementPoint {
     FollowUp,
 }
 
-/// The unchecked shape of a [`MeasurementPoint`] (see `tagged`).
+/// The unchecked shape of a [`MeasurementPoint`] (see `tagged`), read only
+/// from a JSON object.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct PointRepr {
     kind: PointKind,
     #[serde(default, deserialize_with = "tagged::present")]
     session: Option<u16>,
 }
+
+crate::strict::objects_only!(deserialize PointRepr);
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -576,13 +705,61 @@ mod tests {
             serde_json::from_str::<ParticipantCode>("\"938NKR\"").unwrap(),
             c
         );
+        // Written codes are read as written: what a person types is `parse`'s.
+        for typed in [
+            "938-nkr", "938nkr", " 938NKR", "938 NKR", "93ONKR", "I38NKR",
+        ] {
+            let err = serde_json::from_str::<ParticipantCode>(&format!("\"{typed}\""));
+            assert!(err.is_err(), "{typed}");
+        }
         assert_eq!(
-            serde_json::from_str::<ParticipantCode>("\"938-nkr\"").unwrap(),
-            c
+            ParticipantCode::exact("938nkr").unwrap_err().message(Lang::En),
+            "«938nkr» is not a code as trivsel writes it (6 digits and capital letters without I, L, O and U): it has lower-case letters; written so, it is 938NKR."
+        );
+        assert_eq!(
+            ParticipantCode::exact("93ONKR").unwrap_err().message(Lang::Da),
+            "«93ONKR» er ikke en kode, som trivsel skriver den (6 tal og store bogstaver uden I, L, O og U): den har bogstavet O, som skrives 0; skrevet rigtigt er den 930NKR."
+        );
+        assert!(matches!(
+            ParticipantCode::exact("938-NKR"),
+            Err(CodeError::NotAsWritten {
+                why: Unwritten::Spaces,
+                ..
+            })
+        ));
+        assert_eq!(
+            ParticipantCode::exact("938NK"),
+            Err(CodeError::WrongLength { found: 5 })
         );
         assert!(serde_json::from_str::<ParticipantCode>("\"938NKU\"").is_err());
         assert!(serde_json::from_str::<ParticipantCode>("\"\"").is_err());
         assert!(serde_json::from_str::<ParticipantCode>("123456").is_err());
+    }
+
+    #[test]
+    fn a_site_is_read_as_written() {
+        assert_eq!(Site::exact("Ung i Odense"), Site::parse("Ung i Odense"));
+        for (typed, why) in [
+            (" Ung i Odense", SiteUnwritten::Padded),
+            ("Ung i Odense\t", SiteUnwritten::Padded),
+            ("Ung  i Odense", SiteUnwritten::Spacing),
+            ("Ung\u{a0}i Odense", SiteUnwritten::Spacing),
+            ("Ung i Odense’s", SiteUnwritten::Apostrophe),
+        ] {
+            assert!(
+                matches!(Site::exact(typed), Err(SiteError::NotAsWritten { why: w, .. }) if w == why),
+                "{typed:?}"
+            );
+            assert!(serde_json::from_str::<Site>(&serde_json::to_string(typed).unwrap()).is_err());
+        }
+        assert_eq!(
+            Site::exact(" Ung").unwrap_err().message(Lang::En),
+            "« Ung» is not a name as trivsel writes it: it has white space before or after the name; written so, it is «Ung»."
+        );
+        assert_eq!(
+            Site::exact("Ung\u{200b}Råd").unwrap_err().message(Lang::Da),
+            "Tegnet «\\u{200B}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"
+        );
     }
 
     #[test]
