@@ -26,6 +26,7 @@ use std::hash::{Hash, Hasher};
 use std::io;
 
 use trivsel_core::export::ExportRecord;
+use trivsel_core::merge::{cycles, Cycle};
 use trivsel_core::report::Entry;
 use trivsel_core::{
     CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site, Uuid,
@@ -151,6 +152,8 @@ pub struct Outcome {
     pub duplicates: u64,
     /// Conflicting ids (as written), sorted, each with its source numbers.
     pub conflicts: Vec<(Uuid, Vec<u32>)>,
+    /// Corrections in a ring (none of them current), as core's merge finds them.
+    pub cycles: Vec<Cycle>,
 }
 
 /// The index of `item` in `list`, added at the end if it is not there.
@@ -342,11 +345,18 @@ impl Candidates {
                 current += 1;
             }
         }
+        let links = self
+            .records
+            .iter()
+            .filter(|s| !self.conflicts.contains(&s.id) && s.supersedes != s.id)
+            .map(|s| (s.id, s.supersedes))
+            .collect();
         Outcome {
             current,
             superseded,
             duplicates: self.duplicates,
             conflicts: self.conflict_sources(),
+            cycles: cycles(&links),
         }
     }
 
@@ -545,6 +555,7 @@ mod tests {
             .map(|k| (k.response_id, k.sources.clone()))
             .collect();
         assert_eq!(conflicts, expected);
+        assert_eq!(outcome.cycles, merged.cycles);
         let mut used: Vec<InstrumentRef> = merged
             .records
             .iter()
@@ -611,10 +622,10 @@ mod tests {
         records.push(a.records[5].clone());
         let mut fix1 = with_ladder(a.records[30].clone(), 10);
         fix1.response_id = Uuid::from_random([1; 16]);
-        fix1.supersedes = Some(a.records[30].response_id.clone());
+        fix1.supersedes = Some(a.records[30].response_id);
         let mut fix2 = with_ladder(fix1.clone(), 9);
         fix2.response_id = Uuid::from_random([2; 16]);
-        fix2.supersedes = Some(fix1.response_id.clone());
+        fix2.supersedes = Some(fix1.response_id);
         records.extend([fix1.clone(), fix2]);
         records.push(with_ladder(
             a.records[40].clone(),
@@ -622,7 +633,7 @@ mod tests {
         ));
         let mut fix3 = with_ladder(a.records[50].clone(), 0);
         fix3.response_id = Uuid::from_random([3; 16]);
-        fix3.supersedes = Some(a.records[50].response_id.clone());
+        fix3.supersedes = Some(a.records[50].response_id);
         records.push(fix3.clone());
         c.records = records;
         // d: fix3 again with other content (so it is a conflict and does not

@@ -25,7 +25,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -40,10 +40,17 @@ use trivsel_core::merge::cycles;
 use trivsel_core::messages::clip_to;
 use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
-use crate::inputs::{Input, Kind};
+use crate::inputs::{open_regular, read_capped, Input, Kind};
 
+mod budget;
+mod digest;
 mod error;
+mod ndjson;
+
+use budget::{Budget, HEADER};
+use digest::Digest;
 pub use error::FileError;
+pub use ndjson::read_ndjson;
 
 /// The longest NDJSON line read: a real record is about 1 KB, so a line
 /// of more than 1 MiB is not a record.
@@ -58,6 +65,10 @@ pub struct Summary {
     /// instruments it lists (version 1); none for NDJSON. The caller adds
     /// them to its catalogue once the file is good.
     pub definitions: Vec<Instrument>,
+    /// A document's export id (none for NDJSON) and a digest of its
+    /// definitions and records, to refuse another file under that id with
+    /// other content.
+    pub export: Option<(Uuid, u64)>,
 }
 
 /// Reads `input` and calls `each` with every record, in file order, after it
@@ -76,7 +87,7 @@ pub fn read<W: Read>(
     wrap: impl FnOnce(File) -> W,
     mut each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
-    let file = File::open(&input.path).map_err(FileError::Io)?;
+    let file = open_regular(&input.path)?;
     let reader = BufReader::with_capacity(1 << 16, wrap(file));
     let result = match input.kind {
         Kind::Document => read_document(reader, catalogue, &mut each),
@@ -88,12 +99,16 @@ pub fn read<W: Read>(
                 Some(Err(reason)) => Err(reason),
                 Some(Ok(doc)) if matches!(e, FileError::RecordsFirst) => {
                     let records = doc.records.len() as u64;
+                    let mut digest = Digest::default();
+                    digest.add(&doc.instruments);
                     for r in doc.records {
+                        digest.add(&r);
                         each(r)?;
                     }
                     Ok(Summary {
                         records,
                         definitions: doc.instruments,
+                        export: Some((doc.export_id, digest.finish())),
                     })
                 }
                 _ => Err(e),
@@ -112,7 +127,10 @@ fn whole(
     if input.len > limits.max_bytes as u64 {
         return None;
     }
-    let bytes = fs::read(&input.path).ok()?;
+    let bytes = read_capped(&input.path, limits.max_bytes).ok()?;
+    if bytes.len() > limits.max_bytes {
+        return None;
+    }
     Some(import::parse_document(&bytes, &limits, catalogue).map_err(FileError::from))
 }
 
@@ -210,17 +228,23 @@ pub fn read_document(
         }
     }
     let failure = RefCell::new(None);
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let budget = Budget::new(HEADER);
+    let mut de = serde_json::Deserializer::from_reader(budget.reader(reader));
     let seed = DocumentSeed {
         catalogue,
         each,
         failure: &failure,
+        budget: &budget,
     };
     let result = seed
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
     let doc = match result {
         Ok(doc) => doc,
+        Err(_) if budget.exceeded().is_some() => {
+            let mib = budget.exceeded().unwrap_or(0) >> 20;
+            return Err(FileError::Oversized { mib });
+        }
         Err(e) => return Err(failure.into_inner().unwrap_or_else(|| from_json(e))),
     };
     doc.finish()
@@ -245,6 +269,8 @@ struct Records {
     count: u64,
     /// Each correcting record's id and the id it corrects, to find a ring.
     links: HashMap<Uuid, Uuid>,
+    /// Of the definitions and every record, in order.
+    digest: u64,
     /// Every instrument a record asked, to check against the file's list.
     used: BTreeSet<InstrumentRef>,
     /// A version 2 file's definitions, checked.
@@ -337,7 +363,7 @@ impl RawDocument {
         if version != v1::VERSION && self.app_version.is_none() {
             return Err(missing("app_version"));
         }
-        self.export_id.ok_or_else(|| missing("export_id"))?;
+        self.export_id.ok_or(missing("export_id"))?;
         self.created.ok_or_else(|| missing("created"))?;
         let instruments = self.instruments.ok_or_else(|| missing("instruments"))?;
         let records = self.records.ok_or_else(|| missing("records"))?;
@@ -351,6 +377,7 @@ impl RawDocument {
             return Ok(Summary {
                 records: records.count,
                 definitions,
+                export: self.export_id.map(|id| (id, records.digest)),
             });
         }
         let defined: Vec<_> = records
@@ -362,6 +389,7 @@ impl RawDocument {
         Ok(Summary {
             records: records.count,
             definitions: records.definitions,
+            export: self.export_id.map(|id| (id, records.digest)),
         })
     }
 }
@@ -402,6 +430,7 @@ struct DocumentSeed<'a, 'f> {
     catalogue: &'a Catalogue,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
+    budget: &'f Budget,
 }
 
 impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
@@ -466,7 +495,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                         reader,
                         each: &mut *self.each,
                         failure: self.failure,
+                        budget: self.budget,
                     })?);
+                    self.budget.reset(HEADER);
                 }
                 other => return Err(de::Error::unknown_field(&clip(other), FIELDS)),
             }
@@ -479,6 +510,7 @@ struct RecordsSeed<'a, 'f> {
     reader: RecordReader,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
+    budget: &'f Budget,
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, '_> {
@@ -504,7 +536,11 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             definitions,
         } = self.reader;
         let shipped = Catalogue::shipped();
+        let budget = self.budget;
+        let mut digest = Digest::default();
+        digest.add(&definitions);
         let mut next = || -> Result<Option<ExportRecord>, A::Error> {
+            budget.reset(MAX_LINE as u64);
             Ok(if version == v1::VERSION {
                 seq.next_element::<v1::ExportRecord>()?
                     .map(|r| r.upgrade(&listed, shipped))
@@ -519,6 +555,7 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             if let Some(old) = record.supersedes {
                 links.insert(record.response_id, old);
             }
+            digest.add(&record);
             if let Err(problem) = check_record(&record, &known) {
                 *self.failure.borrow_mut() = Some(record_error(index, &record, problem));
                 return Err(de::Error::custom("record rejected"));
@@ -538,6 +575,7 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             version,
             count: index,
             links,
+            digest: digest.finish(),
             used,
             definitions,
         })
@@ -554,67 +592,10 @@ fn record_error(index: u64, r: &ExportRecord, problem: RecordError) -> FileError
     .into()
 }
 
-/// Reads NDJSON from `reader`: one record per line, each read and checked
-/// by `import::parse_ndjson_line` against `catalogue`; blank lines (and a
-/// final newline) are allowed, a line over [`MAX_LINE`] bytes is not.
-pub fn read_ndjson(
-    mut reader: impl BufRead,
-    catalogue: &Catalogue,
-    each: &mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
-) -> Result<Summary, FileError> {
-    let mut buf = Vec::new();
-    let (mut line, mut offset, mut records) = (0u64, 0usize, 0u64);
-    let mut links = HashMap::new();
-    loop {
-        buf.clear();
-        let n = (&mut reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut buf)
-            .map_err(FileError::Io)?;
-        if n == 0 {
-            break;
-        }
-        line += 1;
-        if buf.len() > MAX_LINE && buf.last() != Some(&b'\n') {
-            return Err(FileError::LineTooLong { line });
-        }
-        let text = std::str::from_utf8(&buf).map_err(|e| FileError::Line {
-            line,
-            error: Box::new(ImportError::NotUtf8 {
-                offset: offset + e.valid_up_to(),
-            }),
-        })?;
-        offset += n;
-        let text = text.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{feff}');
-        if text.is_empty() {
-            continue;
-        }
-        let record =
-            import::parse_ndjson_line(text, catalogue).map_err(|error| FileError::Line {
-                line,
-                error: Box::new(error),
-            })?;
-        records += 1;
-        if let Some(old) = record.supersedes {
-            links.insert(record.response_id, old);
-        }
-        each(record)?;
-    }
-    if records == 0 {
-        return Err(ImportError::Empty.into());
-    }
-    if let Some(cycle) = cycles(&links).into_iter().next() {
-        return Err(ImportError::CorrectionCycle(cycle).into());
-    }
-    Ok(Summary {
-        records,
-        definitions: Vec::new(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
     use trivsel_core::{parse_programme, Lang};

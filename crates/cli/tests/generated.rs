@@ -121,11 +121,13 @@ fn merge_round_trips_with_corrections_duplicates_and_a_conflict() {
     let mut records: Vec<ExportRecord> = doc.records[..10].to_vec();
     let mut correction = with_who5(doc.records[3].clone(), [5, 5, 5, 5, 5]);
     correction.response_id = Uuid::from_random([7; 16]);
-    correction.supersedes = Some(doc.records[3].response_id.clone());
+    correction.supersedes = Some(doc.records[3].response_id);
     records.push(correction.clone());
     let conflicting = with_who5(doc.records[20].clone(), [0, 0, 0, 0, 1]);
     records.push(conflicting);
     doc.records = records;
+    // Another export: its own id (one id with other content is refused).
+    doc.export_id = Uuid::from_random([9; 16]);
     let c = write_doc(&dir.join("c.json"), &doc);
 
     let merged = dir.join("merged.json");

@@ -18,7 +18,7 @@ use std::fmt;
 use crate::export::{ExportDocument, ExportRecord};
 use crate::import::ImportError;
 use crate::lang::Lang;
-use crate::messages::clip;
+use crate::messages::clip_start;
 use crate::uuid::Uuid;
 
 /// Collects records from many files. Holds each distinct record once, plus
@@ -56,7 +56,7 @@ impl Conflict {
         let sources = self
             .sources
             .iter()
-            .map(|s| clip(s))
+            .map(|s| clip_start(s))
             .collect::<Vec<_>>()
             .join(", ");
         let id = self.response_id;
@@ -96,7 +96,7 @@ impl ExportIds {
         match self.0.get(&export_id) {
             Some((other, d)) if *d != digest => Err(ImportError::SameExportId {
                 export_id,
-                other: clip(other),
+                other: clip_start(other),
             }),
             Some(_) => Ok(()),
             None => {

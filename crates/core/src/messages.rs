@@ -200,6 +200,17 @@ pub fn clip_to(s: &str, max: usize) -> String {
     out
 }
 
+/// [`clip`] that keeps the end of `s` ("…/eksport/tablet-a.json"): for a
+/// file name, whose end says which file.
+pub fn clip_start(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= MAX_ECHO {
+        return clip(s);
+    }
+    let tail: String = s.chars().skip(n + 1 - MAX_ECHO).collect();
+    format!("…{}", clip(&tail))
+}
+
 /// `s` whole, with every character [`clip`] escapes escaped: for a file
 /// name a terminal prints, which must not end a line or colour the next.
 pub fn visible(s: &str) -> String {
@@ -250,5 +261,9 @@ mod tests {
         assert_eq!(clip("Ung\u{200b}Råd"), "Ung\\u{200B}Råd");
         assert_eq!(visible("x\n\u{1b}[32mOK"), "x\\u{A}\\u{1B}[32mOK");
         assert_eq!(visible("Ærø ’s"), "Ærø ’s");
+        let path = format!("/{}/tablet-a.json", "d".repeat(80));
+        let cut = clip_start(&path);
+        assert!(cut.starts_with('…') && cut.ends_with("/tablet-a.json"));
+        assert_eq!(cut.chars().count(), MAX_ECHO);
     }
 }

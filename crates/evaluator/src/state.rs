@@ -13,6 +13,7 @@
 
 use std::rc::Rc;
 
+use trivsel_core::merge::ExportIds;
 use trivsel_core::programme::Programme;
 use trivsel_core::{Catalogue, Instrument, Lang, ReportParams};
 use yew::Reducible;
@@ -147,7 +148,14 @@ impl Reducible for State {
                 if entry.status != FileStatus::Reading {
                     return self;
                 }
-                entry.status = match result.and_then(|bytes| files::open(&bytes, &next.catalogue)) {
+                let opened = result.and_then(|bytes| files::open(&bytes, &next.catalogue));
+                let opened = opened.and_then(|o| next.same_export(id, o));
+                let entry = next
+                    .files
+                    .iter_mut()
+                    .find(|f| f.id == id)
+                    .expect("found above");
+                entry.status = match opened {
                     Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
                     Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
                     Err(why) => FileStatus::Rejected(why),
@@ -197,6 +205,26 @@ impl Reducible for State {
 }
 
 impl State {
+    /// `opened`, unless it is an export whose export id an accepted file has
+    /// with other content (core's `ExportIds`, in the order files were read).
+    fn same_export(&self, id: FileId, opened: Opened) -> Result<Opened, ReadFailure> {
+        let Opened::Export(export) = &opened else {
+            return Ok(opened);
+        };
+        let mut ids = ExportIds::default();
+        let this = self
+            .files
+            .iter()
+            .find(|f| f.id == id)
+            .map_or("", |f| &f.name);
+        for (name, other) in self.loaded() {
+            let _ = ids.check(name, other.doc.export_id, other.digest);
+        }
+        ids.check(this, export.doc.export_id, export.digest)
+            .map_err(ReadFailure::Import)?;
+        Ok(opened)
+    }
+
     /// `name`, or `name (2)`, `name (3)`, … if a file on the page has it.
     fn unique_name(&self, name: &str) -> String {
         let taken = |candidate: &str| self.files.iter().any(|f| f.name == candidate);
@@ -301,6 +329,24 @@ mod tests {
             .expect(name)
             .status
             .clone()
+    }
+
+    #[test]
+    fn a_second_export_with_the_same_id_and_other_content_is_rejected() {
+        let a = fixture("hostile/same-export-id-a.json");
+        let b = fixture("hostile/same-export-id-b.json");
+        let s = open(Rc::new(State::default()), 1, "a.json", a.clone());
+        let s = open(s, 2, "a-again.json", a);
+        let s = open(s, 3, "b.json", b);
+        assert!(matches!(status(&s, "a-again.json"), FileStatus::Loaded(_)));
+        let FileStatus::Rejected(why) = status(&s, "b.json") else {
+            panic!("b.json is rejected");
+        };
+        assert!(
+            why.message(Lang::Da).contains("samme eksport-id"),
+            "{why:?}"
+        );
+        assert!(why.message(Lang::Da).contains("«a.json»"), "{why:?}");
     }
 
     #[test]

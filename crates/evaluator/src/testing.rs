@@ -3,10 +3,9 @@
 //! built with core's export functions. Only tests name questionnaires.
 
 use trivsel_core::export::{document, export_record};
-use trivsel_core::record::uuid_v4;
 use trivsel_core::{
     parse_programme, AgeBand, Catalogue, CourseType, Date, ExportDocument, Gender,
-    MeasurementPoint, Participant, ParticipantCode, Programme, ResponseRecord, Site,
+    MeasurementPoint, Participant, ParticipantCode, Programme, ResponseRecord, Site, Uuid,
 };
 
 /// A committed fixture's bytes, by its path under `tests/fixtures`.
@@ -61,7 +60,7 @@ pub fn worry_export(catalogue: &Catalogue, salt: u8) -> ExportDocument {
         .enumerate()
         {
             let record = ResponseRecord {
-                id: uuid_v4([
+                id: Uuid::from_random([
                     salt, n as u8, k as u8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
                 ]),
                 participant: code.clone(),
@@ -77,7 +76,7 @@ pub fn worry_export(catalogue: &Catalogue, salt: u8) -> ExportDocument {
         }
     }
     document(
-        uuid_v4([salt; 16]),
+        Uuid::from_random([salt; 16]),
         Date::new(2026, 5, 8).unwrap(),
         records,
         catalogue,
