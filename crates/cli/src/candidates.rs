@@ -23,7 +23,6 @@
 use std::collections::hash_map::{DefaultHasher, Entry as MapEntry};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::io;
 
 use trivsel_core::export::ExportRecord;
 use trivsel_core::merge::{cycles, Cycle};
@@ -32,29 +31,14 @@ use trivsel_core::{
     CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site, Uuid,
 };
 
-use crate::stream::FileError;
-
-/// Feeds bytes written to it into a hasher, so a record is hashed as it is
-/// serialised, without building the JSON string.
-struct HashWriter<'h>(&'h mut DefaultHasher);
-
-impl io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use crate::stream::{Digest, FileError};
 
 /// A hash of a record's whole content (its serialised form: struct fields
 /// in declaration order, maps sorted), to tell a duplicate from a conflict.
 pub fn content_hash(r: &ExportRecord) -> u64 {
-    let mut h = DefaultHasher::new();
-    let _ = serde_json::to_writer(HashWriter(&mut h), r);
-    h.finish()
+    let mut d = Digest::default();
+    d.add(r);
+    d.finish()
 }
 
 /// Which instruments a record asked and which scores it has, by interned

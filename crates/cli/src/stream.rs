@@ -48,7 +48,7 @@ mod error;
 mod ndjson;
 
 use budget::{Budget, HEADER};
-use digest::Digest;
+pub use digest::Digest;
 pub use error::FileError;
 pub use ndjson::read_ndjson;
 

@@ -208,19 +208,23 @@ pub(crate) mod unique {
     pub(crate) fn answers<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<String, BTreeMap<String, i32>>, D::Error> {
-        let outer = Unique::<Unique<Integer<i32>>>::deserialize(d)?;
-        Ok(outer
-            .0
-            .into_iter()
-            .map(|(k, inner)| (k, inner.0.into_iter().map(|(i, v)| (i, v.0)).collect()))
-            .collect())
+        nested(d)
     }
 
     /// Instrument id → score id → a score value.
     pub(crate) fn scores<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<String, BTreeMap<String, u32>>, D::Error> {
-        let outer = Unique::<Unique<Integer<u32>>>::deserialize(d)?;
+        nested(d)
+    }
+
+    /// A map of maps of integers, no key twice at either level.
+    fn nested<'de, D, T>(d: D) -> Result<BTreeMap<String, BTreeMap<String, T>>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: TryFrom<i64> + TryFrom<u64>,
+    {
+        let outer = Unique::<Unique<Integer<T>>>::deserialize(d)?;
         Ok(outer
             .0
             .into_iter()

@@ -141,10 +141,7 @@ impl ImportError {
                     en: format!("The file does not follow the export format: {problem}"),
                 )
             }
-            Self::UnknownInstrument { id, version } => tr!(lang,
-                da: format!("Filen bruger skemaet «{id}» (version {version}), som denne udgave af trivsel ikke kender."),
-                en: format!("The file uses the questionnaire «{id}» (version {version}), which this release of trivsel does not know."),
-            ),
+            Self::UnknownInstrument { id, version } => unknown_instrument(id, *version, lang),
             Self::InstrumentVersion {
                 id,
                 listed,
@@ -168,18 +165,13 @@ impl ImportError {
                 index,
                 response_id,
                 problem,
-            } => {
-                let problem = problem.message(lang);
-                format!(
-                    "{} (id {response_id}): {problem}",
-                    record_name(*index, lang)
-                )
-            }
-            Self::CorrectionCycle(cycle) => cycle.message(lang),
-            Self::SameExportId { export_id, other } => tr!(lang,
-                da: format!("Filen har samme eksport-id ({export_id}) som «{other}», men et andet indhold: en eksport skrives én gang, så en af de to filer er ændret siden."),
-                en: format!("The file has the export id ({export_id}) of «{other}», but other content: an export is written once, so one of the two files was changed since."),
+            } => format!(
+                "{} (id {response_id}): {}",
+                record_name(*index, lang),
+                problem.message(lang)
             ),
+            Self::CorrectionCycle(cycle) => cycle.message(lang),
+            Self::SameExportId { export_id, other } => same_export(*export_id, other, lang),
             Self::DuplicateId { id, first, second } => {
                 let (first, second) = (first + 1, second + 1);
                 tr!(lang,
@@ -189,6 +181,22 @@ impl ImportError {
             }
         }
     }
+}
+
+/// A file that uses a questionnaire this build does not know.
+fn unknown_instrument(id: &str, version: u32, lang: Lang) -> String {
+    tr!(lang,
+        da: format!("Filen bruger skemaet «{id}» (version {version}), som denne udgave af trivsel ikke kender."),
+        en: format!("The file uses the questionnaire «{id}» (version {version}), which this release of trivsel does not know."),
+    )
+}
+
+/// Why a file with an earlier file's export id is refused.
+fn same_export(export_id: Uuid, other: &str, lang: Lang) -> String {
+    tr!(lang,
+        da: format!("Filen har samme eksport-id ({export_id}) som «{other}», men et andet indhold: en eksport skrives én gang, så en af de to filer er ændret siden."),
+        en: format!("The file has the export id ({export_id}) of «{other}», but other content: an export is written once, so one of the two files was changed since."),
+    )
 }
 
 /// "Post 4" for `records[3]`; "Posten" for an NDJSON line, whose number
