@@ -271,7 +271,7 @@ mod tests {
             .iter()
             .map(|(r, c)| {
                 (
-                    r.id.clone(),
+                    r.id,
                     c.as_ref().map(|c| (c.from, c.to, c.delta, verdicts(c))),
                 )
             })
@@ -335,7 +335,7 @@ mod tests {
         let changes = changes_since_intake(&records, &DEFAULT);
         let deltas: Vec<_> = changes
             .iter()
-            .map(|(r, c)| (r.id.clone(), c.as_ref().map(|c| c.delta)))
+            .map(|(r, c)| (r.id, c.as_ref().map(|c| c.delta)))
             .collect();
         assert_eq!(
             deltas,
@@ -426,8 +426,8 @@ mod tests {
             let records = a_course();
             prop_assert_eq!(ids(&current(&shuffled)), ids(&current(&records)));
             let rc = DEFAULT;
-            let a: Vec<_> = changes_since_intake(&shuffled, &rc).into_iter().map(|(r, c)| (r.id.clone(), c)).collect();
-            let b: Vec<_> = changes_since_intake(&records, &rc).into_iter().map(|(r, c)| (r.id.clone(), c)).collect();
+            let a: Vec<_> = changes_since_intake(&shuffled, &rc).into_iter().map(|(r, c)| (r.id, c)).collect();
+            let b: Vec<_> = changes_since_intake(&records, &rc).into_iter().map(|(r, c)| (r.id, c)).collect();
             prop_assert_eq!(a, b);
         }
 

@@ -259,8 +259,8 @@ impl<'a> Answered<'a> {
             scores.push((r, scored));
         }
         let listed = |id: &&String| self.instruments.iter().any(|r| r.id == **id);
-        let given = self.answers.keys().chain(self.declined.keys());
-        if let Some(id) = given.filter(|id| !listed(id)).next() {
+        let mut given = self.answers.keys().chain(self.declined.keys());
+        if let Some(id) = given.find(|id| !listed(id)) {
             return Err(RecordError::UnlistedAnswers {
                 instrument: clip(id),
             });

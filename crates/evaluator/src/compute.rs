@@ -149,7 +149,7 @@ mod tests {
     fn a_response_changed_in_another_file_is_a_conflict_and_left_out() {
         let mut docs = fixtures();
         let mut changed = docs[1].1.doc.clone();
-        let id = changed.records[0].response_id.clone();
+        let id = changed.records[0].response_id;
         changed.records[0].week = changed.records[1].week;
         assert_ne!(changed.records[0], docs[1].1.doc.records[0]);
         docs.push(("b-changed.json".into(), Rc::new(Export::new(changed))));

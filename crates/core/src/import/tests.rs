@@ -478,7 +478,7 @@ fn a_repeated_record_is_kept_once_and_a_conflict_rejects_the_file() {
     assert_eq!(
         err,
         ImportError::DuplicateId {
-            id: a.response_id.clone(),
+            id: a.response_id,
             first: 0,
             second: 2
         }
@@ -565,14 +565,14 @@ fn ndjson_lines_are_records_checked_the_same_way() {
         })
     ));
     let mut bad = r.clone();
-    bad.supersedes = Some(bad.response_id.clone());
+    bad.supersedes = Some(bad.response_id);
     let err =
         parse_ndjson_line(&serde_json::to_string(&bad).unwrap(), Catalogue::shipped()).unwrap_err();
     assert_eq!(
         err,
         ImportError::Record {
             index: None,
-            response_id: bad.response_id.clone(),
+            response_id: bad.response_id,
             problem: RecordError::SupersedesItself
         }
     );

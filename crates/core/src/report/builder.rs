@@ -327,97 +327,16 @@ impl ReportBuilder {
     }
 
     fn participants_table(&self, g: &Groups) -> Draft {
-        let k = Self::participant_counts(g);
-        let counts = |f: usize| k.iter().map(|c| Raw::Count(c[f])).collect::<Vec<_>>();
-        let shares = |f: usize| {
-            k.iter()
-                .map(|c| Raw::Share {
-                    part: c[f],
-                    n: c[2],
-                })
-                .collect::<Vec<_>>()
-        };
-        // Responses are not participants: a group of 4 with 8 responses is
-        // still a group of 4.
-        let responses = k
-            .iter()
-            .map(|c| Raw::Total {
-                value: c[1],
-                n: c[0],
-            })
-            .collect();
-        let rows = [
-            (
-                "participants",
-                ("Deltagere", "Participants"),
-                Kind::Count,
-                counts(0),
-            ),
-            (
-                "responses",
-                ("Besvarelser", "Responses"),
-                Kind::Count,
-                responses,
-            ),
-            (
-                "completers",
-                (
-                    "Gennemført (indskrivning og en senere måling)",
-                    "Completers (intake and a later measurement)",
-                ),
-                Kind::Count,
-                counts(3),
-            ),
-            (
-                "completion",
-                (
-                    "Andel af de indskrevne med en senere måling",
-                    "Share of those with an intake who have a later measurement",
-                ),
-                Kind::Percent,
-                shares(3),
-            ),
-            (
-                "end_completers",
-                (
-                    "Afsluttet (indskrivning og afslutning)",
-                    "Completed (intake and an end measurement)",
-                ),
-                Kind::Count,
-                counts(4),
-            ),
-            (
-                "end_completion",
-                (
-                    "Andel af de indskrevne med en afslutning",
-                    "Share of those with an intake who have an end measurement",
-                ),
-                Kind::Percent,
-                shares(4),
-            ),
-        ];
-        let (rows, raws) = rows
+        let rows = participant_rows(&Self::participant_counts(g))
             .into_iter()
-            .map(|(id, (da, en), kind, raws)| {
-                let row = ReportRow {
-                    id: id.into(),
-                    label: Text::new(da, en),
-                    kind,
-                    cells: Vec::new(),
-                };
-                (row, raws)
-            })
-            .unzip();
-        Draft {
-            table: ReportTable {
-                id: "participants".into(),
-                title: Text::new("Deltagere", "Participants"),
-                shape: Shape::Groups,
-                columns: g.columns.clone(),
-                rows,
-            },
-            raws,
-        }
+            .map(|(id, (da, en), kind, raws)| (row(id.into(), Text::new(da, en), kind), raws))
+            .collect();
+        Draft::groups(
+            "participants".into(),
+            Text::new("Deltagere", "Participants"),
+            g.columns.clone(),
+            rows,
+        )
     }
 
     /// The slot of `score` of instrument `i`, if any record had it.
@@ -429,7 +348,7 @@ impl ReportBuilder {
     }
 
     fn figures_table(&self, i: u16, spec: &rows::InstrumentSpec, g: &Groups) -> Draft {
-        let (rows, raws) = spec
+        let rows = spec
             .rows
             .iter()
             .map(|spec| {
@@ -462,25 +381,10 @@ impl ReportBuilder {
                         _ => Raw::Share { part: num, n },
                     })
                     .collect::<Vec<_>>();
-                let row = ReportRow {
-                    id: spec.id.clone(),
-                    label: spec.label.clone(),
-                    kind: spec.kind,
-                    cells: Vec::new(),
-                };
-                (row, raws)
+                (row(spec.id.clone(), spec.label.clone(), spec.kind), raws)
             })
-            .unzip();
-        Draft {
-            table: ReportTable {
-                id: spec.id.clone(),
-                title: spec.title.clone(),
-                shape: Shape::Groups,
-                columns: g.columns.clone(),
-                rows,
-            },
-            raws,
-        }
+            .collect();
+        Draft::groups(spec.id.clone(), spec.title.clone(), g.columns.clone(), rows)
     }
 
     /// A distribution: for each group, how many scored in each bin at
@@ -531,11 +435,9 @@ impl ReportBuilder {
                 rows: d
                     .bins
                     .iter()
-                    .map(|[lo, hi]| ReportRow {
-                        id: format!("{lo}_{hi}"),
-                        label: Text::new(format!("{lo}–{hi}"), format!("{lo}–{hi}")),
-                        kind: Kind::Count,
-                        cells: Vec::new(),
+                    .map(|[lo, hi]| {
+                        let label = Text::new(format!("{lo}–{hi}"), format!("{lo}–{hi}"));
+                        row(format!("{lo}_{hi}"), label, Kind::Count)
                     })
                     .collect(),
             },
@@ -587,4 +489,91 @@ fn contribution(eval: &Eval, m: &Measures, slot: u16) -> Option<(u64, u64)> {
             (outcome != Outcome::NotApplicable).then_some((u64::from(outcome == wanted), 1))
         }
     }
+}
+
+/// A row whose cells `protect` fills.
+fn row(id: String, label: Text, kind: Kind) -> ReportRow {
+    ReportRow {
+        id,
+        label,
+        kind,
+        cells: Vec::new(),
+    }
+}
+
+/// A row of the participants table: id, label (Danish, English), kind and
+/// numbers.
+type ParticipantRow = (&'static str, (&'static str, &'static str), Kind, Vec<Raw>);
+
+/// The participants table's rows from each column's counts (participants,
+/// responses, with an intake, completers, end completers).
+fn participant_rows(k: &[[u64; 5]]) -> Vec<ParticipantRow> {
+    let counts = |f: usize| k.iter().map(|c| Raw::Count(c[f])).collect::<Vec<_>>();
+    let shares = |f: usize| {
+        k.iter()
+            .map(|c| Raw::Share {
+                part: c[f],
+                n: c[2],
+            })
+            .collect::<Vec<_>>()
+    };
+    // Responses are not participants: a group of 4 with 8 responses is
+    // still a group of 4 (hidden with it).
+    let responses = k
+        .iter()
+        .map(|c| Raw::Total {
+            value: c[1],
+            n: c[0],
+        })
+        .collect();
+    vec![
+        (
+            "participants",
+            ("Deltagere", "Participants"),
+            Kind::Count,
+            counts(0),
+        ),
+        (
+            "responses",
+            ("Besvarelser", "Responses"),
+            Kind::Count,
+            responses,
+        ),
+        (
+            "completers",
+            (
+                "Gennemført (indskrivning og en senere måling)",
+                "Completers (intake and a later measurement)",
+            ),
+            Kind::Count,
+            counts(3),
+        ),
+        (
+            "completion",
+            (
+                "Andel af de indskrevne med en senere måling",
+                "Share of those with an intake who have a later measurement",
+            ),
+            Kind::Percent,
+            shares(3),
+        ),
+        (
+            "end_completers",
+            (
+                "Afsluttet (indskrivning og afslutning)",
+                "Completed (intake and an end measurement)",
+            ),
+            Kind::Count,
+            counts(4),
+        ),
+        (
+            "end_completion",
+            (
+                "Andel af de indskrevne med en afslutning",
+                "Share of those with an intake who have an end measurement",
+            ),
+            Kind::Percent,
+            shares(4),
+        ),
+    ]
 }

@@ -19,16 +19,19 @@
 //! rounding), that a "< 5" cell holds 0–4 and a "skjult" cell 5 or more,
 //! and that nothing is negative; they narrow every hidden number through
 //! the sums until nothing changes. A hidden count (or n) must not be
-//! narrowed to one value, and a hidden mean or share not to within one
-//! point either way. While one is, one more number is hidden: in the sum
-//! that exposes it, the smallest group shown whose hiding frees it (then
-//! the total), as the rule for one-dimensional tables says: "if exactly
-//! one cell in a row with a total is suppressed, also suppress the next
-//! smallest". So 11 = 6 + 5 + 0 + 0 hides the 6 (hiding the 5 would still
-//! give 5 + 0 + 0 = 5 away), and everyone's 0 % hides the total. If no
-//! single number frees it, the smallest is hidden and the next round hides
-//! another. Everything is deterministic: the same data gives the same
-//! cells.
+//! narrowed to one value, unless that value is 0 (nobody is given away:
+//! 11 = 6 + 5 + 0 + 0 shows both 6 and 5), and a hidden mean or share
+//! (of someone) not to within one point either way; a share's rest
+//! (n − part) is narrowed as its part is, so everyone's 100 % gives each
+//! group's away as everyone's 0 % does. While one is exposed, one more
+//! number is hidden: in the sum that exposes it, the smallest group shown
+//! whose hiding frees it (then the total), as the rule for
+//! one-dimensional tables says: "if exactly one cell in a row with a total
+//! is suppressed, also suppress the next smallest"; so 45 = 17 + 18 + 6 +
+//! 4 hides the 6, and everyone's 0 % hides the total. If no single number
+//! frees it, the smallest is hidden and the next round hides another; if
+//! the sums holding it show nothing, the sums around those. Everything is
+//! deterministic: the same data gives the same cells.
 
 use std::collections::HashMap;
 
@@ -280,7 +283,8 @@ impl Ledger {
     fn exposures(&self, hidden: &[bool], min: u64) -> Vec<Exposure> {
         let b = self.bounds(hidden, min);
         let known = self.known(hidden);
-        let secret_pinned = |v: Var| !known[v] && b.pinned(v);
+        // Worked out as 0, a count gives no one away.
+        let secret_pinned = |v: Var| !known[v] && b.pinned(v) && self.values[v] > 0;
         let mut out = Vec::new();
         for (_, p) in &self.cells {
             if !is_hidden(p, hidden) {

@@ -3,7 +3,8 @@
 //! The builder fills tables with these; `protect` decides which to hide and
 //! turns the rest into [`Cell`]s.
 
-use super::{Cell, ReportTable};
+use super::{Cell, Column, ReportRow, ReportTable, Shape};
+use crate::lang::Text;
 
 /// One cell's numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -77,6 +78,26 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
+    /// A table of groups from its rows, each with its numbers.
+    pub(crate) fn groups(
+        id: String,
+        title: Text,
+        columns: Vec<Column>,
+        rows: Vec<(ReportRow, Vec<Raw>)>,
+    ) -> Draft {
+        let (rows, raws) = rows.into_iter().unzip();
+        Draft {
+            table: ReportTable {
+                id,
+                title,
+                shape: Shape::Groups,
+                columns,
+                rows,
+            },
+            raws,
+        }
+    }
+
     /// The table with every value shown: what the report would be with
     /// nothing hidden (for audits).
     pub(crate) fn shown(&self) -> ReportTable {

@@ -1,3 +1,7 @@
+//! Which cells `protect` hides on small hand-made tables: the next smallest
+//! group for one small one, nothing for none, the total for everyone's 0 %,
+//! a mean hidden with its group across tables, and the rounding bounds.
+
 use super::*;
 use crate::lang::Text;
 use crate::report::{Column, Kind, ReportRow};
@@ -80,9 +84,9 @@ fn two_small_groups_protect_each_other_unless_they_are_pinned() {
     // 4 + 4 = 8: both are 4 (at most 4 each), so one more is hidden.
     let drafts = [table("t", vec![counts(&[28, 10, 10, 4, 4])])];
     assert_eq!(kinds(&protect(&drafts, 5).0[0], 0), "vhvss");
-    // 0 + 0: both are 0.
+    // 0 + 0: both are 0, which gives no one away.
     let drafts = [table("t", vec![counts(&[20, 10, 10, 0, 0])])];
-    assert_eq!(kinds(&protect(&drafts, 5).0[0], 0), "vhvss");
+    assert_eq!(kinds(&protect(&drafts, 5).0[0], 0), "vvvss");
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! is the sum of the groups: counts, n, the sums behind n-weighted means and
 //! the parts behind shares) and of each distribution column (the bins add up
 //! to the n of the score's mean at that time), it narrows every hidden
-//! number and fails if a hidden count comes out exact, or a hidden mean or
-//! share within one point either way. It knows what the report prints: a
+//! number and fails if a hidden count comes out exact (but 0: nobody is
+//! given away), or a hidden mean or share within one point either way. It knows what the report prints: a
 //! "< 5" holds 0–4 participants, a "skjult" 5 or more; a mean or a share
 //! only to its rounding; scores are whole numbers and nothing is negative.
 //! The report with nothing hidden says only which value is the truth, to
@@ -259,7 +259,7 @@ impl Model {
         }
         // "who5.percentage.distribution" → table "who5", row
         // "percentage.mean.intake", column "girl" for "girl.intake".
-        let mut parts = table.id.rsplitn(2, '.').nth(1).unwrap().splitn(2, '.');
+        let mut parts = table.id.rsplit_once('.').unwrap().0.splitn(2, '.');
         let (instrument, score) = (parts.next().unwrap(), parts.next().unwrap());
         for (c, column) in table.columns.iter().enumerate() {
             let (group, time) = column.id.rsplit_once('.').unwrap();
@@ -282,7 +282,6 @@ impl Model {
 pub(super) fn recovered(report: &Report, truth: &Report) -> Vec<String> {
     let mut m = model(report, truth);
     m.attack.solve();
-    let min = f64::from(report.params.min_cell);
     let a = &m.attack;
     let mut found = Vec::new();
     let name = |(t, r, c): (usize, usize, usize)| {
@@ -297,9 +296,8 @@ pub(super) fn recovered(report: &Report, truth: &Report) -> Vec<String> {
                     "unsound {}",
                     name(cell)
                 );
-                // "< 1" says 0 itself: nothing is worked out.
-                let says = min == 1.0 && report.cell_at(cell) == Cell::Suppressed;
-                if a.lo[var] == a.hi[var] && !says {
+                // Worked out as 0, a count gives no one away.
+                if a.lo[var] == a.hi[var] && truth > 0.0 {
                     found.push(format!("{} = {truth}", name(cell)));
                 }
             }
@@ -318,11 +316,10 @@ pub(super) fn recovered(report: &Report, truth: &Report) -> Vec<String> {
                     "unsound n {}",
                     name(cell)
                 );
-                let says = min == 1.0 && report.cell_at(cell) == Cell::Suppressed;
                 // An n the column prints elsewhere (the participants with
                 // an intake are the n of every figure at intake) is shown.
                 let printed = printed_n(report, cell).contains(&truth_n);
-                if a.lo[n] == a.hi[n] && !says && !printed {
+                if a.lo[n] == a.hi[n] && truth_n > 0 && !printed {
                     found.push(format!("{}: n = {truth_n}", name(cell)));
                 }
                 if truth_n == 0 {
@@ -364,16 +361,6 @@ fn printed_n(report: &Report, (t, _, c): (usize, usize, usize)) -> Vec<u32> {
         })
         .flat_map(|(t, i)| t.rows.iter().filter_map(move |r| r.cells[i].n()))
         .collect()
-}
-
-trait CellAt {
-    fn cell_at(&self, at: (usize, usize, usize)) -> Cell;
-}
-
-impl CellAt for Report {
-    fn cell_at(&self, (t, r, c): (usize, usize, usize)) -> Cell {
-        self.tables[t].rows[r].cells[c]
-    }
 }
 
 /// Every difference row hides what its mean row hides.
