@@ -4,8 +4,9 @@
 //    minifier cannot parse it and leaves it as it is) and updates its
 //    integrity hash in index.html.
 // 1. Writes sw.js from the web/sw.js template, with the precache list naming
-//    every file of this build (hashed names included) and a version derived
-//    from their contents.
+//    every file of this build (hashed names included, as paths relative to
+//    sw.js, so the app serves from any path) and a version derived from their
+//    contents.
 // 2. Puts the hash of Trunk's inline loader script into the Content-Security-
 //    Policy in index.html, so that script is the only inline script allowed.
 import { createHash } from 'node:crypto';
@@ -69,13 +70,12 @@ const htmlFile = process.env.TRUNK_HTML_FILE ?? 'index.html';
 //    worker the app's build wrote. The counsellor's screens are opened in the
 //    app's page through an entry of a fixed name, radgiver/entry.js, that
 //    re-exports their hashed bundle.
-const subPages = { 'radgiver.html': '/radgiver/', 'eksport.html': '/eksport/' };
-if (path.basename(htmlFile) in subPages) {
+const subPages = ['radgiver.html', 'eksport.html'];
+if (subPages.includes(path.basename(htmlFile))) {
   const dist = process.env.TRUNK_DIST_DIR;
-  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? subPages[path.basename(htmlFile)];
   if (!dist) throw new Error('TRUNK_DIST_DIR is not set');
   const swPath = path.join(dist, '..', 'sw.js');
-  if (!fs.existsSync(swPath)) throw new Error(`${swPath} is missing: build index.html before eksport.html`);
+  if (!fs.existsSync(swPath)) throw new Error(`${swPath} is missing: build index.html before ${path.basename(htmlFile)}`);
   if (path.basename(htmlFile) === 'radgiver.html') {
     const named = (ext) => fs.readdirSync(staging).find((f) => f.startsWith('trivsel-counsellor') && f.endsWith(ext));
     const [bundle, wasm] = [named('.js'), named('_bg.wasm')];
@@ -91,7 +91,8 @@ if (path.basename(htmlFile) in subPages) {
   const listMatch = sw.match(/const PRECACHE = (\[.*\]);/);
   const versionMatch = sw.match(/const VERSION = '([0-9a-f]+)';/);
   if (!listMatch || !versionMatch) throw new Error(`${swPath} has no PRECACHE list or VERSION`);
-  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  // The page's directory beside sw.js ("eksport/"), which its files are relative to.
+  const base = `${path.basename(dist)}/`;
   const added = own.map((f) => base + f);
   const list = JSON.parse(listMatch[1]).filter((u) => !u.startsWith(base)).concat(added);
   const version = hashOf(createHash('sha256').update(versionMatch[1]), own);
@@ -110,10 +111,9 @@ if (path.basename(htmlFile) !== 'index.html') {
   process.exit(0);
 }
 const files = builtFiles();
-const precache = files.map((f) => `/${f}`);
 const sw = fs
   .readFileSync(path.join(here, 'sw.js'), 'utf8')
   .replace('__VERSION__', hashOf(createHash('sha256'), files))
-  .replace('__PRECACHE__', JSON.stringify(precache));
+  .replace('__PRECACHE__', JSON.stringify(files));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
-console.log(`build-sw: ${precache.length} files precached; loader hash sha256-${loaderHash}`);
+console.log(`build-sw: ${files.length} files precached; loader hash sha256-${loaderHash}`);

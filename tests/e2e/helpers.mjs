@@ -5,13 +5,37 @@ import { expect } from '@playwright/test';
 
 const read = (rel) => JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8'));
 
-export const who5 = read('../../crates/core/instruments/who5.json');
-export const ladder = read('../../crates/core/instruments/cantril.json');
+// The shipped definitions, as the app reads them (crates/core/catalogue), and the test programme.
+export const who5 = read('../../crates/core/catalogue/instruments/who5-v1.json');
+export const ladder = read('../../crates/core/catalogue/instruments/cantril-v1.json');
+export const substance = read('../../crates/core/catalogue/instruments/substance-v1.json');
+export const batteries = {
+  default: read('../../crates/core/catalogue/batteries/default-v1.json'),
+  substance: read('../../crates/core/catalogue/batteries/substance-v1.json'),
+};
 export const golden = read('../fixtures/golden.json').cases;
+
+/** The app's version: `version` in the workspace's `[workspace.package]`, its one source. */
+export const version = fs.readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8')
+  .match(/^\[workspace\.package\][^[]*?^version = "([^"]+)"/m)[1];
+/** The test programme file: a non-shipped instrument (`worry`) and its battery. */
+export const worryProgrammePath = new URL('../fixtures/programme/worry.json', import.meta.url).pathname;
+export const worryProgramme = read('../fixtures/programme/worry.json');
+export const worry = worryProgramme.instruments[0];
 
 /** The visible label of a WHO-5 answer value. */
 export const who5Label = (value, lang = 'da') =>
-  who5.options.find((o) => o.value === value).label[lang];
+  who5.response.options.find((o) => o.value === value).label[lang];
+
+/** An instrument's item by id. */
+export const item = (instrument, id) => instrument.items.find((i) => i.id === id);
+
+/** An instrument's score definition by id. */
+export const score = (instrument, id) => instrument.scores.find((s) => s.id === id);
+
+/** The label of band `id` in band set `set` of any of the instrument's scores. */
+export const bandLabel = (instrument, set, id, lang = 'da') =>
+  instrument.scores.flatMap((s) => s.band_sets ?? []).find((s) => s.id === set).bands.find((b) => b.id === id).label[lang];
 
 /** How the tests press: a tap on the tablet projects; a click where the
  * browser was started outside Playwright (the kill test) and has no touch. */
@@ -21,24 +45,84 @@ export const press = (locator) => (input.touch ? locator.tap() : locator.click()
 /** A button found by its exact accessible name. */
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 
-/** The figure shown beside a label on the score screen, e.g. "Råscore" → "23 af 25". */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The figure shown beside a score's label on the score screen, e.g. "Råscore (0–25)" → "23 af 25";
+ * a label without its range ("Råscore") also finds it, as an earlier release showed it. */
 export const figure = (page, label) =>
-  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  page.locator('.figures div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${escape(label)}( \\(.*\\))?$`) }) }).locator('dd');
+
+/** The score card of an instrument on the score screen, by its heading (the instrument's name). */
+export const card = (page, name) => page.getByRole('article', { name, exact: true });
 
 export const PIN = '246810';
+/** The counsellor's passphrase: it unlocks the tablet's key after a reload. */
+export const PASSPHRASE = 'blå cykel under gammel bro';
 
-/** The counsellor chooses the PIN on a fresh tablet (the app already open). */
-export async function setPin(page, pin = PIN) {
+/** The counsellor sets up a fresh tablet on its first page (the app already open): a passphrase
+ * and a PIN; the page then holds the key and loads the counsellor's screens (their own bundle). */
+export async function setPin(page, pin = PIN, passphrase = PASSPHRASE) {
+  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await page.getByLabel('Ny adgangssætning').fill(passphrase);
+  await page.getByLabel('Gentag adgangssætningen').fill(passphrase);
   await page.getByLabel('Ny PIN-kode').fill(pin);
   await page.getByLabel('Gentag PIN-koden').fill(pin);
-  await press(button(page, 'Gem PIN-kode'));
+  await press(button(page, 'Gem og fortsæt'));
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
-/** The counsellor enters the PIN at the prompt. */
-export async function unlock(page, pin = PIN) {
-  await page.getByLabel('PIN-kode', { exact: true }).fill(pin);
+/** The counsellor unlocks at the prompt: with the PIN while the app holds the key, with the
+ * passphrase after a reload (the prompt shows the one field it takes). `secret` replaces
+ * whichever it is. */
+export async function unlock(page, secret) {
+  const phrase = page.getByLabel('Adgangssætning', { exact: true });
+  const pin = page.getByLabel('PIN-kode', { exact: true });
+  await expect(phrase.or(pin)).toBeVisible();
+  if (await phrase.isVisible()) await phrase.fill(secret ?? PASSPHRASE);
+  else await pin.fill(secret ?? PIN);
   await press(button(page, 'Lås op'));
+}
+
+/** After a reload with a questionnaire in progress: the young person's screen says the answers
+ * are saved and shows none of them; the counsellor's passphrase resumes it. */
+export async function resumeAfterReload(page) {
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
+  await press(button(page, 'Rådgiver'));
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toHaveCount(0);
+}
+
+/** Every store, key and value of the tablet's IndexedDB, read raw in the page: values as
+ * text (strings as they are, bytes decoded as UTF-8 and as Latin-1), with index names. */
+export async function rawDatabase(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('trivsel');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const out = { version: db.version, stores: {} };
+    for (const name of db.objectStoreNames) {
+      const store = db.transaction(name).objectStore(name);
+      const all = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+      const keys = await all(store.getAllKeys());
+      const values = await all(store.getAll());
+      const text = (v) => {
+        if (typeof v === 'string') return v;
+        const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : v instanceof Uint8Array ? v : null;
+        if (bytes) return `${new TextDecoder('utf-8').decode(bytes)}\n${String.fromCharCode(...bytes)}`;
+        return JSON.stringify(v);
+      };
+      out.stores[name] = {
+        indexes: [...store.indexNames],
+        keyPath: store.keyPath,
+        entries: keys.map((k, i) => ({ key: String(k), value: text(values[i]), kind: typeof values[i] === 'string' ? 'text' : 'bytes' })),
+      };
+    }
+    db.close();
+    return out;
+  });
 }
 
 /** Creates a participant from the counsellor home; returns its code. */
@@ -66,7 +150,7 @@ export async function handOver(page, point = 'Indskrivning', session) {
 
 /** A fresh tablet up to the young person's start screen; returns the participant code. */
 export async function freshYouth(page) {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page);
   await handOver(page);
@@ -103,6 +187,44 @@ export async function sendAndUnlock(page, lang = 'da') {
     await press(button(page, 'Unlock'));
   }
 }
+
+/** "Vil ikke svare" in the language shown. */
+export const declineLabel = (lang = 'da') => (lang === 'da' ? 'Vil ikke svare' : 'Prefer not to answer');
+
+/** The visible label of answer `value` to an item of `instrument`: a choice's label, a rung's or
+ * a day's number; `null` is "Vil ikke svare". */
+export function answerLabel(instrument, itemId, value, lang = 'da') {
+  if (value === null) return declineLabel(lang);
+  const response = item(instrument, itemId).response ?? instrument.response;
+  return response.kind === 'choice' ? response.options.find((o) => o.value === value).label[lang] : String(value);
+}
+
+/** Answers every item of `instrument` in order by visible label, checking each question's wording. */
+export async function answerInstrument(page, instrument, values, lang = 'da') {
+  for (const [i, it] of instrument.items.entries()) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(it.text[lang]);
+    await press(button(page, answerLabel(instrument, it.id, values[i], lang)));
+  }
+}
+
+/** From the counsellor home: the battery new measurements ask, chosen by its name in settings. */
+export async function chooseBattery(page, name) {
+  await press(button(page, 'Indstillinger'));
+  await expect(page.getByRole('heading', { name: 'Indstillinger', level: 1 })).toBeVisible();
+  await page.getByRole('group', { name: 'Spørgeskemaer ved nye målinger' }).getByRole('radio', { name, exact: true }).check();
+  await press(button(page, 'Gem indstillinger'));
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+}
+
+/** The text of every cell (header cells included) of each row of `rows`. */
+export const rowTexts = async (rows) => {
+  const out = [];
+  for (const row of await rows.all()) out.push((await row.locator('th, td').allTextContents()).map((t) => t.trim()));
+  return out;
+};
+
+/** The column headers of `table`. */
+export const headers = async (table) => (await table.locator('thead th').allTextContents()).map((t) => t.trim());
 
 // ---- Accessibility: axe-core, focus and names (a11y, keyboard and zoom specs) ----
 

@@ -4,7 +4,8 @@
 // language follows the language switch.
 import { test, expect } from '@playwright/test';
 import {
-  button, expectFocus, expectNamedControls, figure, freshYouth, ladder, unlock, who5, who5Label,
+  answerInstrument, batteries, button, card, chooseBattery, expectFocus, expectNamedControls, figure, freshYouth, handOver, item,
+  ladder, newParticipant, score, setPin, substance, unlock, who5, who5Label,
 } from './helpers.mjs';
 
 /** Presses `key` `times` times, checking after each press that the focus is visible and named. */
@@ -45,7 +46,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
     await expect(h1).toHaveText(who5.items[i].text.da);
     await expect(h1).toBeFocused();
     await expectNamedControls(page);
-    const index = who5.options.findIndex((o) => o.value === values[i]);
+    const index = who5.response.options.findIndex((o) => o.value === values[i]);
     if (i === 1) {
       // Past the right answer and back with Shift+Tab.
       await tab(page, index + 3);
@@ -59,7 +60,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
       // Back to item 3 from item 4: the answer given is kept and marked.
       await expect(h1).toHaveText(who5.items[3].text.da);
       await expect(h1).toBeFocused();
-      await tab(page, who5.options.length + 1);
+      await tab(page, who5.response.options.length + 1);
       await expectFocus(page, 'button', 'Tilbage');
       await page.keyboard.press('Enter');
       await expect(h1).toHaveText(who5.items[2].text.da);
@@ -100,8 +101,90 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
   // The counsellor sees exactly the answers given by keyboard: 4+2+5+0+3 = 14 → 56.
   await button(page, 'Rådgiver').tap();
   await unlock(page);
-  await expect(figure(page, 'Råscore')).toHaveText('14 af 25');
-  await expect(figure(page, 'Procentscore')).toHaveText('56 af 100');
-  await expect(figure(page, 'Trin på stigen')).toHaveText('6 af 10');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('14 af 25');
+  await expect(figure(page, 'Procentscore (0–100)')).toHaveText('56 af 100');
+  await expect(figure(page, 'Trin på stigen (0–10)')).toHaveText('6 af 10');
   await expect(page.locator('ul.flags li')).toHaveText([who5.items[3].text.da]);
+});
+
+test('the days grid and "Vil ikke svare" by keyboard alone, in order, with a visible focus', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await setPin(page);
+  await chooseBattery(page, batteries.substance.name.da);
+  await newParticipant(page);
+  await handOver(page, 'Indskrivning');
+  await button(page, 'Start').tap();
+  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
+  await answerInstrument(page, ladder, [6]);
+  const h1 = page.getByRole('heading', { level: 1 });
+  const text = (id) => item(substance, id).text.da;
+
+  // 0–30 days: the heading has the focus; the days follow from 0 up, then "Vil ikke svare", then Back.
+  await expect(h1).toHaveText(text('cannabis_30d'));
+  await expect(h1).toBeFocused();
+  await expectNamedControls(page);
+  await tab(page, 1);
+  await expectFocus(page, 'button', '0');
+  await tab(page, 3);
+  await expectFocus(page, 'button', '3');
+  await page.keyboard.press('Enter');
+
+  await expect(h1).toHaveText(text('binge_30d'));
+  await expect(h1).toBeFocused();
+  await tab(page, 32);
+  await expectFocus(page, 'button', 'Vil ikke svare');
+  await tab(page, 1, 'Shift+Tab');
+  await expectFocus(page, 'button', '30');
+  await tab(page, 2);
+  await expectFocus(page, 'button', 'Tilbage');
+  await tab(page, 1, 'Shift+Tab');
+  await expectFocus(page, 'button', 'Vil ikke svare');
+  await page.keyboard.press('Space');
+
+  // Back by keyboard: the decline is kept and marked.
+  await expect(h1).toHaveText(text('otherdrugs_30d'));
+  await expect(h1).toBeFocused();
+  await tab(page, 33);
+  await expectFocus(page, 'button', 'Tilbage');
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText(text('binge_30d'));
+  await expect(h1).toBeFocused();
+  await tab(page, 32);
+  await expectFocus(page, 'button', 'Vil ikke svare');
+  await expect(page.locator('*:focus')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+
+  await expect(h1).toHaveText(text('otherdrugs_30d'));
+  await tab(page, 1);
+  await expectFocus(page, 'button', '0');
+  await page.keyboard.press('Space');
+
+  // 0–7 days: eight days, then "Vil ikke svare".
+  await expect(h1).toHaveText(text('anydrug_7d'));
+  await expect(h1).toBeFocused();
+  await expectNamedControls(page);
+  await tab(page, 9);
+  await expectFocus(page, 'button', 'Vil ikke svare');
+  await tab(page, 1, 'Shift+Tab');
+  await expectFocus(page, 'button', '7');
+  await tab(page, 6, 'Shift+Tab');
+  await expectFocus(page, 'button', '1');
+  await page.keyboard.press('Enter');
+
+  // Review: ten "Ret" buttons, Tilbage, then Send svar.
+  await expect(h1).toHaveText('Tjek dine svar');
+  await expect(h1).toBeFocused();
+  await tab(page, 12);
+  await expectFocus(page, 'button', 'Send svar');
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText('Tak for dine svar');
+
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(figure(page, score(substance, 'cannabis_30d').name.da)).toHaveText('3 af 30');
+  await expect(figure(page, score(substance, 'binge_30d').name.da)).toHaveText('Ingen score: et spørgsmål er ikke besvaret (vil ikke svare)');
+  await expect(figure(page, score(substance, 'otherdrugs_30d').name.da)).toHaveText('0 af 30');
+  await expect(figure(page, score(substance, 'anydrug_7d').name.da)).toHaveText('1 af 7');
+  await expect(card(page, substance.name.da).locator('.declined')).toHaveText(`Ville ikke svare på: ${item(substance, 'binge_30d').short.da}`);
 });

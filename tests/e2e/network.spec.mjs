@@ -1,6 +1,8 @@
 // No data leaves the device except through an export the counsellor makes:
 // every request of a whole youth + counsellor + export + evaluator session,
-// the service worker's included, goes to the app's own origin.
+// the service worker's and the counsellor's bundle's included, goes to the
+// app's own origin, and there to the app's own path (served under a
+// sub-path, it asks for nothing above it).
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { answerAll, button, freshYouth, press, sendAndUnlock, unlock } from './helpers.mjs';
@@ -11,6 +13,12 @@ const fixture = (name) => path.resolve('tests/fixtures/export', name);
  * network requests: data: has no origin, and a blob:'s origin is the page's
  * own (an export being saved). */
 const leaves = (url, origin) => !url.startsWith('data:') && new URL(url).origin !== origin;
+
+/** Whether `url` is a network request outside the app's path `base` (ending in "/"). */
+const outside = (url, base) => !url.startsWith('data:') && !url.startsWith('blob:') && !url.startsWith(base);
+
+/** The app's path as a URL ending in "/": the base URL the tests run against. */
+const appBase = (baseURL) => new URL('./', baseURL.endsWith('/') ? baseURL : `${baseURL}/`).href;
 
 test('a full session requests nothing outside its own origin', async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL).origin;
@@ -31,9 +39,13 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   ]);
   const exported = await download.path();
   await page.reload();
+  // The tablet's part alone (the young person's screens, the counsellor's, loaded as a bundle
+  // of their own, and the export page) stayed at home.
+  expect(seen.some((u) => new URL(u).pathname.includes('/radgiver/')), 'the counsellor\'s bundle was loaded').toBe(true);
+  expect(seen.filter((u) => leaves(u, origin)), 'requests of the tablet that left the origin').toEqual([]);
 
   // The evaluator's page, with the tablet's export and a frozen fixture.
-  await page.goto('/evaluator/');
+  await page.goto('./evaluator/');
   await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
   await page.locator('input[type=file]').setInputFiles([exported, fixture('v1-tablet-a.json')]);
   await expect(page.getByRole('table').first()).toBeVisible();
@@ -41,6 +53,7 @@ test('a full session requests nothing outside its own origin', async ({ page, co
   expect(seen.length).toBeGreaterThan(5);
   expect(seen.some((u) => u.endsWith('.wasm'))).toBe(true);
   expect(seen.filter((u) => leaves(u, origin)), 'requests that left the origin').toEqual([]);
+  expect(seen.filter((u) => outside(u, appBase(baseURL))), `requests outside ${appBase(baseURL)}`).toEqual([]);
 });
 
 test('the check can fail, and the CSP stops a request to another origin', async ({ page, baseURL }) => {
@@ -50,10 +63,13 @@ test('the check can fail, and the CSP stops a request to another origin', async 
   expect(leaves('http://example.invalid/beacon', origin)).toBe(true);
   expect(leaves('blob:http://example.invalid/0f8fad5b', origin)).toBe(true);
   expect(leaves(origin.replace('127.0.0.1', 'localhost'), origin)).toBe(true);
+  expect(outside(`${origin}/trivsel/sw.js`, `${origin}/trivsel/`)).toBe(false);
+  expect(outside(`${origin}/sw.js`, `${origin}/trivsel/`)).toBe(true);
+  expect(outside(`blob:${origin}/0f8fad5b`, `${origin}/trivsel/`)).toBe(false);
 
   const seen = [];
   page.on('request', (r) => seen.push(r.url()));
-  await page.goto('/');
+  await page.goto('./');
   const violated = await page.evaluate(async () => {
     const violation = new Promise((resolve) =>
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective)));

@@ -2,16 +2,20 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, setPin, unlock, who5, who5Label,
+  PIN, button, figure, freshYouth, handOver, newParticipant, resumeAfterReload, setPin, unlock, version, who5, who5Label,
 } from './helpers.mjs';
 
-test('a reload mid-questionnaire resumes at the same question with the same answers', async ({ page }) => {
+test('a reload mid-questionnaire resumes at the same question with the same answers once the counsellor unlocks', async ({ page }) => {
   await freshYouth(page);
   await button(page, 'Start').tap();
   await button(page, who5Label(4)).tap();
   await button(page, who5Label(2)).tap();
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await page.reload();
+  // Nothing of the answers shows before the passphrase: the screen says calmly they are saved.
+  await expect(page.getByText(/Spørgsmål \d af 5/)).toHaveCount(0);
+  await expect(page.getByText(who5Label(4), { exact: true })).toHaveCount(0);
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(who5.items[2].text.da);
   await button(page, 'Tilbage').tap();
@@ -24,26 +28,34 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   const code = await freshYouth(page);
   for (const path of ['/#/deltagere', '/deltagere', '/?screen=home', '/#home']) {
     await page.goto(path);
-    await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
-    await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+    // A new page load holds no key: the questionnaire in progress waits, sealed, and shows
+    // nothing, not even the young person's code. A change of the URL's fragment alone keeps
+    // the page, and the young person's start screen with their own code.
+    const start = page.getByRole('heading', { name: 'Hvordan har du haft det?' });
+    const waiting = page.getByRole('heading', { name: 'Dine svar er gemt' });
+    await expect(start.or(waiting)).toBeVisible();
+    if (await waiting.isVisible()) await expect(page.getByText(code)).toHaveCount(0);
+    else await expect(page.getByText(code)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   }
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
-  await page.goto('/');
+  await page.goto('./');
+  await resumeAfterReload(page);
+  // The passphrase resumes the young person's questionnaire, not the counsellor's area.
+  await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+  await expect(page.getByText(code)).toBeVisible(); // the young person's own code only
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
   await button(page, 'Start').tap();
   for (let i = 0; i < 5; i++) await button(page, who5Label(3)).tap();
   await button(page, '5').tap();
   await button(page, 'Send svar').tap();
   await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
-  await page.goBack();
-  await page.reload();
+  // While the app runs and holds the key, the PIN unlocks. Wrong PINs: a clear message, then a
+  // wait that grows.
+  await button(page, 'Rådgiver').tap();
   await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
-  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
-
-  // Wrong PINs: a clear message, then a wait that grows.
   for (let i = 0; i < 3; i++) {
     await unlock(page, '000000');
     await expect(page.getByRole('alert')).toHaveText('Forkert PIN-kode.');
@@ -53,9 +65,23 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   // Even the right PIN waits out the lockout.
   await unlock(page, PIN);
   await expect(page.getByRole('alert')).toHaveText(/Prøv igen om \d sekunder/);
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toHaveCount(0);
   await page.waitForTimeout(5200);
   await unlock(page, PIN);
+  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
+
+  // Back in the browser's history, then a reload: the key is gone, the prompt takes only the
+  // passphrase, and the PIN is no passphrase.
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Rådgiver' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await expect(page.getByText(/Råscore|af 25/)).toHaveCount(0);
+  await expect(page.getByLabel('PIN-kode', { exact: true })).toHaveCount(0);
+  await unlock(page, PIN);
+  await expect(page.getByRole('alert')).toHaveText('Forkert adgangssætning.');
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toHaveCount(0);
+  await unlock(page);
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 });
 
@@ -72,41 +98,71 @@ async function measure(page, point, values, ladderValue, session) {
 }
 
 test('history: 40 → 52 is bedring under the 10-point rule but not a reliable change; 40 → 64 is both', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   const code = await newParticipant(page, { gender: 'Dreng', age: '18–20 år', course: 'Gruppeforløb' });
   await measure(page, 'Indskrivning', [2, 2, 2, 2, 2], 5);     // 40
   await measure(page, 'Undervejs', [3, 3, 3, 2, 2], 6, 1);     // 52
   await measure(page, 'Afslutning', [3, 3, 3, 3, 4], 7);       // 64
   await expect(page.getByRole('heading', { name: `Deltager ${code}` })).toBeVisible();
-  const rows = page.locator('table.history tbody tr');
+  // The history: one column per tracked score, named by its short name, and the flagged answers.
+  const history = page.locator('table.history');
+  await expect(history.locator('caption')).toHaveText('Målinger');
+  const headers = async (table) => (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+  expect(await headers(history)).toEqual(['Dato', 'Målepunkt', 'WHO-5 %', 'Stige 0–10', 'Markerede svar', 'Handlinger']);
+  const rows = history.locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  const cells = async (i) => (await rows.nth(i).locator('th, td').allTextContents()).map((t) => t.trim());
-  const intake = await cells(0);
-  expect(intake.slice(1, 4)).toEqual(['Indskrivning', '40', '5']);
-  const during = await cells(1);
-  expect(during.slice(1, 8)).toEqual(['Undervejs, samtale 1', '52', '6', '–', '+12', 'bedring', 'uændret']);
-  const end = await cells(2);
-  expect(end.slice(1, 8)).toEqual(['Afslutning', '64', '7', '–', '+24', 'bedring', 'bedring']);
-  await expect(page.locator('.chart svg .series-who5 circle')).toHaveCount(3);
-  await expect(page.locator('.chart svg .series-ladder circle')).toHaveCount(3);
-  await expect(page.getByRole('img', { name: /WHO-5 procentscore/ })).toBeVisible();
+  const texts = async (row) => (await row.locator('th, td').allTextContents()).map((t) => t.trim());
+  const cells = async (i) => texts(rows.nth(i));
+  expect((await cells(0)).slice(1, 5)).toEqual(['Indskrivning', '40', '5', '–']);
+  expect((await cells(1)).slice(1, 5)).toEqual(['Undervejs, samtale 1', '52', '6', '–']);
+  expect((await cells(2)).slice(1, 5)).toEqual(['Afslutning', '64', '7', '–']);
+  // The change since intake: one table per score with criteria (WHO-5's percentage only),
+  // one row per later measurement, each criterion in its own column, never merged.
+  const changes = page.locator('table.changes');
+  await expect(changes).toHaveCount(1);
+  await expect(changes.locator('caption')).toHaveText(
+    'Ændring i procentscore (0–100) siden indskrivning. 10-point-reglen: en forskel på mindst 10 point tæller. Pålidelig ændring: mere end 23,6 point.',
+  );
+  expect(await headers(changes)).toEqual(['Målepunkt', 'Fra → til', 'Ændring', '10-point-reglen', 'Pålidelig ændring']);
+  const changeRows = changes.locator('tbody tr');
+  await expect(changeRows).toHaveCount(2);
+  const change = async (i) => texts(changeRows.nth(i));
+  expect((await change(0))[0]).toMatch(/^Undervejs, samtale 1 \(\d{4}-\d{2}-\d{2}\)$/);
+  expect((await change(0)).slice(1)).toEqual(['40 → 52', '+12', 'bedring', 'uændret']);
+  expect((await change(1))[0]).toMatch(/^Afslutning \(\d{4}-\d{2}-\d{2}\)$/);
+  expect((await change(1)).slice(1)).toEqual(['40 → 64', '+24', 'bedring', 'bedring']);
+  await expect(changeRows.nth(0).locator('td.change-improved')).toHaveText(['bedring']);
+  await expect(changeRows.nth(0).locator('td.change-unchanged')).toHaveText(['uændret']);
+  await expect(changeRows.nth(1).locator('td.change-improved')).toHaveCount(2);
+  // A trend chart per tracked score, each named, with a point per measurement.
+  await expect(page.locator('figure.chart')).toHaveCount(2);
+  const who5Chart = page.getByRole('img', { name: 'WHO-5 – Procentscore (0–100) over tid', exact: true });
+  const ladderChart = page.getByRole('img', { name: 'Trivselsstigen – Trin på stigen (0–10) over tid', exact: true });
+  await expect(who5Chart).toBeVisible();
+  await expect(ladderChart).toBeVisible();
+  await expect(who5Chart.locator('.series circle')).toHaveCount(3);
+  await expect(ladderChart.locator('.series circle')).toHaveCount(3);
 
   // The programme switches to Jacobson–Truax with SD 10, r 0.5: threshold 19.6, so +24 stays reliable, +12 does not.
   await button(page, 'Alle deltagere').tap();
   await button(page, 'Indstillinger').tap();
-  await page.getByRole('radio', { name: /Jacobson–Truax/ }).check();
-  await page.getByLabel('Standardafvigelse (SD)').fill('10');
-  await page.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
+  await expect(page.getByText(`Version ${version}`, { exact: true }), "the app's version on the settings screen").toBeVisible();
+  const reliable = page.getByRole('group', { name: 'Pålidelig ændring – WHO-5 %', exact: true });
+  await expect(reliable.getByRole('radio', { name: 'Mindste påviselige ændring: en fast grænse i point' })).toBeChecked();
+  await expect(reliable.getByLabel('Point', { exact: true })).toHaveValue('23,6');
+  await reliable.getByRole('radio', { name: 'Jacobson–Truax ud fra programmets SD og reliabilitet' }).check();
+  await reliable.getByLabel('Standardafvigelse (SD)').fill('10');
+  await reliable.getByLabel('Reliabilitet (r, mellem 0 og 1)').fill('0,5');
   await button(page, 'Gem indstillinger').tap();
   await page.getByRole('button', { name: `Åbn deltager ${code}` }).tap();
-  await expect(page.locator('table.history caption')).toContainText('mere end 19,6 point');
-  expect((await cells(1)).slice(6, 8)).toEqual(['bedring', 'uændret']);
-  expect((await cells(2)).slice(6, 8)).toEqual(['bedring', 'bedring']);
+  await expect(changes.locator('caption')).toContainText('Pålidelig ændring: mere end 19,6 point.');
+  expect((await change(0)).slice(1)).toEqual(['40 → 52', '+12', 'bedring', 'uændret']);
+  expect((await change(1)).slice(1)).toEqual(['40 → 64', '+24', 'bedring', 'bedring']);
 });
 
 test('a correction supersedes the measurement it corrects', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('./');
   await setPin(page);
   await newParticipant(page);
   await measure(page, 'Indskrivning', [1, 1, 1, 1, 1], 2);
@@ -121,7 +177,7 @@ test('a correction supersedes the measurement it corrects', async ({ page }) => 
   await button(page, 'Send svar').tap();
   await button(page, 'Rådgiver').tap();
   await unlock(page);
-  await expect(figure(page, 'Råscore')).toHaveText('9 af 25');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('9 af 25');
   await button(page, 'Til deltageren').tap();
   const rows = page.locator('table.history tbody tr');
   await expect(rows).toHaveCount(1);
@@ -151,6 +207,7 @@ test('five taps in one task, before any write has committed, are all kept in ord
   }, values.map((v) => who5Label(v)));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/stige/);
   for (let n = 4; n >= 0; n--) {
     await button(page, 'Tilbage').tap();
@@ -176,6 +233,7 @@ test('a write that fails after the next question shows goes back to the question
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await expect(page.getByText('Dit svar blev ikke gemt.')).toHaveCount(0);
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 3 af 5')).toBeVisible();
   await button(page, 'Tilbage').tap();
   await expect(button(page, who5Label(4))).toHaveAttribute('aria-pressed', 'true');
@@ -187,7 +245,7 @@ test('IndexedDB unavailable: a calm message for the young person, a clear one fo
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked by policy', 'SecurityError'); } });
   });
-  await page.goto('/');
+  await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Trivsel kan ikke bruges lige nu' })).toBeVisible();
   await expect(page.getByText('Noget driller på tabletten. Giv den til din rådgiver.')).toBeVisible();
   await expect(page.getByText(/IndexedDB\) kan ikke bruges/)).toBeVisible();
@@ -206,5 +264,6 @@ test('storage full: the answer is not lost silently, the young person is told, a
   await button(page, who5Label(4)).tap();
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
   await page.reload();
+  await resumeAfterReload(page);
   await expect(page.getByText('Spørgsmål 2 af 5')).toBeVisible();
 });

@@ -3,7 +3,10 @@
 // value lives in Chromium's user-agent shadow tree, which getComputedStyle
 // cannot reach) has a transition or animation of any length.
 import { test, expect } from '@playwright/test';
-import { button, freshYouth, who5Label } from './helpers.mjs';
+import {
+  answerInstrument, batteries, button, chooseBattery, freshYouth, handOver, item, ladder, newParticipant, setPin, substance, who5,
+  who5Label,
+} from './helpers.mjs';
 
 /** Every element whose computed transition or animation lasts longer than 10 ms, found through
  * the DevTools protocol, which sees shadow trees (the user agent's too) and pseudo-elements. */
@@ -59,4 +62,23 @@ test('with reduced motion nothing on the question screens has a transition or an
   await button(page, '6').tap();
   await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
   expect(await moving(page), 'review').toEqual([]);
+});
+
+test('with reduced motion nothing on the days grids moves, a pressed decline included', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await setPin(page);
+  await chooseBattery(page, batteries.substance.name.da);
+  await newParticipant(page);
+  await handOver(page, 'Indskrivning');
+  await button(page, 'Start').tap();
+  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
+  await answerInstrument(page, ladder, [6]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(item(substance, 'cannabis_30d').text.da);
+  expect(await moving(page), 'days 0–30').toEqual([]);
+  await button(page, 'Vil ikke svare').tap();
+  await button(page, 'Tilbage').tap();
+  await expect(button(page, 'Vil ikke svare')).toHaveAttribute('aria-pressed', 'true');
+  expect(await moving(page), 'days 0–30, declined').toEqual([]);
 });

@@ -1,11 +1,13 @@
 // A young person fills in WHO-5 and the ladder on a tablet by visible labels,
 // and the counsellor's score screen shows the exact scores.
 import { test, expect } from '@playwright/test';
-import { unlock, answerAll, button, figure, freshYouth, golden, handOver, ladder, sendAndUnlock, who5, who5Label } from './helpers.mjs';
+import {
+  unlock, answerAll, bandLabel, button, card, figure, freshYouth, golden, handOver, ladder, newParticipant, sendAndUnlock, setPin,
+  who5, who5Label,
+} from './helpers.mjs';
 
 const itemText = (id, lang = 'da') => who5.items.find((i) => i.id === id).text[lang];
-const band = (instrument, set, id, lang = 'da') =>
-  instrument.band_sets.find((s) => s.id === set).bands.find((b) => b.id === id).label[lang];
+const band = bandLabel;
 
 for (const c of golden) {
   test(`scores: ${c.name} (${c.who5.join(',')} / ladder ${c.ladder})`, async ({ page }) => {
@@ -15,20 +17,25 @@ for (const c of golden) {
     await sendAndUnlock(page);
 
     await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
-    await expect(figure(page, 'Råscore')).toHaveText(`${c.expect.raw} af 25`);
-    await expect(figure(page, 'Procentscore')).toHaveText(`${c.expect.percentage} af 100`);
+    await expect(card(page, who5.name.da)).toBeVisible();
+    await expect(card(page, ladder.name.da)).toBeVisible();
+    await expect(figure(page, 'Råscore (0–25)')).toHaveText(`${c.expect.raw} af 25`);
+    await expect(figure(page, 'Procentscore (0–100)')).toHaveText(`${c.expect.percentage} af 100`);
     await expect(page.getByText(band(who5, 'practice', c.expect.practice), { exact: true })).toBeVisible();
     await expect(page.getByText(band(who5, 'screening', c.expect.screening), { exact: true })).toBeVisible();
     await expect(page.getByText(band(who5, 'likely_depression', 'likely_depression'), { exact: true }))
       .toHaveCount(c.expect.likely_depression ? 1 : 0);
     const flags = page.locator('ul.flags li');
+    await expect(page.getByRole('heading', { name: 'Spørgsmål besvaret med 0 eller 1', level: 3 })).toBeVisible();
     if (c.expect.flagged.length === 0) {
       await expect(page.getByText('Ingen spørgsmål er besvaret med 0 eller 1.')).toBeVisible();
+      await expect(page.getByText(who5.flags.meaning.da)).toHaveCount(0);
       await expect(flags).toHaveCount(0);
     } else {
+      await expect(page.getByText(who5.flags.meaning.da)).toBeVisible();
       await expect(flags).toHaveText(c.expect.flagged.map((id) => itemText(id)));
     }
-    await expect(figure(page, 'Trin på stigen')).toHaveText(`${c.ladder} af 10`);
+    await expect(figure(page, 'Trin på stigen (0–10)')).toHaveText(`${c.ladder} af 10`);
     await expect(page.getByText(band(ladder, 'hbsc', c.expect.ladder_hbsc), { exact: true })).toBeVisible();
   });
 }
@@ -37,9 +44,10 @@ test('the flagged item is named: 5,5,5,1,5 flags "vågnet frisk og udhvilet"', a
   await freshYouth(page);
   await answerAll(page, [5, 5, 5, 1, 5], 7);
   await sendAndUnlock(page);
-  await expect(figure(page, 'Råscore')).toHaveText('21 af 25');
-  await expect(figure(page, 'Procentscore')).toHaveText('84 af 100');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('21 af 25');
+  await expect(figure(page, 'Procentscore (0–100)')).toHaveText('84 af 100');
   await expect(page.locator('ul.flags li')).toHaveText([/vågnet frisk og udhvilet/]);
+  await expect(page.getByText(who5.flags.meaning.da)).toBeVisible();
 });
 
 test('the screen the last question leads to waits unseen and unreachable, then shows with the focus on its heading', async ({ page }) => {
@@ -93,8 +101,8 @@ test('going back keeps the answers, and review changes one answer', async ({ pag
   await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
   await sendAndUnlock(page);
   // 5+0+5+5+5 = 20 → 80, and item 2 (calm) is now flagged.
-  await expect(figure(page, 'Råscore')).toHaveText('20 af 25');
-  await expect(figure(page, 'Procentscore')).toHaveText('80 af 100');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('20 af 25');
+  await expect(figure(page, 'Procentscore (0–100)')).toHaveText('80 af 100');
   await expect(page.locator('ul.flags li')).toHaveText([itemText('calm')]);
 });
 
@@ -106,13 +114,13 @@ test('the next young person gets a clean start that shows nothing of the last an
   await expect(page.getByText(/af 25|af 100|Råscore|Lidt af tiden/)).toHaveCount(0);
   await button(page, 'Rådgiver').tap();
   await unlock(page);
-  await expect(figure(page, 'Råscore')).toHaveText('5 af 25');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('5 af 25');
   await button(page, 'Til deltageren').tap();
   await handOver(page, 'Undervejs');
   await expect(button(page, 'Start')).toBeVisible();
   await expect(page.getByText(/af 25|af 100|Råscore/)).toHaveCount(0);
   await button(page, 'Start').tap();
-  for (const o of who5.options) {
+  for (const o of who5.response.options) {
     await expect(button(page, o.label.da)).toHaveAttribute('aria-pressed', 'false');
   }
 });
@@ -122,12 +130,15 @@ test('English throughout, with the document language following', async ({ page }
   await answerAll(page, [5, 3, 5, 5, 5], 7, 'en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await sendAndUnlock(page, 'en');
-  await expect(figure(page, 'Raw score')).toHaveText('23 of 25');
-  await expect(figure(page, 'Percentage score')).toHaveText('92 of 100');
+  await expect(card(page, who5.name.en)).toBeVisible();
+  await expect(figure(page, 'Raw score (0–25)')).toHaveText('23 of 25');
+  await expect(figure(page, 'Percentage score (0–100)')).toHaveText('92 of 100');
+  await expect(figure(page, 'Step on the ladder (0–10)')).toHaveText('7 of 10');
+  await expect(page.getByRole('heading', { name: 'Items answered 0 or 1', level: 3 })).toBeVisible();
   await expect(page.getByText('No item was answered 0 or 1.')).toBeVisible();
   await button(page, 'Dansk').tap();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
-  await expect(figure(page, 'Råscore')).toHaveText('23 af 25');
+  await expect(figure(page, 'Råscore (0–25)')).toHaveText('23 af 25');
 });
 
 test('every control is a touch target of at least 48 px and the ladder fits the screen', async ({ page }) => {
@@ -146,4 +157,25 @@ test('every control is a touch target of at least 48 px and the ladder fits the 
   const tops = await Promise.all(['10', '5', '0'].map(async (n) => (await button(page, n).boundingBox()).y));
   expect(tops[0]).toBeLessThan(tops[1]);
   expect(tops[1]).toBeLessThan(tops[2]);
+});
+
+test('the programme\'s cut-offs for the ladder, chosen in settings, decide the band shown', async ({ page }) => {
+  await page.goto('./');
+  await setPin(page);
+  await button(page, 'Indstillinger').tap();
+  const cutoffs = page.getByRole('group', { name: 'Grænser for Stige 0–10', exact: true });
+  const sets = ladder.scores[0].band_sets;
+  await expect(cutoffs.getByRole('radio')).toHaveCount(sets.length);
+  await expect(cutoffs.getByRole('radio', { name: sets[0].name.da, exact: true })).toBeChecked();
+  await cutoffs.getByRole('radio', { name: sets[1].name.da, exact: true }).check();
+  await button(page, 'Gem indstillinger').tap();
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+  await newParticipant(page);
+  await handOver(page);
+  await answerAll(page, [4, 4, 4, 4, 4], 7);
+  await sendAndUnlock(page);
+  // 7 is high under HBSC (6–10), not under the Nordic analyses (9–10).
+  await expect(figure(page, 'Trin på stigen (0–10)')).toHaveText('7 af 10');
+  await expect(card(page, ladder.name.da).locator('.band-label')).toHaveText([band(ladder, 'nordic_high', 'not_high')]);
+  await expect(card(page, ladder.name.da).locator('.band-meaning')).toHaveText([/under grænsen for høj livstilfredshed/]);
 });

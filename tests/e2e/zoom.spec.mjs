@@ -4,7 +4,10 @@
 // and every button can be scrolled into view whole. At normal zoom every
 // button and link is a touch target of at least 48 × 48 CSS px.
 import { test, expect } from '@playwright/test';
-import { button, expectNoAxeViolations, freshYouth, unlock, who5Label } from './helpers.mjs';
+import {
+  answerInstrument, batteries, button, chooseBattery, expectNoAxeViolations, freshYouth, handOver, item, ladder, newParticipant,
+  setPin, substance, unlock, who5, who5Label,
+} from './helpers.mjs';
 
 /** Whatever a reader would miss: sideways scrolling, boxes that clip their text, things off the side. */
 async function problems(page) {
@@ -16,6 +19,9 @@ async function problems(page) {
     for (const e of document.querySelectorAll('body *')) {
       const cs = getComputedStyle(e);
       if (cs.display === 'none' || cs.visibility === 'hidden' || e.closest('.sr-only') || e.tagName === 'PROGRESS') continue;
+      // A file input is drawn by its label (.file-button, checked like any label); the input
+      // itself is a transparent 1 px box that only takes focus.
+      if (e.matches('input[type=file]') && cs.opacity === '0') continue;
       const clips = (o) => o === 'hidden' || o === 'clip';
       if ((clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) || (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1)) {
         found.push(`${name(e)} cuts its content: ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);
@@ -119,11 +125,80 @@ test('200 % zoom: the youth screens and the counsellor\'s result, participant an
   await expect(h1).toHaveText('Resultat');
   await checkScreen(page, 'result', [page.locator('.figures dd'), page.locator('.band-label'), page.locator('ul.flags li')]);
   await button(page, 'Til deltageren').tap();
-  await expect(page.locator('.chart')).toBeVisible();
+  // A trend chart per tracked score: WHO-5 and the ladder.
+  await expect(page.locator('figure.chart')).toHaveCount(2);
   // A wide table may scroll within itself, but stays a table.
   const table = [page.getByRole('columnheader').last(), page.getByRole('cell').last()];
-  await checkScreen(page, 'participant', [...table, page.locator('.chart')], { axe: true });
+  await checkScreen(page, 'participant', [...table, page.locator('.chart').first(), page.locator('.chart').last()], { axe: true });
   await button(page, 'Alle deltagere').tap();
   await expect(h1).toHaveText('Deltagere');
   await checkScreen(page, 'counsellor home', [...table, page.locator('.storage p').last()], { axe: true });
+});
+
+test('200 % zoom: setting up, the passphrase prompt, the export page\'s data care and the waiting screen lose nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Opsæt tabletten' })).toBeVisible();
+  await expect(page.getByLabel('Ny adgangssætning')).toBeVisible();
+  await checkScreen(page, 'set up: passphrase and PIN', [page.locator('.warn')]);
+  await setPin(page);
+  const code = await newParticipant(page);
+  await button(page, 'Ny måling').tap();
+  await page.getByRole('radio', { name: 'Indskrivning', exact: true }).check();
+  await button(page, 'Giv tabletten til den unge').tap();
+  await expect(page.locator('.rights')).toBeVisible();
+  await checkScreen(page, 'start with the young person\'s rights', [page.locator('.rights li').last()]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dine svar er gemt' })).toBeVisible();
+  await checkScreen(page, 'the answers wait for the counsellor', [page.getByRole('heading', { level: 1 })]);
+  await button(page, 'Rådgiver').tap();
+  await expect(page.getByLabel('Adgangssætning', { exact: true })).toBeVisible();
+  await checkScreen(page, 'passphrase prompt', [page.getByLabel('Adgangssætning', { exact: true })]);
+  await unlock(page);
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await page.getByRole('link', { name: 'Eksportér', exact: true }).tap();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Sikkerhedskopi', exact: true })).toBeVisible();
+  await button(page, `Slet deltager ${code} …`).tap();
+  await checkScreen(page, 'export page with its data care', [page.locator('#erase-warning'), page.locator('#keys-heading')], { axe: true });
+});
+
+test('200 % zoom: the days grids, the decline, and the counsellor\'s screens with the substance module lose nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await setPin(page);
+  await chooseBattery(page, batteries.substance.name.da);
+  await newParticipant(page);
+  await handOver(page, 'Indskrivning');
+  await button(page, 'Start').tap();
+  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
+  await answerInstrument(page, ladder, [6]);
+  const h1 = page.getByRole('heading', { level: 1 });
+  const shown = page.locator('.question:not([hidden])');
+  await expect(h1).toHaveText(item(substance, 'cannabis_30d').text.da);
+  await checkScreen(page, 'days 0–30 with the module\'s lead-in',
+    [h1, shown.locator('.intro'), shown.locator('.day').last(), shown.locator('.decline')], { axe: true });
+  await button(page, '12').tap();
+  await button(page, 'Vil ikke svare').tap();
+  await button(page, '0').tap();
+  await expect(h1).toHaveText(item(substance, 'anydrug_7d').text.da);
+  await checkScreen(page, 'days 0–7', [h1, shown.locator('.day').last(), shown.locator('.decline')]);
+  await button(page, '3').tap();
+  await expect(h1).toHaveText('Tjek dine svar');
+  await checkScreen(page, 'review with a declined answer', [page.locator('.answers .a').last()]);
+  await button(page, 'Send svar').tap();
+  await button(page, 'Rådgiver').tap();
+  await unlock(page);
+  await expect(h1).toHaveText('Resultat');
+  await checkScreen(page, 'result with the module', [page.locator('.figures dd').last(), page.locator('.declined')]);
+  await button(page, 'Til deltageren').tap();
+  await expect(page.locator('.chart').first()).toBeVisible();
+  // A chart per tracked score that has a value: the declined one has none.
+  await expect(page.locator('figure.chart')).toHaveCount(5);
+  await checkScreen(page, 'participant with the module', [page.getByRole('columnheader').last(), page.getByRole('cell').last(), page.locator('.chart').last()]);
+  await button(page, 'Alle deltagere').tap();
+  await button(page, 'Indstillinger').tap();
+  await expect(h1).toHaveText('Indstillinger');
+  await checkScreen(page, 'settings', [page.getByRole('button', { name: 'Gem indstillinger' }), page.locator('.programmes a')]);
 });

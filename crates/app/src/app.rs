@@ -1,12 +1,15 @@
 //! The root component of the tablet's first page: the young person's
 //! screens and the lock. It holds the state, shares it with every screen
-//! through a context, and picks the screen to show; once the PIN is right it
+//! through a context, and picks the screen to show. It also holds the
+//! tablet's key (set up, unwrapped by the passphrase, or made when an older
+//! tablet's data is sealed, all on this page); once the PIN is right it
 //! opens the counsellor's screens, a bundle of their own (`counsellor_app`),
-//! in its place. [`use_app`], [`use_app_state`] and [`page`] are the parts
+//! in its place and hands them that key. [`use_app`], [`use_app_state`] and [`page`] are the parts
 //! the other bundles' roots share with it.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -21,15 +24,19 @@ use crate::services::counsellor::{self, Handoff};
 use crate::services::pwa;
 use crate::state::{Action, AfterUnlock, AppState, Page, Screen};
 
-/// The app's state for `page`: as [`use_app_state`], and the service worker
-/// registered once.
+/// The app's state for `page`: as [`use_app_state`], and (on the tablet's
+/// first page) the service worker registered once.
 #[hook]
 pub fn use_app(page: Page) -> Ctx {
     let state = use_app_state(move || AppState::for_page(page));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            pwa::register(move || state.dispatch(Action::UpdateReady));
+            // The worker's scope holds the export page too: it is registered,
+            // and an update offered, from the tablet's first page alone.
+            if state.page == Page::Tablet {
+                pwa::register(move || state.dispatch(Action::UpdateReady));
+            }
         });
     }
     state
@@ -60,14 +67,23 @@ pub fn use_app_state(init: impl FnOnce() -> AppState + 'static) -> Ctx {
 /// area and the update offer.
 pub fn page(ctx: Ctx, body: Html) -> Html {
     let m = messages(ctx.lang);
-    // Never offered while a young person is answering: switching reloads the page.
-    let offer_update = ctx.update_ready && ctx.screen != Screen::Youth;
+    // Offered to the counsellor only: never while a young person is answering
+    // (switching reloads the page), nor on the thank-you screen they are left on.
+    let offer_update =
+        ctx.update_ready && !matches!(ctx.screen, Screen::Youth | Screen::ThankYou(_));
     let notice = ctx.notice.clone();
     let offer = if ctx.unlocked {
         Offer::Lock
     } else if ctx.screen == Screen::Youth {
         Offer::Counsellor
-    } else if matches!(ctx.screen, Screen::Unlock(_) | Screen::SetPin) {
+    } else if ctx.page == Page::Tablet
+        && matches!(
+            ctx.screen,
+            Screen::Unlock(_) | Screen::SetPin | Screen::NewPassphrase
+        )
+    {
+        // The way in for an evaluator, who opens the app's address; the export
+        // page is the counsellor's, reached from inside the app.
         Offer::Evaluator
     } else {
         Offer::Nothing
@@ -115,7 +131,9 @@ pub fn App() -> Html {
     let body = match &state.screen {
         Screen::Loading => html! { <p class="loading">{ m.loading }</p> },
         Screen::Broken(error) => html! { <Broken error={error.clone()} /> },
-        Screen::SetPin => html! { <SetPin /> },
+        // Setting up, and an older tablet's passphrase: on this page, which
+        // then holds the key.
+        Screen::SetPin | Screen::NewPassphrase => html! { <SetPin /> },
         Screen::Youth => html! { <Youth /> },
         Screen::ThankYou(id) => html! { <ThankYou record={*id} /> },
         Screen::Counsellor(start) => {
@@ -146,16 +164,23 @@ struct HostProps {
 }
 
 /// The place the counsellor's screens are drawn in, and the one call that
-/// opens them there. If their bundle cannot be loaded, the PIN prompt shows
-/// again with the reason.
+/// opens them there, handing them the keys this page holds. If their bundle
+/// cannot be loaded, the PIN prompt shows again with the reason.
 #[function_component]
 fn CounsellorHost(props: &HostProps) -> Html {
     let ctx = use_context::<Ctx>().expect("app context");
     {
         let handoff = props.handoff.clone();
         use_effect_with((), move |_| {
+            // The keys this page holds, by reference: the counsellor's
+            // screens read and write storage with them.
+            let keys = ctx
+                .store
+                .as_ref()
+                .and_then(|s| s.held_keys())
+                .unwrap_or(JsValue::UNDEFINED);
             spawn_local(async move {
-                if counsellor::open(&handoff).await.is_err() {
+                if counsellor::open(&handoff, &keys).await.is_err() {
                     let m = messages(ctx.lang);
                     ctx.dispatch(Action::Lock);
                     ctx.dispatch(Action::Notice(Some(m.counsellor_failed.to_string())));

@@ -7,6 +7,7 @@ use crate::state::{Action, Screen};
 
 pub mod broken;
 pub mod chart;
+pub mod data;
 pub mod export;
 pub mod focus;
 pub mod form;

@@ -34,11 +34,13 @@ pub struct Props {
 }
 
 /// Opens the counsellor's screens as `handoff` says (the first page's note,
-/// as JSON), replacing any left open.
-pub fn open(handoff: &str) {
+/// as JSON), replacing any left open; `keys` are the keys the first page
+/// holds, which their storage uses (see `services::counsellor`).
+pub fn open(handoff: &str, keys: wasm_bindgen::JsValue) {
     let Ok(h) = serde_json::from_str::<Handoff>(handoff) else {
         return;
     };
+    counsellor::take_over_keys(keys);
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT))
@@ -62,8 +64,10 @@ pub fn open(handoff: &str) {
     OPEN.set(Some(handle));
 }
 
-/// Closes the counsellor's screens and tells the first page why.
+/// Closes the counsellor's screens and tells the first page why. The keys
+/// handed over are dropped here; the first page keeps its own.
 fn close(closing: Closing) {
+    counsellor::drop_keys();
     counsellor::closed(&closing);
     // Not from inside its own render: once this task is done.
     wasm_bindgen_futures::spawn_local(async {
@@ -75,6 +79,7 @@ fn close(closing: Closing) {
 
 #[function_component]
 pub fn CounsellorApp(props: &Props) -> Html {
+    crate::effects::reads_data();
     let state = {
         let (lang, start, update) = (props.lang, props.start.clone(), props.update_ready);
         use_app_state(move || AppState {
@@ -83,14 +88,19 @@ pub fn CounsellorApp(props: &Props) -> Html {
         })
     };
     let m = messages(state.lang);
-    // Handing over or locking ends the counsellor's screens.
-    use_effect_with((state.screen.clone(), state.lang), |(screen, lang)| {
+    // Handing over or locking ends the counsellor's screens, and their hold
+    // of the key (the first page keeps its own).
+    let store = state.store.clone();
+    use_effect_with((state.screen.clone(), state.lang), move |(screen, lang)| {
         let handed_over = match screen {
             Screen::Youth => Some(true),
             Screen::Unlock(_) => Some(false),
             _ => None,
         };
         if let Some(handed_over) = handed_over {
+            if let Some(store) = &store {
+                store.forget_key();
+            }
             close(Closing {
                 lang: *lang,
                 handed_over,

@@ -1,18 +1,28 @@
 //! The work behind user actions that touches the browser: storage reads and
 //! writes, hashing, randomness. Each function does its work, then dispatches
 //! the result to the reducer, so the reducer stays pure and testable.
+//! Setting up, unlocking and sealing an older tablet's data are `lock`; the
+//! export page's care of the data (backup, restore, erasure, retention,
+//! keys) is `care`.
 
+pub mod care;
+mod lock;
+
+pub use lock::{choose_passphrase, set_pin, unlock};
+
+use std::cell::Cell;
 use trivsel_core::outbox::{FileFormat, Outbox, Scope};
-use trivsel_core::pin::{check_new_pin, Lockout};
 use trivsel_core::{
     parse_programme, Date, Flow, Instrument, MeasurementPoint, Participant, ParticipantCode,
     ResponseRecord, Uuid,
 };
+
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerHandle;
 
 use crate::i18n::{export_messages, messages};
-use crate::services::crypto::{hash_pin, random_bytes, verify_pin};
+use crate::services::counsellor;
+use crate::services::crypto::random_bytes;
 use crate::services::storage::{self, Draft, ProgrammeFile, Settings, StorageError, Store};
 use crate::state::{Action, AppState, Data, Page, Screen};
 
@@ -48,32 +58,35 @@ fn fail(ctx: &Ctx, err: StorageError) {
     ctx.dispatch(Action::Notice(Some(text)));
 }
 
-/// Opens the database and decides the first screen.
+/// Opens the database and decides the first screen. The counsellor's
+/// screens take over the keys the first page handed them and read their data.
 pub fn open(ctx: Ctx) {
     spawn_local(async move {
         let opened = async {
             let store = Store::open().await?;
-            let has_pin = store.pin().await?.is_some();
-            let draft = store.draft().await?;
-            let settings = store.settings().await?;
+            let setup = store.setup().await?;
+            let draft_waiting = store.has_draft().await?;
             let programmes = store.programmes().await?;
-            Ok::<_, StorageError>((store, has_pin, draft, settings, programmes))
+            Ok::<_, StorageError>((store, setup, draft_waiting, programmes))
         };
         match opened.await {
-            Ok((store, has_pin, draft, settings, programmes)) => {
+            Ok((store, setup, draft_waiting, programmes)) => {
                 // The catalogue first: a questionnaire in progress may ask a
                 // programme's instruments.
                 ctx.dispatch(Action::Programmes(programmes));
-                let store_for_data = store.clone();
+                let handed = (ctx.page == Page::Counsellor)
+                    .then(counsellor::handed_keys)
+                    .flatten();
+                let held = handed.is_some_and(|keys| store.adopt_keys(&keys));
                 ctx.dispatch(Action::Opened {
-                    store,
-                    has_pin,
-                    draft,
-                    settings,
+                    store: store.clone(),
+                    setup,
+                    draft_waiting,
                 });
+                ctx.dispatch(Action::KeyHeld(held));
                 // The counsellor's screens open unlocked: their data at once.
                 if ctx.page == Page::Counsellor {
-                    read_data(ctx.clone(), store_for_data);
+                    load_with(ctx.clone(), store);
                 }
             }
             Err(err) => ctx.dispatch(Action::OpenFailed(err)),
@@ -82,83 +95,35 @@ pub fn open(ctx: Ctx) {
     });
 }
 
-pub fn set_pin(ctx: Ctx, pin: String, repeat: String) {
-    if let Err(e) = check_new_pin(&pin, &repeat) {
-        ctx.dispatch(Action::Notice(Some(e.message(ctx.lang))));
-        return;
-    }
-    let Some(store) = store(&ctx) else { return };
-    ctx.dispatch(Action::Busy(true));
-    spawn_local(async move {
-        let hashed = match hash_pin(&pin).await {
-            Ok(h) => h,
-            Err(e) => return fail(&ctx, storage::js_error(&e)),
-        };
-        match store.set_pin(&hashed).await {
-            Ok(()) => {
-                ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::PinSet);
-                load_unless_first_page(ctx);
-            }
-            Err(e) => fail(&ctx, e),
-        }
-    });
+/// A page's way of reading the counsellor's data from storage.
+type Loader = fn(Ctx, Store);
+
+thread_local! {
+    /// How this page reads the counsellor's data: set by the roots of the
+    /// counsellor's screens and the export page ([`reads_data`]), never by
+    /// the tablet's first page, whose bundle so carries none of that
+    /// reading (every record's and participant's deserialiser).
+    static LOADER: Cell<Option<Loader>> = const { Cell::new(None) };
 }
 
-pub fn unlock(ctx: Ctx, pin: String) {
-    let Some(store) = store(&ctx) else { return };
-    if ctx.busy {
-        return;
+/// Called once by a page that shows the counsellor's data: after an
+/// unlock (or at once, for the counsellor's screens) it reads it.
+pub fn reads_data() {
+    LOADER.set(Some(read_data));
+}
+
+/// Reads the counsellor's data from `store`, on a page that shows it.
+fn load_with(ctx: Ctx, store: Store) {
+    if let Some(load) = LOADER.get() {
+        load(ctx, store);
     }
-    ctx.dispatch(Action::Busy(true));
-    spawn_local(async move {
-        let m = messages(ctx.lang);
-        let result = async {
-            let lockout = store.lockout().await?;
-            let wait = lockout.wait_seconds(now_ms());
-            if wait > 0 {
-                return Ok(Err(m.wait_seconds(wait)));
-            }
-            let Some(stored) = store.pin().await? else {
-                return Ok(Err(m.pin_missing.to_string()));
-            };
-            let right = verify_pin(&pin, &stored)
-                .await
-                .map_err(|e| storage::js_error(&e))?;
-            if right {
-                store.set_lockout(&Lockout::default()).await?;
-                Ok(Ok(()))
-            } else {
-                let after = lockout.after_failure(now_ms());
-                store.set_lockout(&after).await?;
-                let wait = after.wait_seconds(now_ms());
-                Ok(Err(if wait > 0 {
-                    format!("{} {}", m.wrong_pin, m.wait_seconds(wait))
-                } else {
-                    m.wrong_pin.to_string()
-                }))
-            }
-        };
-        match result.await {
-            Ok(Ok(())) => {
-                ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::Unlocked);
-                load_unless_first_page(ctx);
-            }
-            Ok(Err(message)) => {
-                ctx.dispatch(Action::Busy(false));
-                ctx.dispatch(Action::Notice(Some(message)));
-            }
-            Err(e) => fail(&ctx, e),
-        }
-    });
 }
 
 /// After the PIN: the data, unless this is the tablet's first page, whose
 /// counsellor's screens (a bundle of their own) read it themselves.
 fn load_unless_first_page(ctx: Ctx) {
-    if ctx.page != Page::Tablet {
-        load_data(ctx);
+    if let Some(store) = store(&ctx) {
+        load_with(ctx, store);
     }
 }
 
@@ -169,13 +134,18 @@ pub fn load_data(ctx: Ctx) {
 }
 
 /// The questionnaire the counsellor's screens just handed over, read back
-/// from storage and shown to the young person.
+/// from storage (with the settings they may have changed) and shown to the
+/// young person.
 pub fn resume(ctx: Ctx) {
     let Some(store) = store(&ctx) else { return };
     spawn_local(async move {
-        match store.draft().await {
-            Ok(Some(draft)) => ctx.dispatch(Action::HandedOver(draft)),
-            Ok(None) => ctx.dispatch(Action::Lock),
+        let read = async { Ok::<_, StorageError>((store.draft().await?, store.settings().await?)) };
+        match read.await {
+            Ok((Some(draft), settings)) => {
+                ctx.dispatch(Action::SettingsSaved(settings));
+                ctx.dispatch(Action::HandedOver(draft));
+            }
+            Ok((None, _)) => ctx.dispatch(Action::Lock),
             Err(e) => fail(&ctx, e),
         }
     });
@@ -186,15 +156,23 @@ fn read_data(ctx: Ctx, store: Store) {
         let loaded = async {
             let (participants, bad_p) = store.participants().await?;
             let (records, bad_r) = store.records().await?;
-            Ok::<_, StorageError>(Data {
+            let settings = store.settings().await?;
+            let draft = store.draft().await?;
+            let data = Data {
                 participants,
                 records,
                 unreadable: bad_p + bad_r,
                 usage: storage::usage().await,
-            })
+                last_backup: store.last_backup().await?,
+            };
+            Ok::<_, StorageError>((data, settings, draft))
         };
         match loaded.await {
-            Ok(data) => ctx.dispatch(Action::DataLoaded(data)),
+            Ok((data, settings, draft)) => {
+                ctx.dispatch(Action::SettingsSaved(settings));
+                ctx.dispatch(Action::DraftLoaded(draft));
+                ctx.dispatch(Action::DataLoaded(data));
+            }
             Err(e) => fail(&ctx, e),
         }
     });
@@ -340,15 +318,16 @@ pub fn discard_draft(ctx: Ctx) {
     });
 }
 
-/// Changes the draft with `change`, starts storing it, and shows it at once.
+/// Changes the draft with `change`, shows it at once, and stores it sealed.
 ///
-/// The write is issued to IndexedDB before the change is shown, and commits a
-/// few milliseconds later, so the next question is painted in the first frame
-/// after the tap instead of after the commit. Writes commit in the order they
-/// were begun, each with the whole draft, so the last one shown is the one
-/// kept. If a write cannot even start, nothing changes on screen; if it fails
-/// later, the screen goes back to the draft as last committed, and either way
-/// the young person is told.
+/// The draft takes its place in the order of writes before it is shown; it
+/// is sealed (one AES-GCM encryption with the page's sealing key, which
+/// needs only the tablet's public key) and its write issued to IndexedDB as
+/// soon as the encryption resolves, within the frame after the tap, and
+/// commits a few milliseconds later. Writes are issued in the order of the
+/// taps, each with the whole draft (one whose turn has passed is dropped),
+/// so the last one shown is the one kept. If a write fails, the screen goes
+/// back to the draft as last committed, and the young person is told.
 pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static) {
     let (Some(store), Some(mut draft)) = (store(&ctx), ctx.draft.clone()) else {
         return;
@@ -357,10 +336,7 @@ pub fn update_draft(ctx: Ctx, change: impl FnOnce(&mut Draft) -> bool + 'static)
         return;
     }
     draft.lang = ctx.lang;
-    let committed = match store.begin_save_draft(&draft) {
-        Ok(committed) => committed,
-        Err(e) => return fail(&ctx, e),
-    };
+    let committed = store.queue_draft(&draft);
     ctx.dispatch(Action::DraftShown(draft));
     spawn_local(async move {
         if let Err(e) = committed.await {

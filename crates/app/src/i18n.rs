@@ -2,11 +2,17 @@
 //! English side by side in one entry (see `trivsel_core::catalogue!`), so a
 //! missing translation does not build and no language falls back to another.
 //!
-//! Instrument wordings are not here: they are data in the core crate.
+//! Instrument wordings are not here: they are data in the core crate. The
+//! export page's own text is `export`, so the tablet's first load does not
+//! carry it.
 
 use trivsel_core::instrument::CriterionRule;
 use trivsel_core::messages::{lower_first, upper_first};
 use trivsel_core::{catalogue, decimal, tr, Lang, MeasurementPoint, ReliableChange, Text};
+
+mod export;
+
+pub use export::{export_messages, ExportMessages};
 
 catalogue! {
     /// The tablet app's text in one language.
@@ -68,8 +74,8 @@ catalogue! {
         // Lock.
         set_pin_heading = { da: "Vælg en PIN-kode til rådgiveren", en: "Choose a counsellor PIN" },
         set_pin_body = {
-            da: "PIN-koden beskytter deltagere, scorer og eksport. Den gemmes kun som en saltet, langsom hash på denne tablet. Mindst 6 tegn.",
-            en: "The PIN protects participants, scores and export. It is stored only as a salted, slow hash on this tablet. At least 6 characters.",
+            da: "PIN-koden låser rådgiverdelen op igen, så længe appen er åben, fx når en ung har svaret. Den gemmes kun krypteret som en saltet, langsom hash. Mindst 6 tegn.",
+            en: "The PIN unlocks the counsellor area again while the app stays open, for example after a young person has answered. It is stored only encrypted, as a salted, slow hash. At least 6 characters.",
         },
         new_pin = { da: "Ny PIN-kode", en: "New PIN" },
         repeat_pin = { da: "Gentag PIN-koden", en: "Repeat the PIN" },
@@ -227,6 +233,52 @@ catalogue! {
             da: "Dit svar blev ikke gemt. Prøv at trykke igen. Hvis det ikke virker, så giv tabletten til din rådgiver.",
             en: "Your answer was not saved. Try tapping again. If that does not work, give the tablet to your counsellor.",
         },
+        // Encrypted storage (issue 12): setting up, the passphrase, the
+        // questionnaire that waits after a reload, the rights, the backup.
+        setup_heading = { da: "Opsæt tabletten", en: "Set up the tablet" },
+        setup_body = {
+            da: "Alt, hvad tabletten gemmer om deltagerne, krypteres. Adgangssætningen låser data op, når appen er startet forfra. PIN-koden låser op igen, så længe appen er åben.",
+            en: "Everything the tablet stores about participants is encrypted. The passphrase unlocks the data after the app has started again. The PIN unlocks again while the app stays open.",
+        },
+        passphrase = { da: "Adgangssætning", en: "Passphrase" },
+        new_passphrase = { da: "Ny adgangssætning", en: "New passphrase" },
+        repeat_passphrase = { da: "Gentag adgangssætningen", en: "Repeat the passphrase" },
+        passphrase_hint = {
+            da: "Mindst 12 tegn eller 4 ord, fx fire ord, der ikke hører sammen.",
+            en: "At least 12 characters or 4 words, for example four words that do not belong together.",
+        },
+        /// Said when the passphrase is chosen: without it the data is lost.
+        passphrase_warning = {
+            da: "Skriv adgangssætningen ned, og gem den et sikkert sted væk fra tabletten. Glemmer I den, kan ingen læse data på tabletten igen – heller ikke os. Tag jævnligt en sikkerhedskopi.",
+            en: "Write the passphrase down and keep it somewhere safe, away from the tablet. If you forget it, nobody can read the data on the tablet again – not even us. Make a backup regularly.",
+        },
+        save_setup = { da: "Gem og fortsæt", en: "Save and continue" },
+        unlock_passphrase_body = {
+            da: "Appen er startet forfra. Skriv adgangssætningen for at låse data op.",
+            en: "The app has started again. Enter the passphrase to unlock the data.",
+        },
+        wrong_passphrase = { da: "Forkert adgangssætning.", en: "Wrong passphrase." },
+        pin_forgot_key = {
+            da: "For mange forkerte PIN-koder. Tabletten er låst helt; skriv adgangssætningen.",
+            en: "Too many wrong PINs. The tablet is fully locked; enter the passphrase.",
+        },
+        new_passphrase_heading = { da: "Vælg en adgangssætning", en: "Choose a passphrase" },
+        new_passphrase_body = {
+            da: "Data på tabletten skal nu krypteres. Adgangssætningen låser data op, når appen er startet forfra; PIN-koden virker som før, så længe appen er åben.",
+            en: "The data on the tablet will now be encrypted. The passphrase unlocks the data after the app has started again; the PIN works as before while the app stays open.",
+        },
+        save_passphrase = { da: "Gem adgangssætning", en: "Save passphrase" },
+        waiting_heading = { da: "Dine svar er gemt", en: "Your answers are saved" },
+        waiting_body = {
+            da: "Giv tabletten til din rådgiver. Så kan du fortsætte, hvor du slap.",
+            en: "Give the tablet to your counsellor. Then you can carry on where you left off.",
+        },
+        rights_heading = { da: "Det gemmer vi om dig", en: "What we keep about you" },
+        backup_never = {
+            da: "Der er ikke taget nogen sikkerhedskopi af tabletten endnu. Tag en på eksportsiden.",
+            en: "No backup of the tablet has been made yet. Make one on the export page.",
+        },
+        // End of issue 12's texts.
     }
     formats {
         /// The start screen's text, with the number of questions.
@@ -308,6 +360,37 @@ catalogue! {
             da: format!("For mange forkerte forsøg. Prøv igen om {s} sekunder."),
             en: format!("Too many wrong tries. Try again in {s} seconds."),
         },
+        // Encrypted storage (issue 12): the rights and the backup reminder.
+        /// The young person's rights (GDPR art. 13) in words a 12-year-old
+        /// understands: what is kept, who sees it, for how long.
+        fn rights(months: u32) -> [String; 4] = {
+            da: [
+                "Vi gemmer dine svar og en kode. Ikke dit navn.".into(),
+                "Kun din rådgiver kan se dine svar. De er låst inde på tabletten med en hemmelig adgangssætning.".into(),
+                "Kommunen får dine svar uden dit navn, så den kan se, om forløbene hjælper.".into(),
+                format!("Dine svar slettes fra tabletten senest {months} måneder efter, at de er sendt videre. Du må gerne se dine svar og få dem rettet eller slettet. Spørg din rådgiver."),
+            ],
+            en: [
+                "We keep your answers and a code. Not your name.".into(),
+                "Only your counsellor can see your answers. They are locked away on the tablet with a secret passphrase.".into(),
+                "The municipality gets your answers without your name, to see if the courses help.".into(),
+                format!("Your answers are deleted from the tablet at the latest {months} months after they have been sent on. You may see your answers and have them corrected or deleted. Ask your counsellor."),
+            ],
+        },
+        /// When the last backup was made, with a reminder after 14 days.
+        fn last_backup(day: trivsel_core::Date, days: i64) -> String = {
+            da: if days >= 14 {
+                format!("Seneste sikkerhedskopi: {day}, for {days} dage siden. Tag en ny på eksportsiden.")
+            } else {
+                format!("Seneste sikkerhedskopi: {day}.")
+            },
+            en: if days >= 14 {
+                format!("Last backup: {day}, {days} days ago. Make a new one on the export page.")
+            } else {
+                format!("Last backup: {day}.")
+            },
+        },
+        // End of issue 12's formats.
     }
 }
 
@@ -366,105 +449,31 @@ fn megabytes(bytes: f64, lang: Lang) -> String {
     format!("{} MB", decimal(bytes / 1_000_000.0, Some(1), lang))
 }
 
-catalogue! {
-    /// The export page's own text: kept apart from [`Messages`] so the
-    /// tablet's first load does not carry it (the export page is its own
-    /// bundle).
-    pub struct ExportMessages;
-    /// The export page's catalogue in `lang`.
-    pub fn export_messages;
-    texts {
-        export_intro = {
-            da: "Eksporten er anonymiseret: deltagerkode, køn, aldersgruppe, sted, forløb, målepunkt, uge, svar og scorer. Aldrig navne, fritekst eller klokkeslæt. Eksporterede besvarelser bliver på tabletten, markeret som eksporteret.",
-            en: "The export is anonymised: participant code, gender, age band, site, course, measurement point, week, answers and scores. Never names, free text or times of day. Exported responses stay on the tablet, marked as exported.",
-        },
-        export_which = { da: "Hvilke besvarelser?", en: "Which responses?" },
-        scope_not_exported = {
-            da: "Kun dem, der ikke er eksporteret endnu",
-            en: "Only those not exported yet",
-        },
-        scope_all = { da: "Alle besvarelser", en: "All responses" },
-        scope_range = { da: "Besvarelser i en periode", en: "Responses in a period" },
-        date_from = { da: "Fra og med dato", en: "From date (included)" },
-        date_to = { da: "Til og med dato", en: "To date (included)" },
-        date_invalid = {
-            da: "Vælg både en start- og en slutdato.",
-            en: "Choose both a start and an end date.",
-        },
-        export_format = { da: "Filformat", en: "File format" },
-        format_json = {
-            da: "JSON – til evalueringssiden og kommandolinjeværktøjet",
-            en: "JSON – for the evaluation page and the command-line tool",
-        },
-        format_csv = { da: "CSV – til regneark (UTF-8)", en: "CSV – for spreadsheets (UTF-8)" },
-        format_ndjson = {
-            da: "NDJSON – én besvarelse pr. linje, til store analyser",
-            en: "NDJSON – one response per line, for large analyses",
-        },
-        delete_heading = { da: "Slet eksporterede besvarelser", en: "Delete exported responses" },
-        delete_explained = {
-            da: "Sletning fjerner kun besvarelser, der er eksporteret. Ikke-eksporterede besvarelser og deltagerne bliver på tabletten.",
-            en: "Deleting only removes responses that have been exported. Responses not yet exported and the participants stay on the tablet.",
-        },
-        delete_none = {
-            da: "Der er ingen eksporterede besvarelser at slette.",
-            en: "There are no exported responses to delete.",
-        },
-        delete_warning = {
-            da: "Sletningen kan ikke fortrydes. Besvarelserne findes derefter kun i de filer, du har eksporteret.",
-            en: "Deleting cannot be undone. The responses then exist only in the files you exported.",
-        },
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_screen_reminds_of_a_backup_after_14_days_in_both_languages() {
+        let day = trivsel_core::Date::new(2026, 11, 1).unwrap();
+        for lang in [Lang::Da, Lang::En] {
+            let m = messages(lang);
+            assert!(m.last_backup(day, 13).ends_with("2026-11-01."));
+            let due = m.last_backup(day, 14);
+            assert!(due.contains("14"), "{due}");
+            assert_ne!(due, m.last_backup(day, 13));
+        }
+        assert!(messages(Lang::Da)
+            .last_backup(day, 20)
+            .contains("Tag en ny"));
+        assert!(messages(Lang::En)
+            .last_backup(day, 20)
+            .contains("Make a new one"));
     }
-    formats {
-        fn export_button(n: usize) -> String = {
-            da: match n {
-                1 => "Eksportér 1 besvarelse".into(),
-                n => format!("Eksportér {n} besvarelser"),
-            },
-            en: match n {
-                1 => "Export 1 response".into(),
-                n => format!("Export {n} responses"),
-            },
-        },
-        fn exported(n: usize, file: &str) -> String = {
-            da: match n {
-                1 => format!("1 besvarelse er eksporteret til {file} og markeret som eksporteret."),
-                n => format!("{n} besvarelser er eksporteret til {file} og markeret som eksporteret."),
-            },
-            en: match n {
-                1 => format!("1 response was exported to {file} and marked as exported."),
-                n => format!("{n} responses were exported to {file} and marked as exported."),
-            },
-        },
-        fn delete_button(n: usize) -> String = {
-            da: match n {
-                1 => "Slet 1 eksporteret besvarelse …".into(),
-                n => format!("Slet {n} eksporterede besvarelser …"),
-            },
-            en: match n {
-                1 => "Delete 1 exported response …".into(),
-                n => format!("Delete {n} exported responses …"),
-            },
-        },
-        fn delete_confirm(n: usize) -> String = {
-            da: match n {
-                1 => "Ja, slet 1 besvarelse".into(),
-                n => format!("Ja, slet {n} besvarelser"),
-            },
-            en: match n {
-                1 => "Yes, delete 1 response".into(),
-                n => format!("Yes, delete {n} responses"),
-            },
-        },
-        fn deleted(n: usize) -> String = {
-            da: match n {
-                1 => "1 besvarelse er slettet fra tabletten.".into(),
-                n => format!("{n} besvarelser er slettet fra tabletten."),
-            },
-            en: match n {
-                1 => "1 response was deleted from the tablet.".into(),
-                n => format!("{n} responses were deleted from the tablet."),
-            },
-        },
+
+    #[test]
+    fn the_rights_name_the_retention_period() {
+        assert!(messages(Lang::Da).rights(18)[3].contains("18 måneder"));
+        assert!(messages(Lang::En).rights(18)[3].contains("18 months"));
     }
 }

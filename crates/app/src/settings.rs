@@ -29,6 +29,10 @@ pub struct Settings {
     /// `instrument/score/criterion` → the programme's reliable-change parameters.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub reliable: BTreeMap<String, ReliableChange>,
+    /// Months after which exported records are offered for erasure (see
+    /// [`Settings::retention`]); none chosen is the default period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u32>,
     /// The first release's one reliable-change setting; read from an older
     /// tablet and moved into `reliable` by [`Settings::upgraded`].
     #[serde(skip_serializing)]
@@ -37,6 +41,9 @@ pub struct Settings {
     #[serde(skip_serializing)]
     ladder_band_set: Option<String>,
 }
+
+/// The retention period when none is chosen: two years.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 
 /// A score's key in the settings: `instrument/score`.
 pub fn score_key(instrument: &Instrument, score: &ScoreDef) -> String {
@@ -68,6 +75,11 @@ impl Settings {
             }
         }
         self
+    }
+
+    /// Months after which exported records are offered for erasure.
+    pub fn retention(&self) -> u32 {
+        self.retention_months.unwrap_or(DEFAULT_RETENTION_MONTHS)
     }
 
     /// The battery new measurements ask.

@@ -15,7 +15,7 @@ use trivsel_core::{
 };
 use yew::Reducible;
 
-use crate::services::storage::{Draft, ProgrammeFile, Settings, StorageError, Store, Usage};
+use crate::services::storage::{Draft, ProgrammeFile, Settings, Setup, StorageError, Store, Usage};
 
 /// A value shared by the state and the screens, equal only to itself: a
 /// screen whose props hold it re-renders when it is replaced, never because
@@ -65,10 +65,15 @@ pub enum Screen {
     Loading,
     /// Storage cannot be used at all.
     Broken(StorageError),
-    /// First use: the counsellor chooses a PIN.
+    /// First use: the counsellor chooses a passphrase and a PIN (on the
+    /// tablet's first page; the export page sends the counsellor there).
     SetPin,
-    /// The PIN prompt; where to go once it is right.
+    /// The passphrase or PIN prompt; where to go once it is right.
     Unlock(AfterUnlock),
+    /// A tablet with data from before encryption, unlocked by its PIN: the
+    /// counsellor chooses a passphrase, then the data is sealed (on the
+    /// tablet's first page, which then holds the key).
+    NewPassphrase,
     /// Counsellor: participants and storage status.
     Home,
     NewParticipant,
@@ -94,6 +99,7 @@ impl Screen {
         matches!(
             self,
             Screen::Home
+                | Screen::NewPassphrase
                 | Screen::NewParticipant
                 | Screen::Participant(_)
                 | Screen::NewMeasurement(_)
@@ -125,6 +131,22 @@ pub enum Page {
 }
 
 impl Page {
+    /// The screen this page opens at (the counsellor's page opens where the
+    /// first page's PIN led, so never asks this). The tablet is set up, and
+    /// an older tablet's data sealed, on the first page, which then holds
+    /// the key; the export page sends the counsellor there. A sealed
+    /// questionnaire in progress shows the young person that it waits for
+    /// the counsellor; an older tablet's PIN unlocks once, to choose a
+    /// passphrase.
+    fn first_screen(self, setup: Setup, draft_waiting: bool) -> Screen {
+        match (self, setup, draft_waiting) {
+            (Page::Export, Setup::Ready, _) => Screen::Unlock(AfterUnlock::Export),
+            (_, Setup::Fresh, _) | (Page::Export, Setup::Legacy, _) => Screen::SetPin,
+            (_, Setup::Ready, true) => Screen::Youth,
+            (_, _, _) => Screen::Unlock(AfterUnlock::Home),
+        }
+    }
+
     /// Where the PIN prompt leads on this page.
     fn after_unlock(self) -> AfterUnlock {
         match self {
@@ -153,6 +175,8 @@ pub struct Data {
     /// Stored values that could not be read (kept, reported).
     pub unreadable: usize,
     pub usage: Usage,
+    /// The day of the last backup of this tablet.
+    pub last_backup: Option<trivsel_core::Date>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -161,8 +185,14 @@ pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
     pub store: Option<Store>,
-    pub has_pin: bool,
+    pub setup: Setup,
     pub unlocked: bool,
+    /// The tablet's private key is in memory, so the PIN may unlock;
+    /// otherwise only the passphrase does.
+    pub key_held: bool,
+    /// A questionnaire is in progress but sealed, and the key is not in
+    /// memory: the young person waits for the counsellor's passphrase.
+    pub draft_waiting: bool,
     pub draft: Option<Draft>,
     pub settings: Settings,
     /// The instruments and batteries known on this tablet.
@@ -192,8 +222,9 @@ impl AppState {
         AppState {
             page: Page::Counsellor,
             lang,
-            has_pin: true,
+            setup: Setup::Ready,
             unlocked: true,
+            key_held: true,
             screen: start.screen(),
             ..AppState::default()
         }
@@ -207,8 +238,10 @@ impl Default for AppState {
             lang: Lang::default(),
             screen: Screen::Loading,
             store: None,
-            has_pin: false,
+            setup: Setup::Fresh,
             unlocked: false,
+            key_held: false,
+            draft_waiting: false,
             draft: None,
             settings: Settings::default(),
             catalogue: catalogue_of(&[]),
@@ -224,9 +257,9 @@ impl Default for AppState {
 pub enum Action {
     Opened {
         store: Store,
-        has_pin: bool,
-        draft: Option<Draft>,
-        settings: Settings,
+        setup: Setup,
+        /// A questionnaire is in progress (sealed, so not read yet).
+        draft_waiting: bool,
     },
     OpenFailed(StorageError),
     SetLang(Lang),
@@ -234,6 +267,12 @@ pub enum Action {
     Go(Screen),
     PinSet,
     Unlocked,
+    /// The PIN of a tablet with data from before encryption was right.
+    LegacyUnlocked,
+    /// Whether the tablet's private key is in memory.
+    KeyHeld(bool),
+    /// The questionnaire in progress as stored, read after unlocking.
+    DraftLoaded(Option<Draft>),
     Lock,
     DataLoaded(Data),
     SettingsSaved(Settings),
@@ -251,6 +290,57 @@ pub enum Action {
     Notice(Option<String>),
 }
 
+impl AppState {
+    /// Where `screen` leads on this page: nothing reaches a counsellor
+    /// screen while locked, and the first page shows no counsellor screen
+    /// itself but opens the counsellor's bundle there.
+    fn gate(&self, screen: Screen) -> Screen {
+        let screen = match screen {
+            s if s.is_counsellor() && !self.unlocked => Screen::Unlock(self.page.after_unlock()),
+            s => s,
+        };
+        if self.page != Page::Tablet {
+            return screen;
+        }
+        match screen {
+            // Choosing the passphrase of an older tablet stays on this page,
+            // which is to hold the key.
+            Screen::NewPassphrase => screen,
+            Screen::Home => Screen::Counsellor(AfterUnlock::Home),
+            Screen::Result(id) => Screen::Counsellor(AfterUnlock::Result(id)),
+            s if s.is_counsellor() && !matches!(s, Screen::Counsellor(_)) => {
+                Screen::Counsellor(AfterUnlock::Home)
+            }
+            s => s,
+        }
+    }
+}
+
+impl AppState {
+    /// The transitions of the key: an older tablet's PIN right (its
+    /// passphrase is chosen next), the key held or forgotten, and the
+    /// questionnaire in progress read once the key opened it.
+    fn apply_key(&mut self, action: Action) {
+        match action {
+            Action::LegacyUnlocked => {
+                self.unlocked = true;
+                self.screen = Screen::NewPassphrase;
+            }
+            Action::KeyHeld(held) => {
+                self.key_held = held;
+                if held {
+                    self.setup = Setup::Ready;
+                }
+            }
+            Action::DraftLoaded(draft) => {
+                self.draft_waiting = false;
+                self.draft = draft;
+            }
+            _ => {}
+        }
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -260,34 +350,28 @@ impl Reducible for AppState {
         match action {
             Action::Opened {
                 store,
-                has_pin,
-                draft,
-                settings,
+                setup,
+                draft_waiting,
             } => {
                 next.store = Some(store);
-                next.has_pin = has_pin;
-                next.settings = settings;
-                next.screen = match (next.page, &draft, has_pin) {
+                next.setup = setup;
+                next.draft_waiting = draft_waiting && setup == Setup::Ready;
+                next.screen = match next.page {
                     // Opened by the first page after the PIN: where it led.
-                    (Page::Counsellor, _, _) => next.screen.clone(),
-                    // The export page never shows the questionnaire in progress.
-                    (Page::Export, _, _) => Screen::Unlock(AfterUnlock::Export),
-                    (Page::Tablet, Some(_), _) => Screen::Youth,
-                    (Page::Tablet, None, false) => Screen::SetPin,
-                    (Page::Tablet, None, true) => Screen::Unlock(AfterUnlock::Home),
+                    Page::Counsellor => next.screen.clone(),
+                    page => page.first_screen(setup, next.draft_waiting),
                 };
-                if let (Some(d), false) = (&draft, next.page == Page::Counsellor) {
-                    next.lang = d.lang;
-                }
-                next.draft = draft;
             }
             Action::OpenFailed(err) => next.screen = Screen::Broken(err),
             Action::SetLang(lang) => next.lang = lang,
             Action::Go(screen) => next.screen = screen,
             Action::PinSet => {
-                next.has_pin = true;
+                next.setup = Setup::Ready;
                 next.unlocked = true;
                 next.screen = Screen::Home;
+            }
+            a @ (Action::LegacyUnlocked | Action::KeyHeld(_) | Action::DraftLoaded(_)) => {
+                next.apply_key(a)
             }
             Action::Unlocked => {
                 next.unlocked = true;
@@ -309,6 +393,7 @@ impl Reducible for AppState {
             }
             Action::HandedOver(draft) => {
                 next.unlocked = false;
+                next.draft_waiting = false;
                 next.data = Data::default();
                 next.lang = draft.lang;
                 next.draft = Some(draft);
@@ -331,22 +416,7 @@ impl Reducible for AppState {
             Action::Busy(busy) => next.busy = busy,
             Action::Notice(notice) => next.notice = notice,
         }
-        // The gate: nothing reaches a counsellor screen while locked.
-        if next.screen.is_counsellor() && !next.unlocked {
-            next.screen = Screen::Unlock(next.page.after_unlock());
-        }
-        // The first page shows no counsellor screen itself: it opens the
-        // counsellor's bundle there.
-        if next.page == Page::Tablet {
-            next.screen = match next.screen {
-                Screen::Home => Screen::Counsellor(AfterUnlock::Home),
-                Screen::Result(id) => Screen::Counsellor(AfterUnlock::Result(id)),
-                s if s.is_counsellor() && !matches!(s, Screen::Counsellor(_)) => {
-                    Screen::Counsellor(AfterUnlock::Home)
-                }
-                s => s,
-            };
-        }
+        next.screen = next.gate(next.screen.clone());
         // A new screen starts without the last screen's message.
         if !sets_notice && next.screen != self.screen {
             next.notice = None;
@@ -361,7 +431,8 @@ mod tests {
 
     fn locked() -> Rc<AppState> {
         Rc::new(AppState {
-            has_pin: true,
+            setup: Setup::Ready,
+            key_held: true,
             screen: Screen::Unlock(AfterUnlock::Home),
             ..AppState::default()
         })
@@ -458,5 +529,85 @@ mod tests {
 
     fn r1() -> Uuid {
         Uuid::from_random([1; 16])
+    }
+
+    /// The state `Opened` leaves, without a database (the store plays no
+    /// part in the first screen).
+    fn opened(page: Page, setup: Setup, draft_waiting: bool) -> Rc<AppState> {
+        let mut state = AppState::for_page(page);
+        state.setup = setup;
+        state.draft_waiting = draft_waiting && setup == Setup::Ready;
+        state.screen = page.first_screen(setup, state.draft_waiting);
+        Rc::new(state)
+    }
+
+    #[test]
+    fn setting_up_and_the_passphrase_for_old_data_happen_on_the_first_page() {
+        // A fresh tablet: passphrase and PIN on the first page, then the
+        // counsellor's screens open with the key held.
+        let s = opened(Page::Tablet, Setup::Fresh, false);
+        assert_eq!(s.screen, Screen::SetPin);
+        let s = s.reduce(Action::KeyHeld(true)).reduce(Action::PinSet);
+        assert_eq!(s.screen, Screen::Counsellor(AfterUnlock::Home));
+        assert!(s.unlocked && s.key_held);
+        // Data from before encryption: the PIN unlocks once, a passphrase is
+        // chosen on this page (not the counsellor's bundle), then the area opens.
+        let s = opened(Page::Tablet, Setup::Legacy, true);
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+        assert!(!s.draft_waiting);
+        let s = s.reduce(Action::LegacyUnlocked);
+        assert_eq!(s.screen, Screen::NewPassphrase);
+        let s = s.reduce(Action::KeyHeld(true)).reduce(Action::Unlocked);
+        assert_eq!(s.screen, Screen::Counsellor(AfterUnlock::Home));
+        // The passphrase screen is a counsellor screen: never shown while locked.
+        let s =
+            opened(Page::Tablet, Setup::Legacy, false).reduce(Action::Go(Screen::NewPassphrase));
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
+        // The export page sends a tablet not set up (or not yet sealed) to the first page.
+        assert_eq!(
+            opened(Page::Export, Setup::Fresh, false).screen,
+            Screen::SetPin
+        );
+        assert_eq!(
+            opened(Page::Export, Setup::Legacy, true).screen,
+            Screen::SetPin
+        );
+        assert_eq!(
+            opened(Page::Export, Setup::Ready, true).screen,
+            Screen::Unlock(AfterUnlock::Export)
+        );
+    }
+
+    #[test]
+    fn a_sealed_questionnaire_in_progress_waits_for_the_counsellor_and_resumes() {
+        let s = opened(Page::Tablet, Setup::Ready, true);
+        assert_eq!(s.screen, Screen::Youth);
+        assert!(s.draft_waiting && s.draft.is_none());
+        // The passphrase opened the draft: the young person goes on, the area stays locked.
+        let s = s
+            .reduce(Action::KeyHeld(true))
+            .reduce(Action::HandedOver(draft(true)));
+        assert_eq!(s.screen, Screen::Youth);
+        assert!(!s.draft_waiting && !s.unlocked && s.key_held);
+        assert_eq!(s.draft, Some(draft(true)));
+        assert_eq!(
+            opened(Page::Tablet, Setup::Ready, false).screen,
+            Screen::Unlock(AfterUnlock::Home)
+        );
+    }
+
+    #[test]
+    fn locking_keeps_the_key_and_forgetting_it_keeps_the_area_locked() {
+        let s = locked()
+            .reduce(Action::Unlocked)
+            .reduce(Action::DraftLoaded(Some(draft(false))));
+        assert_eq!(s.draft, Some(draft(false)));
+        // "Lås": the key stays held, so the PIN unlocks again.
+        let s = s.reduce(Action::Lock);
+        assert!(s.key_held && !s.unlocked);
+        // Ten wrong PINs: the key is forgotten; only the passphrase unlocks.
+        let s = s.reduce(Action::KeyHeld(false));
+        assert!(!s.key_held && !s.unlocked);
+        assert_eq!(s.screen, Screen::Unlock(AfterUnlock::Home));
     }
 }

@@ -5,9 +5,14 @@
 //! browser app and the evaluator CLI compute every score with the same code, and
 //! every rule can be tested natively.
 
+/// The app's version (`version` in the workspace's `[workspace.package]`): shown on
+/// the counsellor's settings screen and carried by every export.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[macro_use]
 pub mod messages;
 
+pub mod backup;
 pub mod battery;
 pub mod catalogue;
 pub mod change;
@@ -22,6 +27,7 @@ pub mod lang;
 pub mod merge;
 pub mod outbox;
 pub mod participant;
+pub mod passphrase;
 pub mod pin;
 pub mod programme;
 pub mod record;

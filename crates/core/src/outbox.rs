@@ -185,8 +185,9 @@ impl Outbox {
         }
     }
 
-    /// `trivsel-<site>-<created>.<ext>`: the site of the records (or
-    /// `flere-steder` when they come from several), made safe for a file name.
+    /// `trivsel-<site>-<created>-v<version>.<ext>`: the site of the records (or
+    /// `flere-steder` when they come from several), made safe for a file name,
+    /// and the version of the app that wrote the file ([`crate::APP_VERSION`]).
     pub fn file_name(&self, format: FileFormat) -> String {
         let mut sites = self.document.records.iter().map(|r| r.site.as_str());
         let first = sites.next().unwrap_or("");
@@ -201,8 +202,9 @@ impl Outbox {
             site
         };
         format!(
-            "trivsel-{site}-{}.{}",
+            "trivsel-{site}-{}-v{}.{}",
             self.document.created,
+            crate::APP_VERSION,
             format.extension()
         )
     }

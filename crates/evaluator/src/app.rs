@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use trivsel_core::Lang;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -48,89 +49,12 @@ fn status(state: &State, m: &Messages) -> String {
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
-    let next_id = use_mut_ref(|| 0 as FileId);
     let lang = state.lang;
     let m = messages(lang);
-
-    // The document speaks the page's language.
-    use_effect_with(lang, |lang| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", lang.tag());
-            }
-            doc.set_title(messages(*lang).page_title);
-        }
-    });
-
-    // A file dropped beside the drop zone must not replace the page (and the
-    // report with it) by the file itself.
-    use_effect_with((), |_| {
-        let listeners = web_sys::window().map(|w| {
-            let options = EventListenerOptions::enable_prevent_default();
-            ["dragover", "drop"].map(|kind| {
-                EventListener::new_with_options(&w, kind, options, |e| e.prevent_default())
-            })
-        });
-        move || drop(listeners)
-    });
-
-    // Every file is read and checked on its own; each result comes back as an action.
-    let on_files = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |chosen: Vec<gloo_file::File>| {
-            let batch: Vec<(FileId, gloo_file::File)> = chosen
-                .into_iter()
-                .map(|f| {
-                    let mut id = next_id.borrow_mut();
-                    *id += 1;
-                    (*id, f)
-                })
-                .collect();
-            dispatcher.dispatch(Action::Add(
-                batch.iter().map(|(id, f)| (*id, f.name())).collect(),
-            ));
-            let dispatcher = dispatcher.clone();
-            // Read one after another: each is checked (in the reducer) against
-            // the catalogue the files before it built.
-            spawn_local(async move {
-                for (id, file) in batch {
-                    let result = files::read(&file).await;
-                    dispatcher.dispatch(Action::Read { id, result });
-                }
-            });
-        })
-    };
-
-    // Once every file is read: show "Beregner …", let it paint, then merge
-    // and report in one go and hand the outcome back.
-    {
-        let needs = state.needs_compute();
-        let docs: Vec<_> = if needs {
-            state
-                .loaded()
-                .map(|(name, export)| (name.to_string(), export.clone()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let previous = state.outcome.clone();
-        let catalogue = state.catalogue.clone();
-        let dispatcher = state.dispatcher();
-        use_effect_with(
-            (state.files_gen, state.params.clone(), needs),
-            move |(files_gen, params, needs)| {
-                if *needs {
-                    let (files_gen, params) = (*files_gen, params.clone());
-                    spawn_local(async move {
-                        next_paint().await;
-                        let outcome =
-                            compute(&docs, params, files_gen, previous.as_deref(), &catalogue);
-                        dispatcher.dispatch(Action::Computed(Rc::new(outcome)));
-                    });
-                }
-            },
-        );
-    }
+    use_document_lang(lang);
+    use_drop_guard();
+    let on_files = use_file_reader(state.dispatcher());
+    use_compute(&state);
 
     let switch = {
         let dispatcher = state.dispatcher();
@@ -164,7 +88,7 @@ pub fn App() -> Html {
             <header class="topbar">
                 <span class="brand">{ "Trivsel" }</span>
                 <span class="bar-actions">
-                    <a class="link" href="/">{ m.back_to_app }</a>
+                    <a class="link" href="../">{ m.back_to_app }</a>
                     <button type="button" class="link" lang={m.switch_to_lang.tag()} onclick={switch}>
                         { m.switch_to }
                     </button>
@@ -196,4 +120,93 @@ pub fn App() -> Html {
             </main>
         </>
     }
+}
+
+/// The document speaks the page's language.
+#[hook]
+fn use_document_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(messages(*lang).page_title);
+        }
+    });
+}
+
+/// A file dropped beside the drop zone must not replace the page (and the
+/// report with it) by the file itself.
+#[hook]
+fn use_drop_guard() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|w| {
+            let options = EventListenerOptions::enable_prevent_default();
+            ["dragover", "drop"].map(|kind| {
+                EventListener::new_with_options(&w, kind, options, |e| e.prevent_default())
+            })
+        });
+        move || drop(listeners)
+    });
+}
+
+/// What the picker calls with the files chosen: every file is read and
+/// checked on its own, one after another (each is checked, in the reducer,
+/// against the catalogue the files before it built); each result comes back
+/// as an action.
+#[hook]
+fn use_file_reader(dispatcher: UseReducerDispatcher<State>) -> Callback<Vec<gloo_file::File>> {
+    let next_id = use_mut_ref(|| 0 as FileId);
+    Callback::from(move |chosen: Vec<gloo_file::File>| {
+        let batch: Vec<(FileId, gloo_file::File)> = chosen
+            .into_iter()
+            .map(|f| {
+                let mut id = next_id.borrow_mut();
+                *id += 1;
+                (*id, f)
+            })
+            .collect();
+        dispatcher.dispatch(Action::Add(
+            batch.iter().map(|(id, f)| (*id, f.name())).collect(),
+        ));
+        let dispatcher = dispatcher.clone();
+        spawn_local(async move {
+            for (id, file) in batch {
+                let result = files::read(&file).await;
+                dispatcher.dispatch(Action::Read { id, result });
+            }
+        });
+    })
+}
+
+/// Once every file is read: show "Beregner …", let it paint, then merge and
+/// report in one go and hand the outcome back.
+#[hook]
+fn use_compute(state: &UseReducerHandle<State>) {
+    let needs = state.needs_compute();
+    let docs: Vec<_> = if needs {
+        state
+            .loaded()
+            .map(|(name, export)| (name.to_string(), export.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let previous = state.outcome.clone();
+    let catalogue = state.catalogue.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with(
+        (state.files_gen, state.params.clone(), needs),
+        move |(files_gen, params, needs)| {
+            if *needs {
+                let (files_gen, params) = (*files_gen, params.clone());
+                spawn_local(async move {
+                    next_paint().await;
+                    let outcome =
+                        compute(&docs, params, files_gen, previous.as_deref(), &catalogue);
+                    dispatcher.dispatch(Action::Computed(Rc::new(outcome)));
+                });
+            }
+        },
+    );
 }

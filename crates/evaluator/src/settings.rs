@@ -225,6 +225,98 @@ enum Problem {
     Rejected(ReportParamsError),
 }
 
+/// The parameters after `text` is typed into `field`, or why it is not
+/// used: the settings' rule, apart from its markup.
+fn read(
+    field: &Field,
+    text: &str,
+    params: &ReportParams,
+    catalogue: &Catalogue,
+) -> Result<ReportParams, Problem> {
+    let x = parse_number(text).ok_or(Problem::NotANumber)?;
+    let next = field
+        .target
+        .apply(params, x)
+        .ok_or(Problem::NotAWholeNumber)?;
+    next.check_with(catalogue).map_err(Problem::Rejected)?;
+    Ok(next)
+}
+
+/// One field: its label, what it holds, its hint and, if the text typed is
+/// not used, why.
+fn field_view(
+    field: &Field,
+    value: String,
+    problem: Option<&Problem>,
+    onchange: Callback<Event>,
+    lang: Lang,
+) -> Html {
+    let m = messages(lang);
+    let error = problem.map(|p| match p {
+        Problem::NotANumber => m.not_a_number.to_string(),
+        Problem::NotAWholeNumber => m.not_a_whole_number.to_string(),
+        Problem::Rejected(e) => e.message(lang),
+    });
+    let id = field.id.clone();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = match error {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => hint_id.clone(),
+    };
+    let mode = match field.target {
+        Target::MinCell => "numeric",
+        _ => "decimal",
+    };
+    html! {
+        <div class="field" key={id.clone()}>
+            <label for={id.clone()}>{ field.label.clone() }</label>
+            <input id={id} type="text" inputmode={mode} autocomplete="off"
+                value={value} aria-describedby={described}
+                aria-invalid={if error.is_some() { "true" } else { "false" }}
+                {onchange} />
+            <p id={hint_id} class="hint">{ field.hint.clone() }</p>
+            if let Some(error) = error {
+                <p id={error_id} class="field-error">{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// The choice of the columns the report breaks its tables down by.
+fn breakdown_field(props: &Props) -> Html {
+    let m = messages(props.lang);
+    let on_by = {
+        let params = props.params.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let chosen = Breakdown::ALL
+                .into_iter()
+                .find(|b| b.id() == select.value());
+            if let Some(by) = chosen.filter(|by| *by != params.by) {
+                on_change.emit(ReportParams {
+                    by,
+                    ..params.clone()
+                });
+            }
+        })
+    };
+
+    html! {
+        <div class="field" key="by">
+            <label for="by">{ m.breakdown }</label>
+            <select id="by" onchange={on_by}>
+                { for Breakdown::ALL.iter().map(|b| html! {
+                    <option value={b.id()} selected={*b == props.params.by}>
+                        { upper_first(b.label(props.lang)) }
+                    </option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
 #[function_component]
 pub fn Settings(props: &Props) -> Html {
     let m = messages(props.lang);
@@ -244,20 +336,14 @@ pub fn Settings(props: &Props) -> Html {
             let mut all = (*typed).clone();
             all.insert(field.id.clone(), text.clone());
             typed.set(all);
-            let problem = match parse_number(&text) {
-                None => Some(Problem::NotANumber),
-                Some(x) => match field.target.apply(&params, x) {
-                    None => Some(Problem::NotAWholeNumber),
-                    Some(next) => match next.check_with(&catalogue) {
-                        Err(e) => Some(Problem::Rejected(e)),
-                        Ok(()) => {
-                            if next != params {
-                                on_change.emit(next);
-                            }
-                            None
-                        }
-                    },
-                },
+            let problem = match read(&field, &text, &params, &catalogue) {
+                Ok(next) => {
+                    if next != params {
+                        on_change.emit(next);
+                    }
+                    None
+                }
+                Err(problem) => Some(problem),
             };
             let mut all = (*problems).clone();
             match problem {
@@ -269,56 +355,17 @@ pub fn Settings(props: &Props) -> Html {
     };
 
     let field_view = |field: &Field| {
-        let error = problems.get(&field.id).map(|p| match p {
-            Problem::NotANumber => m.not_a_number.to_string(),
-            Problem::NotAWholeNumber => m.not_a_whole_number.to_string(),
-            Problem::Rejected(e) => e.message(props.lang),
-        });
         let value = typed
             .get(&field.id)
             .cloned()
             .unwrap_or_else(|| decimal(field.target.value(&props.params), None, props.lang));
-        let id = field.id.clone();
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let described = match error {
-            Some(_) => format!("{hint_id} {error_id}"),
-            None => hint_id.clone(),
-        };
-        let mode = match field.target {
-            Target::MinCell => "numeric",
-            _ => "decimal",
-        };
-        html! {
-            <div class="field" key={id.clone()}>
-                <label for={id.clone()}>{ field.label.clone() }</label>
-                <input id={id} type="text" inputmode={mode} autocomplete="off"
-                    value={value} aria-describedby={described}
-                    aria-invalid={if error.is_some() { "true" } else { "false" }}
-                    onchange={change(field)} />
-                <p id={hint_id} class="hint">{ field.hint.clone() }</p>
-                if let Some(error) = error {
-                    <p id={error_id} class="field-error">{ error }</p>
-                }
-            </div>
-        }
-    };
-
-    let on_by = {
-        let params = props.params.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let chosen = Breakdown::ALL
-                .into_iter()
-                .find(|b| b.id() == select.value());
-            if let Some(by) = chosen.filter(|by| *by != params.by) {
-                on_change.emit(ReportParams {
-                    by,
-                    ..params.clone()
-                });
-            }
-        })
+        field_view(
+            field,
+            value,
+            problems.get(&field.id),
+            change(field),
+            props.lang,
+        )
     };
 
     html! {
@@ -326,16 +373,7 @@ pub fn Settings(props: &Props) -> Html {
             <h2 id="settings-heading">{ m.settings_heading }</h2>
             <div class="settings-fields">
                 { for fields.iter().map(field_view) }
-                <div class="field" key="by">
-                    <label for="by">{ m.breakdown }</label>
-                    <select id="by" onchange={on_by}>
-                        { for Breakdown::ALL.iter().map(|b| html! {
-                            <option value={b.id()} selected={*b == props.params.by}>
-                                { upper_first(b.label(props.lang)) }
-                            </option>
-                        }) }
-                    </select>
-                </div>
+                { breakdown_field(props) }
             </div>
         </section>
     }

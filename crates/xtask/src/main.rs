@@ -2,8 +2,12 @@
 //! the app, installing whatever tool is missing first, so a fresh machine (and
 //! CI) needs nothing done by hand. This file only parses arguments and dispatches.
 
+mod baseline;
+mod deploy;
 mod fuzz;
 mod lockfile;
+mod nginx;
+mod release;
 mod run;
 mod size;
 mod test;
@@ -26,6 +30,10 @@ commands:
                               the export page into dist/eksport/
                               and the evaluator's page into dist/evaluator/
   serve                       build, then serve dist/ on http://127.0.0.1:8080
+  baseline                    build the app of the commit before versioned releases (once, kept in
+                              target/baseline/) and print its dist directory: the upgrade tests' old version
+  release                     build, then write release/trivsel-<version>.tar.gz (the app, its nginx
+                              configuration, the guides, SHA256SUMS) and its .sha256
   bench                       build, then measure bytes, time to the first usable screen and
                               tap -> next question latency with 4x CPU throttling in Chromium;
                               then the evaluator's page with 100 000 responses (time, memory)
@@ -35,7 +43,10 @@ commands:
   fuzz [TARGET...] [--execs N]
                               AFL++ on each parser of outside input (default: every target, 10 000 000
                               executions each); crashes are kept in crates/fuzz/crashes/ (not run by CI)
-  test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright
+  test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright,
+                              then the release archive behind Debian's nginx (sub-path, headers, upgrade)
+  test-release [ARGS...]      build, then only the release's tests behind nginx (sub-path, headers,
+                              upgrade from the baseline); ARGS go to Playwright (e.g. --project upgrade)
   help                        show this text";
 
 fn main() -> ExitCode {
@@ -44,6 +55,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") if args.len() == 1 => build(&root),
         Some("serve") if args.len() == 1 => serve(&root),
+        Some("release") if args.len() == 1 => release::run(&root),
+        Some("baseline") if args.len() == 1 => print_baseline(&root),
+        Some("test-release") => test_release(&root, &args[1..]),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
         Some("fuzz") => match fuzz::Args::parse(&args[1..]) {
@@ -108,8 +122,6 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "--release",
             "--dist",
             "dist/radgiver",
-            "--public-url",
-            "/radgiver/",
         ],
     )?;
     ctx.run(
@@ -120,8 +132,6 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "--release",
             "--dist",
             "dist/eksport",
-            "--public-url",
-            "/eksport/",
         ],
     )?;
     ctx.run(
@@ -132,10 +142,25 @@ pub fn build_all(ctx: &run::Ctx) -> Result {
             "--release",
             "--dist",
             "dist/evaluator",
-            "--public-url",
-            "/evaluator/",
         ],
     )
+}
+
+/// The release's tests alone, on a fresh build.
+fn test_release(root: &Path, playwright_args: &[String]) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_test_tools(&ctx)?;
+    build_all(&ctx)?;
+    deploy::test(&ctx, playwright_args)
+}
+
+/// Builds the baseline if it is not built yet, and prints where it is.
+fn print_baseline(root: &Path) -> Result {
+    let ctx = run::Ctx::new(root);
+    tools::ensure_build_tools(&ctx)?;
+    let dist = baseline::dist(&ctx)?;
+    println!("{}={}", baseline::ENV, dist.display());
+    Ok(())
 }
 
 /// Serves exactly what was built, the way a static host would.

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::run::Ctx;
-use crate::{size, tools, Result};
+use crate::{deploy, size, tools, Result};
 
 enum Step {
     /// A program found on PATH, with its arguments.
@@ -16,6 +16,8 @@ enum Step {
     Size,
     /// Playwright from the repo's node_modules.
     Playwright,
+    /// The release archive behind Debian's nginx (`deploy`).
+    Deploy,
 }
 
 const STEPS: &[(&str, Step)] = &[
@@ -47,6 +49,10 @@ const STEPS: &[(&str, Step)] = &[
         Step::Size,
     ),
     ("node_modules/.bin/playwright test", Step::Playwright),
+    (
+        "the release behind nginx: sub-path, headers, upgrade from the baseline",
+        Step::Deploy,
+    ),
 ];
 
 pub fn run_all(root: &Path) -> Result {
@@ -64,9 +70,14 @@ pub fn run_all(root: &Path) -> Result {
                 Some(&root.join("budget").join("first-load-gzip-bytes")),
             ),
             Step::Playwright => {
+                // The tablet's upgrade test starts from the first release's build.
+                let baseline = crate::baseline::dist(&ctx)?;
                 let playwright = root.join("node_modules").join(".bin").join("playwright");
-                ctx.run_cmd(ctx.command(playwright, &["test"]))
+                let mut cmd = ctx.command(playwright, &["test"]);
+                cmd.env(crate::baseline::ENV, &baseline);
+                ctx.run_cmd(cmd)
             }
+            Step::Deploy => deploy::test(&ctx, &[]),
         };
         result.map_err(|e| format!("test step {}/{count} `{name}` failed: {e}", number + 1))?;
     }

@@ -12,6 +12,10 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's `age`: the browser tests check that it decrypts the app's backups.
+const AGE: &str = "/usr/bin/age";
+/// Debian's nginx, which the release is tested behind (`deploy`).
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// What `cargo xtask build`/`serve` need: the wasm target, Trunk, the matching
 /// wasm-bindgen CLI and the npm packages (binaryen's wasm-opt).
@@ -22,10 +26,12 @@ pub fn ensure_build_tools(ctx: &Ctx) -> Result {
     ensure_npm_packages(ctx)
 }
 
-/// What `cargo xtask test` needs on top: Debian's chromium for Playwright.
+/// What `cargo xtask test` needs on top: Debian's chromium for Playwright,
+/// and Debian's `age` for the backup test.
 pub fn ensure_test_tools(ctx: &Ctx) -> Result {
     ensure_build_tools(ctx)?;
-    ensure_chromium(ctx)
+    ensure_chromium(ctx)?;
+    ensure_age(ctx)
 }
 
 fn ensure_wasm_target(ctx: &Ctx) -> Result {
@@ -104,6 +110,37 @@ fn ensure_chromium(ctx: &Ctx) -> Result {
         return Ok(());
     }
     println!("--> {CHROMIUM} or {CHROMEDRIVER} is missing: installing Debian's chromium and chromium-driver");
+    apt_install(ctx, &["chromium", "chromium-driver"])
+}
+
+fn ensure_age(ctx: &Ctx) -> Result {
+    if Path::new(AGE).exists() {
+        return Ok(());
+    }
+    println!("--> {AGE} is missing: installing Debian's age");
+    apt_install(ctx, &["age"])
+}
+
+/// What the release's test needs: Debian's nginx, and openssl for the test's
+/// self-signed certificate.
+pub fn ensure_nginx(ctx: &Ctx) -> Result {
+    let missing: Vec<&str> = [
+        ("nginx", Path::new(NGINX).exists()),
+        ("openssl", ctx.on_path("openssl")),
+    ]
+    .into_iter()
+    .filter_map(|(package, there)| (!there).then_some(package))
+    .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("--> missing: {}; installing Debian's", missing.join(", "));
+    apt_install(ctx, &missing)
+}
+
+/// `apt-get update`, then `apt-get install -y` the packages (through sudo when
+/// not root).
+fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result {
     let sudo = !is_root(ctx) && ctx.on_path("sudo");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -115,7 +152,7 @@ fn ensure_chromium(ctx: &Ctx) -> Result {
         ctx.run_cmd(cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    apt(&[&["install", "-y"], packages].concat())
 }
 
 fn is_root(ctx: &Ctx) -> bool {

@@ -6,8 +6,9 @@ use wasm_bindgen::prelude::*;
 
 fn main() {}
 
-/// Opens the counsellor's screens as the first page's note says.
+/// Opens the counsellor's screens as the first page's note says, with the
+/// keys it holds (a JS object of WebCrypto keys, by reference).
 #[wasm_bindgen]
-pub fn mount_counsellor(handoff: String) {
-    trivsel_app::counsellor_app::open(&handoff);
+pub fn mount_counsellor(handoff: String, keys: JsValue) {
+    trivsel_app::counsellor_app::open(&handoff, keys);
 }

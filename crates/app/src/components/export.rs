@@ -105,7 +105,7 @@ pub fn ExportScreen() -> Html {
                 }
                 { radios("format", x.export_format, &FileFormat::ALL, format_label, &format) }
                 <div class="steps">
-                    <a class="secondary" href="/">{ m.all_participants }</a>
+                    <a class="secondary" href="../">{ m.all_participants }</a>
                     <button type="submit" class="primary" disabled={ctx.busy}>{ x.export_button(count) }</button>
                 </div>
             </form>

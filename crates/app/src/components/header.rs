@@ -18,7 +18,7 @@ pub enum Offer {
     Lock,
     /// A young person is answering: the way to the counsellor's PIN.
     Counsellor,
-    /// At the PIN prompt: the evaluator's page, which needs no PIN.
+    /// At the tablet app's PIN prompt: the evaluator's page, which needs no PIN.
     Evaluator,
     Nothing,
 }
@@ -49,7 +49,7 @@ pub fn Header(props: &Props) -> Html {
                             <button type="button" class="link" onclick={on_click(dispatch, || Action::Go(Screen::Unlock(AfterUnlock::Home)))}>{ m.counsellor_button }</button>
                         },
                         // The evaluator's page never reads this tablet's data, so it needs no PIN.
-                        Offer::Evaluator => html! { <a class="link" href="/evaluator/">{ m.evaluator_link }</a> },
+                        Offer::Evaluator => html! { <a class="link" href="evaluator/">{ m.evaluator_link }</a> },
                         Offer::Nothing => Html::default(),
                     }
                 }

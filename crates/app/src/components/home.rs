@@ -43,8 +43,8 @@ pub fn Home() -> Html {
             { for in_progress }
             <div class="actions">
                 <button type="button" class="primary" onclick={go(&ctx, Screen::NewParticipant)}>{ m.new_participant }</button>
-                // The export is its own page and bundle; it asks for the PIN again.
-                <a class="secondary" href="/eksport/">{ m.export }</a>
+                // The export is its own page and bundle; it asks for the passphrase again.
+                <a class="secondary" href="eksport/">{ m.export }</a>
                 <button type="button" class="secondary" onclick={go(&ctx, Screen::Settings)}>{ m.settings }</button>
             </div>
             if data.participants.is_empty() {
@@ -92,10 +92,15 @@ fn in_progress_card(ctx: &Ctx, draft: &Draft) -> Html {
 fn storage_card(m: &Messages, data: &Data) -> Html {
     let not_exported = data.records.iter().filter(|r| !r.exported).count();
     let usage = data.usage;
+    let last_backup = match data.last_backup {
+        Some(day) => m.last_backup(day, effects::today().days_since(day)),
+        None => m.backup_never.to_string(),
+    };
     html! {
         <aside class="card storage" aria-labelledby="storage-heading">
             <h2 id="storage-heading">{ m.storage_heading }</h2>
             <p class="not-exported">{ m.not_exported(not_exported) }</p>
+            <p class="backup">{ last_backup }</p>
             <p>{ m.storage_used(usage.used, usage.quota) }</p>
             <p>{ if usage.persisted { m.persisted } else { m.not_persisted } }</p>
             if data.unreadable > 0 {

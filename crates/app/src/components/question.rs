@@ -1,12 +1,13 @@
 //! One question on its own screen: progress, the item's wording, its answers and Back.
 //! It may be rendered hidden, prepared ahead (see `youth`), and is shown by a prop.
 
+use trivsel_core::flow::Progress;
 use trivsel_core::{Flow, Lang, Response};
 use yew::prelude::*;
 
 use crate::components::focus::use_focus_when_shown;
 use crate::components::options::Answers;
-use crate::i18n::messages;
+use crate::i18n::{messages, Messages};
 use crate::state::SharedCatalogue;
 
 #[derive(Properties, PartialEq)]
@@ -54,23 +55,11 @@ pub fn QuestionScreen(props: &Props) -> Html {
     let on_decline = on_decline.clone();
     let on_back = on_back.reform(|_| ());
     let stem = instrument.stem.get(lang);
-    // "Spørgsmål 2 af 5" within an instrument; a lone last item says so instead of "1 af 1".
-    let progress_text = if progress.instrument_len == 1 && progress.overall == progress.total {
-        m.last_question.to_string()
-    } else {
-        format!(
-            "{} {} {} {}",
-            m.progress_label, progress.in_instrument, m.of, progress.instrument_len
-        )
-    };
+    let progress_text = progress_text(&progress, m);
     // One id per instrument: a prepared screen of the next instrument can be in
     // the DOM beside this one, and an instrument's items share their heading element.
     let heading_id = AttrValue::from(format!("heading-{}", instrument.id));
-    let hint = match response {
-        Response::Scale { .. } => m.scale_hint,
-        Response::Days { .. } => m.days_hint,
-        Response::Choice { .. } | Response::YesNo => m.choose_one,
-    };
+    let hint = hint(&response, m);
     let is_scale = matches!(response, Response::Scale { .. });
     let decline = step.decline;
     let answers = html! {
@@ -105,5 +94,27 @@ pub fn QuestionScreen(props: &Props) -> Html {
                 <button type="button" class="secondary" onclick={on_back}>{ m.back }</button>
             </nav>
         </section>
+    }
+}
+
+/// "Spørgsmål 2 af 5" within an instrument; a lone last item says so
+/// instead of "1 af 1".
+fn progress_text(progress: &Progress, m: &Messages) -> String {
+    if progress.instrument_len == 1 && progress.overall == progress.total {
+        m.last_question.to_string()
+    } else {
+        format!(
+            "{} {} {} {}",
+            m.progress_label, progress.in_instrument, m.of, progress.instrument_len
+        )
+    }
+}
+
+/// How an item of this kind is answered, said under its wording.
+fn hint(response: &Response, m: &Messages) -> &'static str {
+    match response {
+        Response::Scale { .. } => m.scale_hint,
+        Response::Days { .. } => m.days_hint,
+        Response::Choice { .. } | Response::YesNo => m.choose_one,
     }
 }

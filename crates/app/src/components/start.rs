@@ -1,4 +1,5 @@
-//! The calm first screen a young person sees after the hand-over.
+//! The calm first screen a young person sees after the hand-over, with what
+//! is kept about them, who sees it and for how long (GDPR art. 13).
 
 use trivsel_core::Lang;
 use yew::prelude::*;
@@ -15,6 +16,8 @@ pub struct Props {
     pub questions: usize,
     /// Answers exist already (they went back from the first question).
     pub resuming: bool,
+    /// How long records are kept after they are exported (settings).
+    pub months: u32,
     pub on_begin: Callback<()>,
 }
 
@@ -34,6 +37,10 @@ pub fn Start(props: &Props) -> Html {
             { for m.start_body(props.questions).into_iter().map(|p| html! { <p class="lead">{ p }</p> }) }
             <p class="code-line">{ m.your_code }{ " " }<strong class="code">{ props.code.clone() }</strong></p>
             <button type="button" class="primary" {onclick}>{ label }</button>
+            <aside class="card rights" aria-labelledby="rights-heading">
+                <h2 id="rights-heading">{ m.rights_heading }</h2>
+                <ul>{ for m.rights(props.months).into_iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            </aside>
         </section>
     }
 }

@@ -9,6 +9,8 @@
 //! the tap leaves is hidden, and removed only after the next paint. A tap to
 //! the next question of the same instrument keeps the screen and changes its text.
 
+use std::rc::Rc;
+
 use trivsel_core::{Cursor, Flow};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
@@ -60,12 +62,14 @@ struct Taps {
     submit: Callback<()>,
 }
 
-#[function_component]
-pub fn Youth() -> Html {
-    let ctx = use_context::<Ctx>().expect("app context");
+/// The young person's taps, made once: each reads the latest context when
+/// it fires, so the callbacks (and the screens given them) stay the same
+/// from render to render.
+#[hook]
+fn use_taps(ctx: &Ctx) -> Rc<Taps> {
     let latest = use_mut_ref(|| ctx.clone());
     *latest.borrow_mut() = ctx.clone();
-    let taps = use_memo((), move |_| {
+    use_memo((), move |_| {
         let tap = {
             let latest = latest.clone();
             Callback::from(move |tap: Tap| {
@@ -80,7 +84,13 @@ pub fn Youth() -> Html {
             edit: tap.reform(Tap::Edit),
             submit: Callback::from(move |()| effects::submit(latest.borrow().clone())),
         }
-    });
+    })
+}
+
+#[function_component]
+pub fn Youth() -> Html {
+    let ctx = use_context::<Ctx>().expect("app context");
+    let taps = use_taps(&ctx);
     // The screen showing, and where an answer leads when that is another
     // screen: when either changes, the next one is prepared only after the new
     // frame has been painted.
@@ -100,6 +110,17 @@ pub fn Youth() -> Html {
     // The cursor of the screen shown by the last render.
     let before = use_mut_ref(|| None::<Cursor>);
     let Some(draft) = ctx.draft.clone() else {
+        // A questionnaire in progress after a restart is sealed: nothing of
+        // it shows until the counsellor's passphrase opens it.
+        if ctx.draft_waiting {
+            let m = crate::i18n::messages(ctx.lang);
+            return html! {
+                <section class="screen start" aria-labelledby="wait-heading">
+                    <h1 id="wait-heading">{ m.waiting_heading }</h1>
+                    <p class="lead">{ m.waiting_body }</p>
+                </section>
+            };
+        }
         return Html::default();
     };
     let lang = ctx.lang;
@@ -107,8 +128,9 @@ pub fn Youth() -> Html {
         let resuming = !draft.flow.answers.is_empty() || !draft.flow.declined.is_empty();
         let on_begin = taps.begin.clone();
         let questions = draft.flow.steps.len();
+        let months = ctx.settings.retention();
         return html! {
-            <Start {lang} code={draft.participant.to_string()} {questions} {resuming} {on_begin} />
+            <Start {lang} code={draft.participant.to_string()} {questions} {resuming} {months} {on_begin} />
         };
     }
     let Some((key, next)) = keys else {

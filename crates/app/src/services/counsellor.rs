@@ -4,13 +4,22 @@
 //! right ([`open`]), and it says when it closes, handed over to a young
 //! person or locked ([`closed`], listened to with [`on_close`]). Both sides
 //! share the tablet's storage; nothing else passes between them but the
-//! small [`Handoff`] and [`Closing`] notes.
+//! small [`Handoff`] and [`Closing`] notes and, going in, the keys the first
+//! page holds: one JS object of WebCrypto keys ([`Store::held_keys`]), passed
+//! by reference (both bundles run in one JS realm), never serialised. The
+//! counsellor's bundle keeps it only while its screens are open
+//! ([`handed_keys`]); closing drops it, and the first page keeps its own.
+
+use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 use trivsel_core::{Lang, Uuid};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+#[cfg(doc)]
+use crate::services::storage::Store;
 
 /// The id of the element the counsellor's screens are drawn into.
 pub const ROOT: &str = "counsellor";
@@ -21,7 +30,30 @@ const CLOSED: &str = "trivsel-counsellor-closed";
 #[wasm_bindgen(module = "/js/counsellor.js")]
 extern "C" {
     #[wasm_bindgen(js_name = openCounsellor, catch)]
-    async fn open_bundle(handoff: &str) -> Result<JsValue, JsValue>;
+    async fn open_bundle(handoff: &str, keys: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    /// In the counsellor's bundle: the keys the first page handed over,
+    /// while its screens are open.
+    static HANDED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// In the counsellor's bundle: keeps the keys the first page handed over
+/// (or none), for the storage its screens open.
+pub fn take_over_keys(keys: JsValue) {
+    let keys = (!keys.is_undefined() && !keys.is_null()).then_some(keys);
+    HANDED.with(|h| h.replace(keys));
+}
+
+/// In the counsellor's bundle: the keys handed over, if any.
+pub fn handed_keys() -> Option<JsValue> {
+    HANDED.with(|h| h.borrow().clone())
+}
+
+/// In the counsellor's bundle: forgets the keys handed over (its screens close).
+pub fn drop_keys() {
+    HANDED.with(|h| h.replace(None));
 }
 
 /// What the first page tells the counsellor's screens when it opens them.
@@ -44,10 +76,11 @@ pub struct Closing {
 }
 
 /// Loads the counsellor's bundle (once; later calls reuse it) and opens its
-/// screens in the element with id `counsellor`.
-pub async fn open(handoff: &Handoff) -> Result<(), JsValue> {
+/// screens in the element with id `counsellor`, handing them `keys` (the
+/// first page's [`Store::held_keys`]).
+pub async fn open(handoff: &Handoff, keys: &JsValue) -> Result<(), JsValue> {
     let text = serde_json::to_string(handoff).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    open_bundle(&text).await.map(|_| ())
+    open_bundle(&text, keys).await.map(|_| ())
 }
 
 /// Tells the first page that the counsellor's screens closed.

@@ -1,10 +1,10 @@
 //! The service worker: registering it, noticing a new version, and switching
 //! to it only when the counsellor asks (never in the middle of a questionnaire).
 
-use wasm_bindgen::closure::Closure;
+use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::ServiceWorkerRegistration;
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -15,40 +15,27 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     Some(navigator.service_worker())
 }
 
-/// Registers `/sw.js`. `on_update` is called once a new version is installed
-/// and waiting while an older one controls the page.
-pub fn register(on_update: impl Fn() + Clone + 'static) {
+/// Registers `sw.js` beside the tablet app's page: a relative URL, as the app
+/// is served under any path, and the worker's scope is the directory it is in.
+/// `on_update` is called once a new version is installed and waiting while an
+/// older one controls the page, whether it was found before this page loaded,
+/// while it loaded (still installing), or later.
+pub fn register(on_update: impl FnOnce() + 'static) {
     let Some(container) = container() else { return };
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else {
+        let Ok(reg) = JsFuture::from(container.register("sw.js")).await else {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
-        if reg.waiting().is_some() && container.controller().is_some() {
-            on_update();
+        while reg.waiting().is_none() || container.controller().is_none() {
+            // The next change: the installing worker's state, or a new worker found.
+            let changed = Promise::new(&mut |resolve, _| match reg.installing() {
+                Some(worker) => worker.set_onstatechange(Some(&resolve)),
+                None => reg.set_onupdatefound(Some(&resolve)),
+            });
+            let _ = JsFuture::from(changed).await;
         }
-        let found = {
-            let reg = reg.clone();
-            let container = container.clone();
-            Closure::<dyn Fn()>::new(move || {
-                let Some(worker) = reg.installing() else {
-                    return;
-                };
-                let (w, container, on_update) =
-                    (worker.clone(), container.clone(), on_update.clone());
-                let changed = Closure::<dyn Fn()>::new(move || {
-                    if w.state() == ServiceWorkerState::Installed
-                        && container.controller().is_some()
-                    {
-                        on_update();
-                    }
-                });
-                worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
-                changed.forget();
-            })
-        };
-        reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
-        found.forget();
+        on_update();
     });
 }
 
@@ -61,16 +48,16 @@ pub fn apply_update() {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
-        let Some(waiting): Option<ServiceWorker> = reg.waiting() else {
+        let Some(waiting) = reg.waiting() else {
             return;
         };
-        let reload = Closure::<dyn Fn()>::new(|| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
+        let taken_over = Promise::new(&mut |resolve, _| {
+            container.set_oncontrollerchange(Some(&resolve));
         });
-        container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-        reload.forget();
         let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        let _ = JsFuture::from(taken_over).await;
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
     });
 }

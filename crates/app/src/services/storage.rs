@@ -1,8 +1,27 @@
 //! The tablet's IndexedDB database: the only place responses live.
 //!
-//! Values are stored as JSON text written by the core types' serde, so what is
-//! stored is exactly what core validates and exports. Schema changes go through
-//! [`upgrade`], one arm per version, so an old database is always carried forward.
+//! Values are the core types' JSON, so what is stored is exactly what core
+//! validates and exports. Every value that describes a person (participants,
+//! records, the draft, the settings, the PIN's hash, the erasure notes) is
+//! stored only sealed (see `crate::services::crypto`): this module seals and
+//! opens any serde value by its store and key, so the types stored can change
+//! without touching how they are stored. Keys are random: participants are
+//! keyed by a random id, records by their random UUID; no personal value is
+//! ever an IndexedDB key or index. In clear stay only what describes no
+//! person ([`CLEAR`]): the tablet's public key and wrapped private key
+//! (`keys`), the PIN lockout, the day of the last backup and the programme
+//! files (questionnaire definitions).
+//!
+//! Schema changes go through [`upgrade`], one arm per version, so an old
+//! database is always carried forward; the values of a version 1 database are
+//! sealed by `Store::migrate` once the tablet has its keys, store by store.
+//! The keys in memory are `keys` (this module's child); the tablet's care of
+//! its data (migration, erasure, restore) is `care`.
+
+mod care;
+mod error;
+mod keys;
+mod usage;
 
 use std::cell::RefCell;
 use std::future::{Future, IntoFuture};
@@ -10,19 +29,29 @@ use std::rc::Rc;
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use trivsel_core::pin::{Lockout, PinHash};
+use trivsel_core::pin::{to_hex, Lockout, PinHash};
 use trivsel_core::{
-    tr, Date, Flow, InstrumentRef, Lang, MeasurementPoint, Participant, ParticipantCode, Programme,
+    Date, Flow, InstrumentRef, Lang, MeasurementPoint, Participant, ParticipantCode, Programme,
     ResponseRecord, Uuid,
 };
-
-pub use crate::settings::Settings;
 use wasm_bindgen::{JsCast, JsValue};
 
+pub use self::care::code_hash;
+pub use self::error::StorageError;
+use self::keys::Keys;
+pub use self::keys::{KeyFile, Setup, Wrap, WrapKind};
+pub use self::usage::{request_persistence, usage, Usage};
+use crate::services::crypto;
+pub use crate::settings::Settings;
+
 const DB_NAME: &str = "trivsel";
-/// Version 1: stores `meta` (PIN, lockout, settings, the draft), `participants`
-/// (keyed by code) and `responses` (completed records, keyed by id).
-const DB_VERSION: u32 = 1;
+/// Version 1: stores `meta` (PIN, lockout, settings, the draft, the
+/// programme files), `participants` (keyed by code) and `responses`
+/// (completed records, keyed by id), values as JSON text.
+/// Version 2: the same stores; values that describe a person are sealed
+/// bytes, participants are keyed by a random id. Raised so that an older
+/// app, which would take sealed values for damaged ones, cannot open it.
+const DB_VERSION: u32 = 2;
 
 const META: &str = "meta";
 const PARTICIPANTS: &str = "participants";
@@ -33,6 +62,12 @@ const KEY_LOCKOUT: &str = "lockout";
 const KEY_SETTINGS: &str = "settings";
 const KEY_DRAFT: &str = "draft";
 const KEY_PROGRAMMES: &str = "programmes";
+const KEY_KEYS: &str = "keys";
+const KEY_BACKUP: &str = "backup";
+const KEY_ERASED: &str = "erased";
+
+/// `meta` keys whose values stay in clear: none describes a person.
+const CLEAR: [&str; 4] = [KEY_KEYS, KEY_LOCKOUT, KEY_BACKUP, KEY_PROGRAMMES];
 
 /// A programme file as imported: its text, kept as it came, and what it says.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,65 +116,15 @@ impl Draft {
     }
 }
 
-/// What went wrong with storage, in terms a person can act on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// IndexedDB is missing or refused (private mode, blocked by settings).
-    Unavailable(String),
-    /// The device or the browser's quota is full.
-    Full,
-    /// A read or write failed for another reason.
-    Failed(String),
-}
-
-impl StorageError {
-    /// For the counsellor: what is wrong and what to do about it. (The young
-    /// person is told `Messages::storage_error_youth`, without details.)
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StorageError::Full => tr!(lang,
-                da: "Tabletten har ikke mere plads til besvarelser. Eksportér og slet gamle besvarelser, eller frigør plads på tabletten. Intet gemt er gået tabt.".into(),
-                en: "The tablet has no more room for responses. Export and delete old responses, or free space on the tablet. Nothing stored has been lost.".into(),
-            ),
-            StorageError::Unavailable(detail) => tr!(lang,
-                da: format!("Browserens database (IndexedDB) kan ikke bruges: {detail}. Tjek at browseren ikke er i privat tilstand, og at lagring er tilladt for denne side."),
-                en: format!("The browser's database (IndexedDB) cannot be used: {detail}. Check that the browser is not in private mode and that storage is allowed for this site."),
-            ),
-            StorageError::Failed(detail) => tr!(lang,
-                da: format!("Gemning mislykkedes: {detail}. Prøv igen. Intet gemt er gået tabt."),
-                en: format!("Saving failed: {detail}. Try again. Nothing stored has been lost."),
-            ),
-        }
-    }
-
-    fn from_js(value: &JsValue, fallback: impl FnOnce(String) -> StorageError) -> StorageError {
-        let name = value
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.name()))
-            .or_else(|| {
-                js_sys::Reflect::get(value, &JsValue::from_str("name"))
-                    .ok()?
-                    .as_string()
-            })
-            .unwrap_or_default();
-        if name.contains("Quota") {
-            StorageError::Full
-        } else {
-            fallback(format!("{name} {value:?}"))
-        }
-    }
-
-    fn from_idb(err: idb::Error) -> StorageError {
-        let text = err.to_string();
-        if text.contains("Quota") {
-            StorageError::Full
-        } else {
-            StorageError::Failed(text)
-        }
-    }
-}
-
 type Result<T> = std::result::Result<T, StorageError>;
+
+/// A storage future, boxed: the code behind it exists once, not once per
+/// caller and type (the tablet's first load counts every byte).
+type Fut<'a, T> = std::pin::Pin<Box<dyn Future<Output = Result<T>> + 'a>>;
+
+fn js_failed(e: JsValue) -> StorageError {
+    js_error(&e)
+}
 
 /// An open connection to the tablet's database. Cheap to clone.
 #[derive(Clone)]
@@ -148,6 +133,7 @@ pub struct Store {
     /// The questionnaire in progress as last committed (shared by every
     /// clone): what the screen goes back to if a later write fails.
     committed_draft: Rc<RefCell<Option<Draft>>>,
+    keys: Rc<RefCell<Keys>>,
 }
 
 impl PartialEq for Store {
@@ -162,8 +148,39 @@ fn upgrade(db: &Database, old_version: u32) -> std::result::Result<(), idb::Erro
             db.create_object_store(name, ObjectStoreParams::new())?;
         }
     }
-    // Version 2 goes here: `if old_version < 2 { … }`, never editing the arms above.
+    // Version 2 changes no store: its values are sealed by `Store::migrate`
+    // once the tablet has its keys, which needs the passphrase.
+    // Version 3 goes here: `if old_version < 3 { … }`, never editing the arms above.
     Ok(())
+}
+
+/// Where a value is stored, bound into its seal so it cannot be moved.
+fn aad(store: &str, key: &str) -> Vec<u8> {
+    format!("{store}/{key}").into_bytes()
+}
+
+/// A stored value: JSON text (clear, or from version 1) or sealed bytes.
+enum Stored {
+    Text(String),
+    Sealed(Vec<u8>),
+}
+
+fn stored(value: &JsValue) -> Option<Stored> {
+    if let Some(text) = value.as_string() {
+        return Some(Stored::Text(text));
+    }
+    value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(|b| Stored::Sealed(b.to_vec()))
+        .or_else(|| {
+            value
+                .dyn_ref::<js_sys::ArrayBuffer>()
+                .map(|b| Stored::Sealed(js_sys::Uint8Array::new(b).to_vec()))
+        })
+}
+
+fn random_id() -> Result<String> {
+    Ok(to_hex(&crypto::random_bytes::<16>().map_err(js_failed)?))
 }
 
 impl Store {
@@ -181,10 +198,16 @@ impl Store {
         let db = request
             .await
             .map_err(|e| StorageError::Unavailable(e.to_string()))?;
-        Ok(Store {
+        let store = Store {
             db: Rc::new(db),
             committed_draft: Rc::default(),
-        })
+            keys: Rc::default(),
+        };
+        let file: Option<KeyFile> = store.get(META, KEY_KEYS).await?;
+        if let Some(file) = file {
+            store.use_key_file(file).await?;
+        }
+        Ok(store)
     }
 
     /// The questionnaire in progress as it was last read or committed.
@@ -192,35 +215,74 @@ impl Store {
         self.committed_draft.borrow().clone()
     }
 
+    /// The stored value at `key`, as IndexedDB holds it.
+    fn raw<'a>(&'a self, store: &'a str, key: &'a str) -> Fut<'a, Option<JsValue>> {
+        Box::pin(async move {
+            let tx = self
+                .db
+                .transaction(&[store], TransactionMode::ReadOnly)
+                .map_err(StorageError::from_idb)?;
+            tx.object_store(store)
+                .map_err(StorageError::from_idb)?
+                .get(JsValue::from_str(key))
+                .map_err(StorageError::from_idb)?
+                .await
+                .map_err(StorageError::from_idb)
+        })
+    }
+
+    /// A stored value's JSON: text is taken as it is, sealed bytes are
+    /// opened first (which needs the private key).
+    fn open_value<'a>(&'a self, store: &'a str, key: &'a str, value: JsValue) -> Fut<'a, Vec<u8>> {
+        Box::pin(async move {
+            match stored(&value) {
+                Some(Stored::Text(text)) => Ok(text.into_bytes()),
+                Some(Stored::Sealed(sealed)) => {
+                    let epk = crypto::sealed_epk(&sealed)
+                        .ok_or_else(|| StorageError::Failed(format!("{store}/{key}: damaged")))?;
+                    let opener = self.opener(epk).await?;
+                    crypto::open(&opener, &aad(store, key), &sealed)
+                        .await
+                        .map_err(|_| {
+                            StorageError::Failed(format!("{store}/{key}: cannot be opened"))
+                        })
+                }
+                None => Err(StorageError::Failed(format!(
+                    "{store}/{key}: unknown value"
+                ))),
+            }
+        })
+    }
+
+    /// The JSON stored at `key`, opened if sealed.
+    fn read<'a>(&'a self, store: &'a str, key: &'a str) -> Fut<'a, Option<Vec<u8>>> {
+        Box::pin(async move {
+            match self.raw(store, key).await? {
+                None => Ok(None),
+                Some(value) => self.open_value(store, key, value).await.map(Some),
+            }
+        })
+    }
+
     async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
-        let tx = self
-            .db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
-        let value = tx
-            .object_store(store)
-            .map_err(StorageError::from_idb)?
-            .get(JsValue::from_str(key))
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?;
-        match value.and_then(|v| v.as_string()) {
+        match self.read(store, key).await? {
             None => Ok(None),
-            Some(text) => serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| StorageError::Failed(format!("{store}/{key}: {e}"))),
+            Some(json) => from_json(store, key, &json).map(Some),
         }
     }
 
     /// Writes `puts` and `deletes` in one transaction and waits until it is
     /// committed: either all of it is stored or none of it.
-    async fn write(
-        &self,
-        store_names: &[&str],
-        puts: &[(&str, String, String)],
-        deletes: &[(&str, &str)],
-    ) -> Result<()> {
-        self.begin_write(store_names, puts, deletes)?.await
+    fn write<'a>(
+        &'a self,
+        store_names: &'a [&'a str],
+        puts: &'a [(&'a str, String, JsValue)],
+        deletes: &'a [(&'a str, &'a str)],
+    ) -> Fut<'a, ()> {
+        match self.begin_write(store_names, puts, deletes) {
+            Ok(done) => done,
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+        }
     }
 
     /// Issues `puts` and `deletes` in one transaction at once and asks it to
@@ -229,18 +291,18 @@ impl Store {
     fn begin_write(
         &self,
         store_names: &[&str],
-        puts: &[(&str, String, String)],
+        puts: &[(&str, String, JsValue)],
         deletes: &[(&str, &str)],
-    ) -> Result<impl Future<Output = Result<()>>> {
+    ) -> Result<Fut<'static, ()>> {
         let tx = self
             .db
             .transaction(store_names, TransactionMode::ReadWrite)
             .map_err(StorageError::from_idb)?;
         // A request that fails aborts the transaction, so its outcome is the
         // transaction's; the requests themselves need not be awaited.
-        for (store, key, json) in puts {
+        for (store, key, value) in puts {
             let os = tx.object_store(store).map_err(StorageError::from_idb)?;
-            os.put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))
+            os.put(value, Some(&JsValue::from_str(key)))
                 .map_err(StorageError::from_idb)?;
         }
         for (store, key) in deletes {
@@ -249,44 +311,91 @@ impl Store {
                 .map_err(StorageError::from_idb)?;
         }
         let done = tx.commit().map_err(StorageError::from_idb)?.into_future();
-        Ok(async move {
+        Ok(Box::pin(async move {
             match done.await.map_err(StorageError::from_idb)? {
                 result if result.is_committed() => Ok(()),
                 _ => Err(StorageError::Failed("the write was aborted".into())),
             }
+        }))
+    }
+
+    /// Stores `json` sealed, or in clear when `clear` (only for what
+    /// describes no person, [`CLEAR`]).
+    fn put_json<'a>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        json: Result<String>,
+        clear: bool,
+    ) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let json = json?;
+            let value = if clear {
+                JsValue::from_str(&json)
+            } else {
+                self.seal_json(store, key, json).await?
+            };
+            self.write(&[store], &[(store, key.to_string(), value)], &[])
+                .await
         })
     }
 
-    async fn put<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<()> {
-        let json = to_json(value)?;
-        self.write(&[store], &[(store, key.to_string(), json)], &[])
-            .await
+    /// Stores `value` sealed.
+    fn put<'a, T: Serialize>(&'a self, store: &'a str, key: &'a str, value: &T) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), false)
     }
 
-    async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<(Vec<T>, usize)> {
-        let tx = self
-            .db
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(StorageError::from_idb)?;
-        let values = tx
-            .object_store(store)
-            .map_err(StorageError::from_idb)?
-            .get_all(None, None)
-            .map_err(StorageError::from_idb)?
-            .await
-            .map_err(StorageError::from_idb)?;
-        let mut good = Vec::with_capacity(values.len());
+    /// Stores `value` in clear: only for what describes no person ([`CLEAR`]).
+    fn put_clear<'a, T: Serialize>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        value: &T,
+    ) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), true)
+    }
+
+    /// Every key and value of `store`, in key order.
+    fn raw_all<'a>(&'a self, store: &'a str) -> Fut<'a, Vec<(String, JsValue)>> {
+        Box::pin(async move {
+            let tx = self
+                .db
+                .transaction(&[store], TransactionMode::ReadOnly)
+                .map_err(StorageError::from_idb)?;
+            let os = tx.object_store(store).map_err(StorageError::from_idb)?;
+            let keys = os
+                .get_all_keys(None, None)
+                .map_err(StorageError::from_idb)?;
+            let values = os.get_all(None, None).map_err(StorageError::from_idb)?;
+            let keys = keys.await.map_err(StorageError::from_idb)?;
+            let values = values.await.map_err(StorageError::from_idb)?;
+            Ok(keys
+                .into_iter()
+                .map(|k| k.as_string().unwrap_or_default())
+                .zip(values)
+                .collect())
+        })
+    }
+
+    /// Every value of `store` with its key, and how many could not be read
+    /// (kept in the database untouched; only counted and reported).
+    async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<(Vec<(String, T)>, usize)> {
+        let mut good = Vec::new();
         let mut unreadable = 0;
-        for value in values {
-            match value.as_string().map(|t| serde_json::from_str::<T>(&t)) {
-                Some(Ok(v)) => good.push(v),
-                // Kept in the database untouched; only counted and reported.
-                _ => unreadable += 1,
+        for (key, value) in self.raw_all(store).await? {
+            let json = self.open_value(store, &key, value).await;
+            if json == Err(StorageError::Locked) {
+                return Err(StorageError::Locked);
+            }
+            match json.and_then(|j| from_json(store, &key, &j)) {
+                Ok(v) => good.push((key, v)),
+                Err(_) => unreadable += 1,
             }
         }
         Ok((good, unreadable))
     }
 
+    /// The PIN's hash: sealed, or in clear on a tablet not yet migrated.
     pub async fn pin(&self) -> Result<Option<PinHash>> {
         self.get(META, KEY_PIN).await
     }
@@ -297,15 +406,19 @@ impl Store {
         Ok(self.get(META, KEY_LOCKOUT).await?.unwrap_or_default())
     }
     pub async fn set_lockout(&self, lockout: &Lockout) -> Result<()> {
-        self.put(META, KEY_LOCKOUT, lockout).await
+        self.put_clear(META, KEY_LOCKOUT, lockout).await
     }
     pub async fn settings(&self) -> Result<Settings> {
         let stored: Option<Settings> = self.get(META, KEY_SETTINGS).await?;
         Ok(stored.unwrap_or_default().upgraded())
     }
+    pub async fn set_settings(&self, settings: &Settings) -> Result<()> {
+        self.put(META, KEY_SETTINGS, settings).await
+    }
     /// The programme files imported on this tablet, as the files' text (each
     /// was checked when imported). They describe no person, only
-    /// questionnaires and batteries. A text that no longer reads is left out.
+    /// questionnaires and batteries, so they stay in clear. A text that no
+    /// longer reads is left out.
     pub async fn programmes(&self) -> Result<Vec<ProgrammeFile>> {
         let texts: Vec<String> = self.get(META, KEY_PROGRAMMES).await?.unwrap_or_default();
         Ok(texts
@@ -318,10 +431,11 @@ impl Store {
     }
     pub async fn set_programmes(&self, programmes: &[ProgrammeFile]) -> Result<()> {
         let texts: Vec<&str> = programmes.iter().map(|p| p.text.as_str()).collect();
-        self.put(META, KEY_PROGRAMMES, &texts).await
+        self.put_clear(META, KEY_PROGRAMMES, &texts).await
     }
-    pub async fn set_settings(&self, settings: &Settings) -> Result<()> {
-        self.put(META, KEY_SETTINGS, settings).await
+    /// Whether a questionnaire is in progress, without opening it.
+    pub async fn has_draft(&self) -> Result<bool> {
+        Ok(self.raw(META, KEY_DRAFT).await?.is_some())
     }
     pub async fn draft(&self) -> Result<Option<Draft>> {
         let draft: Option<Draft> = self.get(META, KEY_DRAFT).await?;
@@ -329,50 +443,82 @@ impl Store {
         Ok(draft)
     }
     pub async fn save_draft(&self, draft: &Draft) -> Result<()> {
-        self.begin_save_draft(draft)?.await
+        self.queue_draft(draft).await
     }
-    /// Starts writing `draft` before returning, so the caller can show it at
-    /// once; the future resolves when it has committed (or failed).
-    pub fn begin_save_draft(&self, draft: &Draft) -> Result<impl Future<Output = Result<()>>> {
-        let json = to_json(draft)?;
-        let done = self.begin_write(&[META], &[(META, KEY_DRAFT.to_string(), json)], &[])?;
-        let (committed, draft) = (self.committed_draft.clone(), draft.clone());
-        Ok(async move {
-            done.await?;
-            committed.replace(Some(draft));
+
+    /// Takes the next place in the order of draft writes; any write asked
+    /// for before it and not yet issued will not be issued.
+    fn next_draft_turn(&self) -> u64 {
+        let mut keys = self.keys.borrow_mut();
+        keys.draft_asked += 1;
+        keys.draft_asked
+    }
+
+    /// Seals `draft` and issues its write, in the order of the calls: the
+    /// place in that order is taken before returning, so the caller can
+    /// show the draft at once. Each write holds the whole draft, so a write
+    /// whose turn has passed (a later one was issued first) is dropped, not
+    /// issued late. Resolves when the write has committed, failed, or was
+    /// dropped.
+    pub fn queue_draft(&self, draft: &Draft) -> impl Future<Output = Result<()>> {
+        let turn = self.next_draft_turn();
+        let (store, draft) = (self.clone(), draft.clone());
+        async move {
+            let sealed = store.seal(META, KEY_DRAFT, &draft).await?;
+            {
+                let mut keys = store.keys.borrow_mut();
+                if turn <= keys.draft_issued {
+                    return Ok(());
+                }
+                keys.draft_issued = turn;
+            }
+            store
+                .begin_write(&[META], &[(META, KEY_DRAFT.to_string(), sealed)], &[])?
+                .await?;
+            store.committed_draft.replace(Some(draft));
             Ok(())
-        })
+        }
     }
     pub async fn discard_draft(&self) -> Result<()> {
+        let turn = self.next_draft_turn();
+        self.keys.borrow_mut().draft_issued = turn;
         self.write(&[META], &[], &[(META, KEY_DRAFT)]).await?;
         self.committed_draft.replace(None);
         Ok(())
     }
     pub async fn participants(&self) -> Result<(Vec<Participant>, usize)> {
-        self.all(PARTICIPANTS).await
+        let (all, bad) = self.all::<Participant>(PARTICIPANTS).await?;
+        Ok((all.into_iter().map(|(_, p)| p).collect(), bad))
     }
-    /// Stores a new participant; refuses to overwrite an existing code.
+    /// Stores a new participant under a random id; refuses a code already stored.
     pub async fn add_participant(&self, participant: &Participant) -> Result<()> {
-        let key = participant.code.as_str();
-        if self.get::<Participant>(PARTICIPANTS, key).await?.is_some() {
-            return Err(StorageError::Failed(format!("participant {key} exists")));
+        let (all, _) = self.participants().await?;
+        if all.iter().any(|p| p.code == participant.code) {
+            return Err(StorageError::Failed(format!(
+                "participant {} exists",
+                participant.code
+            )));
         }
-        self.put(PARTICIPANTS, key, participant).await
+        self.put(PARTICIPANTS, &random_id()?, participant).await
     }
     pub async fn records(&self) -> Result<(Vec<ResponseRecord>, usize)> {
-        self.all(RESPONSES).await
+        let (all, bad) = self.all::<ResponseRecord>(RESPONSES).await?;
+        Ok((all.into_iter().map(|(_, r)| r).collect(), bad))
     }
     /// Stores a completed response and removes the draft in one transaction.
-    /// Records are never overwritten: a correction is a new record.
+    /// Records are never overwritten: a correction is a new record. Draft
+    /// writes not yet issued are dropped, so none can follow the deletion.
     pub async fn complete(&self, record: &ResponseRecord) -> Result<()> {
         let key = record.id.to_string();
-        if self.get::<ResponseRecord>(RESPONSES, &key).await?.is_some() {
+        if self.raw(RESPONSES, &key).await?.is_some() {
             return Err(StorageError::Failed(format!("record {} exists", record.id)));
         }
-        let json = to_json(record)?;
+        let sealed = self.seal(RESPONSES, &key, record).await?;
+        let turn = self.next_draft_turn();
+        self.keys.borrow_mut().draft_issued = turn;
         self.write(
             &[META, RESPONSES],
-            &[(RESPONSES, key, json)],
+            &[(RESPONSES, key, sealed)],
             &[(META, KEY_DRAFT)],
         )
         .await?;
@@ -389,76 +535,25 @@ impl Store {
                 exported: true,
                 ..record.clone()
             };
-            puts.push((RESPONSES, record.id.to_string(), to_json(&marked)?));
+            let key = record.id.to_string();
+            let sealed = self.seal(RESPONSES, &key, &marked).await?;
+            puts.push((RESPONSES, key, sealed));
         }
         self.write(&[RESPONSES], &puts, &[]).await
     }
+}
 
-    /// Deletes the records with `ids`, all or none. The caller only ever
-    /// passes exported records, after the counsellor has confirmed.
-    pub async fn delete_records(&self, ids: &[Uuid]) -> Result<()> {
-        let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
-        let deletes: Vec<(&str, &str)> = keys.iter().map(|id| (RESPONSES, id.as_str())).collect();
-        self.write(&[RESPONSES], &[], &deletes).await
-    }
+/// Reads JSON through `serde_json::from_str`, as the rest of the app does:
+/// one reader, so each type's deserialiser exists once in the bundle.
+fn from_json<T: DeserializeOwned>(store: &str, key: &str, json: &[u8]) -> Result<T> {
+    std::str::from_utf8(json)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+        .map_err(|e| StorageError::Failed(format!("{store}/{key}: {e}")))
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))
-}
-
-/// How much the origin stores and may store, in bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Usage {
-    pub used: f64,
-    pub quota: f64,
-    pub persisted: bool,
-}
-
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    Some(web_sys::window()?.navigator().storage())
-}
-
-async fn promise(p: std::result::Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
-    wasm_bindgen_futures::JsFuture::from(p.ok()?).await.ok()
-}
-
-/// Asks the browser not to evict this origin's data under storage pressure.
-pub async fn request_persistence() -> bool {
-    let Some(manager) = storage_manager() else {
-        return false;
-    };
-    promise(manager.persist())
-        .await
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
-
-pub async fn usage() -> Usage {
-    let Some(manager) = storage_manager() else {
-        return Usage::default();
-    };
-    let persisted = promise(manager.persisted())
-        .await
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    let Some(estimate) = promise(manager.estimate()).await else {
-        return Usage {
-            persisted,
-            ..Usage::default()
-        };
-    };
-    let field = |name: &str| {
-        js_sys::Reflect::get(&estimate, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0)
-    };
-    Usage {
-        used: field("usage"),
-        quota: field("quota"),
-        persisted,
-    }
 }
 
 pub(crate) fn js_error(value: &JsValue) -> StorageError {

@@ -154,13 +154,7 @@ impl ImportError {
                 da: format!("Skemaet «{id}» er besvaret i filen, men står ikke på filens liste over skemaer."),
                 en: format!("The questionnaire «{id}» is answered in the file but missing from its list of questionnaires."),
             ),
-            Self::Definition(e) => {
-                let problem = e.message(lang);
-                tr!(lang,
-                    da: format!("Filens skemadefinition kan ikke bruges: {problem}"),
-                    en: format!("A questionnaire definition in the file cannot be used: {problem}"),
-                )
-            }
+            Self::Definition(e) => definition_message(e, lang),
             Self::Record {
                 index,
                 response_id,
@@ -196,6 +190,15 @@ fn same_export(export_id: Uuid, other: &str, lang: Lang) -> String {
     tr!(lang,
         da: format!("Filen har samme eksport-id ({export_id}) som «{other}», men et andet indhold: en eksport skrives én gang, så en af de to filer er ændret siden."),
         en: format!("The file has the export id ({export_id}) of «{other}», but other content: an export is written once, so one of the two files was changed since."),
+    )
+}
+
+/// Why a definition the file carries cannot be used.
+fn definition_message(e: &CatalogueError, lang: Lang) -> String {
+    let problem = e.message(lang);
+    tr!(lang,
+        da: format!("Filens skemadefinition kan ikke bruges: {problem}"),
+        en: format!("A questionnaire definition in the file cannot be used: {problem}"),
     )
 }
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::import::{parse_document, Limits};
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, Site};
 use crate::testing::{reference, who5_and_ladder};
+use crate::APP_VERSION;
 
 const EXPORT_ID: &str = "9b2f1c3e-4d5a-4b6c-8d7e-0f1a2b3c4d5e";
 
@@ -194,16 +195,16 @@ fn the_file_is_named_by_site_and_date() {
     };
     assert_eq!(
         name(&participants, FileFormat::Json),
-        "trivsel-ungraad-aarhus-2026-11-23.json"
+        format!("trivsel-ungraad-aarhus-2026-11-23-v{APP_VERSION}.json")
     );
     assert_eq!(
         name(&participants, FileFormat::Ndjson),
-        "trivsel-ungraad-aarhus-2026-11-23.ndjson"
+        format!("trivsel-ungraad-aarhus-2026-11-23-v{APP_VERSION}.ndjson")
     );
     participants[1].site = Site::parse("Ungdomsskolen Vest").unwrap();
     assert_eq!(
         name(&participants, FileFormat::Csv),
-        "trivsel-flere-steder-2026-11-23.csv"
+        format!("trivsel-flere-steder-2026-11-23-v{APP_VERSION}.csv")
     );
 }
 
