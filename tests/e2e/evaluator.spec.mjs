@@ -8,6 +8,7 @@
 // definition its export carries; and axe finds no WCAG 2.2 A/AA violation.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, expectVisibleFieldBorders } from './helpers.mjs';
 
@@ -22,9 +23,10 @@ function expectedCell(table, row, column) {
   return r.cells[t.columns.findIndex((c) => c.id === column)];
 }
 
-/** A report cell as core prints it in Danish: "55,7 (45)", "45", "< 5". */
+/** A report cell as core prints it in Danish: "55,7 (45)", "45", "< 5", "skjult". */
 function danish(cell, kind) {
   if (cell.kind === 'suppressed') return `< ${expected.params.min_cell}`;
+  if (cell.kind === 'hidden') return 'skjult';
   if (kind === 'count') return String(cell.value);
   const value = cell.value.toFixed(1).replace('.', ',');
   return `${kind === 'percent' ? `${value} %` : value} (${cell.n})`;
@@ -150,9 +152,26 @@ test('hostile files are each rejected with a Danish reason, never as markup, and
     'wrong-format.json': 'Filen er ikke en trivsel-eksport.',
     'wrong-types.json': 'records[0].week',
     'wrong-version.json': 'Eksportformatets version 7 kendes ikke',
+    'record-as-array.json': 'skal være et objekt, men er en liste',
+    'point-as-array.json': 'records[0].point',
+    'repeated-answer-key.json': 'står to gange i «records[0].answers.who5»',
+    'repeated-score-key.json': 'records[0].scores',
+    'correction-cycle.json': 'Rettelserne går i ring',
+    'gender-null.json': 'men er null',
+    'gender-number.json': 'men er et heltal',
+    'course-array.json': 'records[0].course',
+    'lowercase-code.json': 'den har små bogstaver',
+    'lookalike-code.json': 'bogstavet O',
+    'spaced-code.json': 'mellemrum eller bindestreger',
+    'padded-site.json': 'mellemrum før eller efter navnet',
+    'zero-width-site.json': '\\u{200B}',
+    'escape-in-site.json': '\\u{1B}',
   };
-  const hostile = fs.readdirSync(dir).filter((f) => f !== 'README.md').sort();
-  expect(hostile).toEqual(Object.keys(reasons).sort());
+  // The corpus's files that import alone (README: "Files that import alone, and must").
+  const alone = ['negative-zero-answer.json', 'same-export-id-a.json', 'same-export-id-b.json'];
+  const all = fs.readdirSync(dir).filter((f) => f !== 'README.md').sort();
+  expect(all).toEqual([...Object.keys(reasons), ...alone].sort());
+  const hostile = all.filter((f) => !alone.includes(f));
   await page.getByLabel('Vælg eksportfiler').setInputFiles([...hostile.map((f) => path.join(dir, f)), tablets[0]]);
   // 29 records, one of them replaced by a correction in the same file (as `trivsel merge` says).
   await expect(page.getByRole('status')).toHaveText(`Rapporten er klar: 28 besvarelser fra 1 fil. ${hostile.length} filer er afvist.`);
@@ -170,7 +189,11 @@ test('hostile files are each rejected with a Danish reason, never as markup, and
   await expect(page.locator('script')).toHaveCount(scripts);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-  await expect(fileLine(page, 'html-in-strings.json').locator('.file-status')).not.toContainText('<');
+  // The refused character is named as text («<»), the markup around it never echoed.
+  const htmlStatus = fileLine(page, 'html-in-strings.json').locator('.file-status');
+  await expect(htmlStatus).toContainText('Tegnet «<»');
+  await expect(htmlStatus).not.toContainText('<img');
+  await expect(htmlStatus).not.toContainText('<script');
 
   // Clearing empties the page.
   await page.getByRole('button', { name: 'Ryd', exact: true }).click();
@@ -208,6 +231,8 @@ test('a dropped file loads; the same file again changes no figure; a changed cop
   const changed = JSON.parse(text);
   const id = changed.records[0].response_id;
   changed.records[0].site = 'Et andet sted';
+  // Another export (one export id with other content is refused before any merge).
+  changed.export_id = randomUUID();
   await page.getByLabel('Vælg eksportfiler').setInputFiles({
     name: 'v1-tablet-b-rettet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)),
   });
@@ -292,8 +317,12 @@ test('the settings are those the figures in the data use; a changed one recomput
   await reliable.blur();
   await expect(page.getByText('Pålidelig ændring for WHO-5 %: en ændring på mere end 23,6 point (mindste påviselige ændring).')).toBeVisible();
 
-  // The smallest group shown: the 6 under «Andet» are shown at 5 and hidden at 10.
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('6');
+  // The smallest group shown: the 6 under «Andet» are hidden («skjult») at 5, so that
+  // 45 − 17 − 18 − 6 does not give the 4 who did not say away, and under 10 at 10.
+  expect(expectedCell('participants', 'participants', 'other').kind).toBe('hidden');
+  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('skjult');
+  expect(await cell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Andet')).toBe('skjult');
+  await expect(page.getByText(/^21 celler mere vises som «skjult» \(Andet 20, Alle 1\)/)).toBeVisible();
   await minCell.fill('10');
   await minCell.blur();
   await expect(page.getByText('Celler med færre end 10 deltagere vises som «< 10».')).toBeVisible();

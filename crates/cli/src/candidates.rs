@@ -23,37 +23,22 @@
 use std::collections::hash_map::{DefaultHasher, Entry as MapEntry};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::io;
 
 use trivsel_core::export::ExportRecord;
+use trivsel_core::merge::{cycles, Cycle};
 use trivsel_core::report::Entry;
 use trivsel_core::{
     CourseType, Gender, InstrumentRef, IsoWeek, MeasurementPoint, ParticipantCode, Site, Uuid,
 };
 
-use crate::stream::FileError;
-
-/// Feeds bytes written to it into a hasher, so a record is hashed as it is
-/// serialised, without building the JSON string.
-struct HashWriter<'h>(&'h mut DefaultHasher);
-
-impl io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use crate::stream::{Digest, FileError};
 
 /// A hash of a record's whole content (its serialised form: struct fields
 /// in declaration order, maps sorted), to tell a duplicate from a conflict.
 pub fn content_hash(r: &ExportRecord) -> u64 {
-    let mut h = DefaultHasher::new();
-    let _ = serde_json::to_writer(HashWriter(&mut h), r);
-    h.finish()
+    let mut d = Digest::default();
+    d.add(r);
+    d.finish()
 }
 
 /// Which instruments a record asked and which scores it has, by interned
@@ -151,6 +136,8 @@ pub struct Outcome {
     pub duplicates: u64,
     /// Conflicting ids (as written), sorted, each with its source numbers.
     pub conflicts: Vec<(Uuid, Vec<u32>)>,
+    /// Corrections in a ring (none of them current), as core's merge finds them.
+    pub cycles: Vec<Cycle>,
 }
 
 /// The index of `item` in `list`, added at the end if it is not there.
@@ -342,11 +329,18 @@ impl Candidates {
                 current += 1;
             }
         }
+        let links = self
+            .records
+            .iter()
+            .filter(|s| !self.conflicts.contains(&s.id) && s.supersedes != s.id)
+            .map(|s| (s.id, s.supersedes))
+            .collect();
         Outcome {
             current,
             superseded,
             duplicates: self.duplicates,
             conflicts: self.conflict_sources(),
+            cycles: cycles(&links),
         }
     }
 
@@ -545,6 +539,7 @@ mod tests {
             .map(|k| (k.response_id, k.sources.clone()))
             .collect();
         assert_eq!(conflicts, expected);
+        assert_eq!(outcome.cycles, merged.cycles);
         let mut used: Vec<InstrumentRef> = merged
             .records
             .iter()

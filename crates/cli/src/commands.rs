@@ -20,6 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
 use trivsel_core::export::ExportRecord;
+use trivsel_core::merge::ExportIds;
 use trivsel_core::report::{render, settings, Format, ReportParamsError};
 use trivsel_core::sealed::Identity;
 use trivsel_core::{
@@ -28,7 +29,7 @@ use trivsel_core::{
 
 use crate::candidates::{Candidates, Outcome, WithinFile};
 use crate::generate::{self, Spec};
-use crate::inputs::{self, Input};
+use crate::inputs::{self, shown, Input};
 use crate::progress::{self, Counted};
 use crate::stream::{self, FileError, Summary};
 use crate::write::{ndjson_line, DocumentWriter};
@@ -37,7 +38,7 @@ use crate::{programmes, Status};
 /// A rejected file's line: "FEJL a.json: …" / "ERROR a.json: …".
 fn failure(lang: Lang, path: &Path, e: &FileError) -> String {
     let word = tr!(lang, da: "FEJL", en: "ERROR");
-    format!("{word} {}: {}", path.display(), e.message(lang))
+    format!("{word} {}: {}", shown(path), e.message(lang))
 }
 
 /// The files under `paths`, and the paths that could not be listed.
@@ -73,7 +74,7 @@ fn read_file(
     reading: Reading,
     each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
-    bar.set_message(input.path.display().to_string());
+    bar.set_message(shown(&input.path));
     let wrap = |file| Counted { inner: file, bar };
     stream::read(input, catalogue, reading.identity, wrap, each)
 }
@@ -87,6 +88,15 @@ fn join(catalogue: &mut Catalogue, definitions: Vec<Instrument>) {
     }
 }
 
+/// The summary of a good file, unless an earlier file had its export id
+/// with other content.
+fn same_export(ids: &mut ExportIds, input: &Input, s: Summary) -> Result<Summary, FileError> {
+    if let Some((id, digest)) = s.export {
+        ids.check(&shown(&input.path), id, digest)?;
+    }
+    Ok(s)
+}
+
 /// `trivsel validate`: one line per file, exit 1 if any is bad.
 pub fn validate(paths: &[PathBuf], lang: Lang, reading: Reading) -> Status {
     let (inputs, missing) = list(paths);
@@ -96,6 +106,7 @@ pub fn validate(paths: &[PathBuf], lang: Lang, reading: Reading) -> Status {
         status = Status::BadInput;
     }
     let (mut catalogue, kinds) = programmes::prepare(&inputs);
+    let mut ids = ExportIds::default();
     let exports = inputs.iter().zip(&kinds).filter(|(_, k)| k.is_none());
     let bar = progress::bar(total_len(exports.map(|(i, _)| i)), reading.progress);
     for (input, kind) in inputs.iter().zip(kinds) {
@@ -104,18 +115,20 @@ pub fn validate(paths: &[PathBuf], lang: Lang, reading: Reading) -> Status {
             Some(Err(e)) => Err(e),
             None => {
                 let mut within = WithinFile::default();
-                read_file(input, &catalogue, &bar, reading, |r| within.add(&r)).map(|summary| {
-                    join(&mut catalogue, summary.definitions);
-                    format!(
-                        "{} {}",
-                        summary.records,
-                        tr!(lang, da: "besvarelser", en: "records")
-                    )
-                })
+                let read = read_file(input, &catalogue, &bar, reading, |r| within.add(&r));
+                read.and_then(|s| same_export(&mut ids, input, s))
+                    .map(|summary| {
+                        join(&mut catalogue, summary.definitions);
+                        format!(
+                            "{} {}",
+                            summary.records,
+                            tr!(lang, da: "besvarelser", en: "records")
+                        )
+                    })
             }
         };
         bar.suspend(|| match line {
-            Ok(what) => println!("OK   {}  ({what})", input.path.display()),
+            Ok(what) => println!("OK   {}  ({what})", shown(&input.path)),
             Err(e) => {
                 status = Status::BadInput;
                 println!("{}", failure(lang, &input.path, &e));
@@ -138,6 +151,8 @@ struct Gathered {
     records: u64,
     /// The running catalogue once every file is read.
     catalogue: Catalogue,
+    /// The export ids of the good files.
+    ids: ExportIds,
 }
 
 /// Reads every file, commits the good exports to the merge state, reports
@@ -159,6 +174,7 @@ fn gather(paths: &[PathBuf], lang: Lang, reading: Reading) -> Gathered {
         bad: missing.len(),
         records: 0,
         catalogue,
+        ids: ExportIds::default(),
     };
     let exports: Vec<&Input> = inputs
         .iter()
@@ -173,7 +189,8 @@ fn gather(paths: &[PathBuf], lang: Lang, reading: Reading) -> Gathered {
             None => {
                 let mark = g.candidates.begin(g.good.len() as u32);
                 let candidates = &mut g.candidates;
-                match read_file(&input, &g.catalogue, &bar, reading, |r| candidates.add(&r)) {
+                let read = read_file(&input, &g.catalogue, &bar, reading, |r| candidates.add(&r));
+                match read.and_then(|s| same_export(&mut g.ids, &input, s)) {
                     Ok(summary) => {
                         g.records += summary.records;
                         join(&mut g.catalogue, summary.definitions);
@@ -247,16 +264,19 @@ fn summary(g: &Gathered, o: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Re
             sources: sources
                 .iter()
                 .filter_map(|s| g.good.get(*s as usize))
-                .map(|i| i.path.display().to_string())
+                .map(|i| shown(&i.path))
                 .collect(),
         };
         writeln!(out, "  {}", conflict.message(lang))?;
+    }
+    for cycle in &o.cycles {
+        writeln!(out, "  {}", cycle.message(lang))?;
     }
     Ok(())
 }
 
 fn exit_for(g: &Gathered, o: &Outcome, allow_bad: bool) -> Status {
-    if !allow_bad && (g.bad > 0 || !o.conflicts.is_empty()) {
+    if !allow_bad && (g.bad > 0 || !o.conflicts.is_empty() || !o.cycles.is_empty()) {
         Status::BadInput
     } else {
         Status::Ok
@@ -377,7 +397,7 @@ pub fn merge(
                 tr!(lang, da: "Skrevet:", en: "Written:"),
                 n,
                 tr!(lang, da: "besvarelser til", en: "records to"),
-                output.display()
+                shown(output)
             );
             exit_for(&g, &o, allow_bad)
         }
@@ -540,7 +560,7 @@ pub fn generate(
                 tr!(lang, da: "besvarelser fra", en: "responses from"),
                 participants.max(1).min(responses.max(1)),
                 tr!(lang, da: "deltagere til", en: "participants to"),
-                output.display()
+                shown(output)
             );
             Status::Ok
         }

@@ -7,9 +7,11 @@
 //! over the same folder read the same files in the same order and print the
 //! same output.
 
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+
+use crate::stream::FileError;
 
 /// How a file holds records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +97,41 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Opens `path` if it is a regular file, checked on the opened file (so a
+/// path swapped for a pipe after it was listed is refused too). A device
+/// such as `/dev/zero` or a pipe is never read: it may never end.
+pub fn open_regular(path: &Path) -> Result<File, FileError> {
+    // Asked before opening too: opening a pipe waits for a writer.
+    if !fs::metadata(path).map_err(FileError::Io)?.is_file() {
+        return Err(FileError::NotRegular);
+    }
+    let file = File::open(path).map_err(FileError::Io)?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(FileError::NotRegular),
+        Err(e) => Err(FileError::Io(e)),
+    }
+}
+
+/// The bytes of the regular file `path`, at most `max + 1` of them: the cap
+/// applies to what is read, not to the size the file had when listed, and
+/// more than `max` bytes says the file is too large.
+pub fn read_capped(path: &Path, max: usize) -> Result<Vec<u8>, FileError> {
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(FileError::Io)?;
+    Ok(bytes)
+}
+
+/// A path as a terminal may print it: every control or invisible character
+/// as its escape (`\u{A}`, `\u{1B}`), so a file name cannot end a line,
+/// forge the next one or colour it.
+pub fn shown(path: &Path) -> String {
+    trivsel_core::messages::visible(&path.to_string_lossy())
 }
 
 #[cfg(test)]

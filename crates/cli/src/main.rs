@@ -9,12 +9,10 @@
 mod candidates;
 mod commands;
 mod generate;
-mod inputs;
 mod keys;
 mod params;
 mod programmes;
 mod progress;
-mod stream;
 mod write;
 
 use std::path::PathBuf;
@@ -23,6 +21,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use trivsel_core::report::{Breakdown, Format, DEFAULT_MIN_CELL};
 use trivsel_core::Lang;
+// The reading of outside input is the library's (`lib.rs`), so the fuzz
+// targets reach it; the commands name it as one of their own modules.
+use trivsel_cli::{inputs, stream};
 
 use crate::commands::Reading;
 

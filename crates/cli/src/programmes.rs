@@ -8,12 +8,10 @@
 //! against the catalogue the earlier ones built, so a folder holding a
 //! programme beside its exports reads the same whatever the file names.
 
-use std::fs;
-
 use trivsel_core::programme::{self, Programme};
 use trivsel_core::{is_programme as claims, parse_programme, tr, Catalogue, Lang};
 
-use crate::inputs::{Input, Kind};
+use crate::inputs::{read_capped, Input, Kind};
 use crate::stream::FileError;
 
 /// Whether `input` is a programme file: a document no larger than a
@@ -22,12 +20,14 @@ pub fn is_programme(input: &Input) -> bool {
     if input.kind != Kind::Document || input.len > programme::MAX_BYTES as u64 {
         return false;
     }
-    fs::read(&input.path).is_ok_and(|bytes| claims(&bytes))
+    let max = programme::MAX_BYTES;
+    read_capped(&input.path, max).is_ok_and(|bytes| bytes.len() <= max && claims(&bytes))
 }
 
 /// Reads and checks one programme file against `catalogue`.
 pub fn read(input: &Input, catalogue: &Catalogue) -> Result<Programme, FileError> {
-    let bytes = fs::read(&input.path).map_err(FileError::Io)?;
+    // More than the cap is read as "too large" by core.
+    let bytes = read_capped(&input.path, programme::MAX_BYTES)?;
     parse_programme(&bytes, catalogue).map_err(FileError::Programme)
 }
 
@@ -76,6 +76,7 @@ pub fn describe(p: &Programme, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::path::{Path, PathBuf};
 
     fn input(path: PathBuf) -> Input {

@@ -23,7 +23,7 @@
 //! brought ([`Summary::definitions`]) to their catalogue only once it is good.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -33,18 +33,26 @@ use serde_json::Value;
 use trivsel_core::catalogue::Catalogue;
 use trivsel_core::export::{v1, ExportRecord, FORMAT, VERSION};
 use trivsel_core::import::{
-    self, check_definitions, check_instruments, check_listed, check_record, clip, echo_value,
+    check_definitions, check_instruments, check_listed, check_record, clip, echo_value,
     ImportError, SchemaProblem,
 };
+use trivsel_core::merge::cycles;
 use trivsel_core::messages::clip_to;
 use trivsel_core::sealed::Identity;
 use trivsel_core::{Date, Instrument, InstrumentRef, RecordError, Uuid};
 
-use crate::inputs::{Input, Kind};
+use crate::inputs::{open_regular, Input, Kind};
 
+mod budget;
+mod digest;
 mod error;
+mod ndjson;
 mod open;
+
+use budget::{Budget, HEADER};
+pub use digest::Digest;
 pub use error::FileError;
+pub use ndjson::read_ndjson;
 use open::{plain, whole};
 
 /// The longest NDJSON line read: a real record is about 1 KB, so a line
@@ -60,6 +68,10 @@ pub struct Summary {
     /// instruments it lists (version 1); none for NDJSON. The caller adds
     /// them to its catalogue once the file is good.
     pub definitions: Vec<Instrument>,
+    /// A document's export id (none for NDJSON) and a digest of its
+    /// definitions and records, to refuse another file under that id with
+    /// other content.
+    pub export: Option<(Uuid, u64)>,
 }
 
 /// Reads `input` and calls `each` with every record, in file order, after it
@@ -81,7 +93,7 @@ pub fn read<W: Read>(
     wrap: impl FnOnce(File) -> W,
     mut each: impl FnMut(ExportRecord) -> Result<(), FileError>,
 ) -> Result<Summary, FileError> {
-    let file = File::open(&input.path).map_err(FileError::Io)?;
+    let file = open_regular(&input.path)?;
     let reader = BufReader::with_capacity(1 << 16, plain(wrap(file), identity)?);
     let result = match input.kind {
         Kind::Document => read_document(reader, catalogue, &mut each),
@@ -96,12 +108,16 @@ pub fn read<W: Read>(
                 Some(Err(reason)) => Err(reason),
                 Some(Ok(doc)) if matches!(e, FileError::RecordsFirst) => {
                     let records = doc.records.len() as u64;
+                    let mut digest = Digest::default();
+                    digest.add(&doc.instruments);
                     for r in doc.records {
+                        digest.add(&r);
                         each(r)?;
                     }
                     Ok(Summary {
                         records,
                         definitions: doc.instruments,
+                        export: Some((doc.export_id, digest.finish())),
                     })
                 }
                 _ => Err(e),
@@ -205,17 +221,23 @@ pub fn read_document(
         }
     }
     let failure = RefCell::new(None);
-    let mut de = serde_json::Deserializer::from_reader(reader);
+    let budget = Budget::new(HEADER);
+    let mut de = serde_json::Deserializer::from_reader(budget.reader(reader));
     let seed = DocumentSeed {
         catalogue,
         each,
         failure: &failure,
+        budget: &budget,
     };
     let result = seed
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
     let doc = match result {
         Ok(doc) => doc,
+        Err(_) if budget.exceeded().is_some() => {
+            let mib = budget.exceeded().unwrap_or(0) >> 20;
+            return Err(FileError::Oversized { mib });
+        }
         Err(e) => return Err(failure.into_inner().unwrap_or_else(|| from_json(e))),
     };
     doc.finish()
@@ -238,6 +260,10 @@ struct RawDocument {
 struct Records {
     version: u32,
     count: u64,
+    /// Each correcting record's id and the id it corrects, to find a ring.
+    links: HashMap<Uuid, Uuid>,
+    /// Of the definitions and every record, in order.
+    digest: u64,
     /// Every instrument a record asked, to check against the file's list.
     used: BTreeSet<InstrumentRef>,
     /// A version 2 file's definitions, checked.
@@ -330,10 +356,13 @@ impl RawDocument {
         if version != v1::VERSION && self.app_version.is_none() {
             return Err(missing("app_version"));
         }
-        self.export_id.ok_or_else(|| missing("export_id"))?;
+        self.export_id.ok_or(missing("export_id"))?;
         self.created.ok_or_else(|| missing("created"))?;
         let instruments = self.instruments.ok_or_else(|| missing("instruments"))?;
         let records = self.records.ok_or_else(|| missing("records"))?;
+        if let Some(cycle) = cycles(&records.links).into_iter().next() {
+            return Err(ImportError::CorrectionCycle(cycle).into());
+        }
         if records.version == v1::VERSION {
             let listed: Vec<InstrumentRef> = listed(&instruments)?;
             let definitions = v1_definitions(&listed)?;
@@ -341,6 +370,7 @@ impl RawDocument {
             return Ok(Summary {
                 records: records.count,
                 definitions,
+                export: self.export_id.map(|id| (id, records.digest)),
             });
         }
         let defined: Vec<_> = records
@@ -352,6 +382,7 @@ impl RawDocument {
         Ok(Summary {
             records: records.count,
             definitions: records.definitions,
+            export: self.export_id.map(|id| (id, records.digest)),
         })
     }
 }
@@ -392,6 +423,7 @@ struct DocumentSeed<'a, 'f> {
     catalogue: &'a Catalogue,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
+    budget: &'f Budget,
 }
 
 impl<'de> DeserializeSeed<'de> for DocumentSeed<'_, '_> {
@@ -456,7 +488,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_, '_> {
                         reader,
                         each: &mut *self.each,
                         failure: self.failure,
+                        budget: self.budget,
                     })?);
+                    self.budget.reset(HEADER);
                 }
                 other => return Err(de::Error::unknown_field(&clip(other), FIELDS)),
             }
@@ -469,6 +503,7 @@ struct RecordsSeed<'a, 'f> {
     reader: RecordReader,
     each: &'a mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
     failure: &'f RefCell<Option<FileError>>,
+    budget: &'f Budget,
 }
 
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, '_> {
@@ -494,7 +529,11 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             definitions,
         } = self.reader;
         let shipped = Catalogue::shipped();
+        let budget = self.budget;
+        let mut digest = Digest::default();
+        digest.add(&definitions);
         let mut next = || -> Result<Option<ExportRecord>, A::Error> {
+            budget.reset(MAX_LINE as u64);
             Ok(if version == v1::VERSION {
                 seq.next_element::<v1::ExportRecord>()?
                     .map(|r| r.upgrade(&listed, shipped))
@@ -503,8 +542,13 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
             })
         };
         let mut used = BTreeSet::new();
+        let mut links = HashMap::new();
         let mut index = 0u64;
         while let Some(record) = next()? {
+            if let Some(old) = record.supersedes {
+                links.insert(record.response_id, old);
+            }
+            digest.add(&record);
             if let Err(problem) = check_record(&record, &known) {
                 *self.failure.borrow_mut() = Some(record_error(index, &record, problem));
                 return Err(de::Error::custom("record rejected"));
@@ -523,6 +567,8 @@ impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
         Ok(Records {
             version,
             count: index,
+            links,
+            digest: digest.finish(),
             used,
             definitions,
         })
@@ -539,64 +585,13 @@ fn record_error(index: u64, r: &ExportRecord, problem: RecordError) -> FileError
     .into()
 }
 
-/// Reads NDJSON from `reader`: one record per line, each read and checked
-/// by `import::parse_ndjson_line` against `catalogue`; blank lines (and a
-/// final newline) are allowed, a line over [`MAX_LINE`] bytes is not.
-pub fn read_ndjson(
-    mut reader: impl BufRead,
-    catalogue: &Catalogue,
-    each: &mut dyn FnMut(ExportRecord) -> Result<(), FileError>,
-) -> Result<Summary, FileError> {
-    let mut buf = Vec::new();
-    let (mut line, mut offset, mut records) = (0u64, 0usize, 0u64);
-    loop {
-        buf.clear();
-        let n = (&mut reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut buf)
-            .map_err(FileError::Io)?;
-        if n == 0 {
-            break;
-        }
-        line += 1;
-        if buf.len() > MAX_LINE && buf.last() != Some(&b'\n') {
-            return Err(FileError::LineTooLong { line });
-        }
-        let text = std::str::from_utf8(&buf).map_err(|e| FileError::Line {
-            line,
-            error: Box::new(ImportError::NotUtf8 {
-                offset: offset + e.valid_up_to(),
-            }),
-        })?;
-        offset += n;
-        let text = text.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{feff}');
-        if text.is_empty() {
-            continue;
-        }
-        let record =
-            import::parse_ndjson_line(text, catalogue).map_err(|error| FileError::Line {
-                line,
-                error: Box::new(error),
-            })?;
-        records += 1;
-        each(record)?;
-    }
-    if records == 0 {
-        return Err(ImportError::Empty.into());
-    }
-    Ok(Summary {
-        records,
-        definitions: Vec::new(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
-    use trivsel_core::import::Limits;
+    use trivsel_core::import::{self, Limits};
     use trivsel_core::{parse_programme, Lang};
 
     fn fixture(rel: &str) -> Vec<u8> {

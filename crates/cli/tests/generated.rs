@@ -126,6 +126,8 @@ fn merge_round_trips_with_corrections_duplicates_and_a_conflict() {
     let conflicting = with_who5(doc.records[20].clone(), [0, 0, 0, 0, 1]);
     records.push(conflicting);
     doc.records = records;
+    // Another export: its own id (one id with other content is refused).
+    doc.export_id = Uuid::from_random([9; 16]);
     let c = write_doc(&dir.join("c.json"), &doc);
 
     let merged = dir.join("merged.json");

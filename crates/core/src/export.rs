@@ -32,6 +32,7 @@ use crate::participant::{
 };
 use crate::record::{RecordError, ResponseRecord};
 use crate::scoring::Scores;
+use crate::strict::{objects_only, unique};
 use crate::uuid::Uuid;
 
 /// The `format` field of every export document.
@@ -43,8 +44,9 @@ pub const VERSION: u32 = 2;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One export file.
+// Read only from a JSON object, never an array (see `strict`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportDocument {
     /// Always [`FORMAT`].
@@ -63,8 +65,10 @@ pub struct ExportDocument {
 }
 
 /// One response as exported.
+// Read only from a JSON object; a key twice in one of its maps is refused
+// (see `strict`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
     /// The response's random UUID v4 (the same as on the tablet).
@@ -80,20 +84,32 @@ pub struct ExportRecord {
     /// Exactly the instruments the questionnaire asked, with their versions.
     pub instruments: Vec<InstrumentRef>,
     /// Instrument id → answers.
+    #[serde(deserialize_with = "unique::answers")]
     pub answers: BTreeMap<String, Answers>,
     /// Instrument id → the items declined ("prefer not to answer"): missing, never 0.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::sets"
+    )]
     pub declined: BTreeMap<String, Declined>,
     /// Instrument id → score id → value, as computed by core when exporting.
     /// A score resting on a declined item is absent. An import recomputes
     /// them and rejects a record whose stored scores differ.
+    #[serde(deserialize_with = "unique::scores")]
     pub scores: BTreeMap<String, BTreeMap<String, u32>>,
     /// Instrument id → the items flagged to the counsellor (WHO-5: answered 0 or 1).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::map"
+    )]
     pub flagged: BTreeMap<String, Vec<String>>,
     /// The response id this one corrects, if it is a correction.
     pub supersedes: Option<Uuid>,
 }
+
+objects_only!(ExportDocument, ExportRecord);
 
 /// The date an export shows for a record completed on `date`.
 pub fn coarsen(date: Date) -> IsoWeek {

@@ -103,12 +103,15 @@ pub struct Flags {
 
 /// An instrument as a record or an export names it: id and the version answered.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InstrumentRef {
     pub id: String,
+    #[serde(deserialize_with = "crate::strict::integer")]
     pub version: u32,
 }
+
+crate::strict::objects_only!(InstrumentRef);
 
 impl Instrument {
     /// How the instrument is named in records and exports.

@@ -37,6 +37,7 @@ pub mod schema;
 pub mod scoring;
 #[cfg(feature = "age")]
 pub mod sealed;
+pub mod strict;
 mod tagged;
 #[cfg(test)]
 mod testing;
@@ -56,7 +57,7 @@ pub use import::{
 };
 pub use instrument::{Answers, Declined, Flags, Instrument, InstrumentRef, Response, ScoreDef};
 pub use lang::{decimal, Lang, Text};
-pub use merge::{Conflict, Merged, Merger};
+pub use merge::{Conflict, Cycle, Merged, Merger};
 pub use participant::{
     AgeBand, CodeError, CourseType, Gender, MeasurementPoint, Participant, ParticipantCode, Site,
     SiteError,

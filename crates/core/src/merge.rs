@@ -16,8 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use crate::export::{ExportDocument, ExportRecord};
+use crate::import::ImportError;
 use crate::lang::Lang;
-use crate::messages::clip;
+use crate::messages::clip_start;
 use crate::uuid::Uuid;
 
 /// Collects records from many files. Holds each distinct record once, plus
@@ -55,7 +56,7 @@ impl Conflict {
         let sources = self
             .sources
             .iter()
-            .map(|s| clip(s))
+            .map(|s| clip_start(s))
             .collect::<Vec<_>>()
             .join(", ");
         let id = self.response_id;
@@ -72,6 +73,40 @@ impl fmt::Display for Conflict {
     }
 }
 
+/// A digest of an export's content (its definitions and records, in
+/// order), to tell the same export read twice from two exports under one
+/// export id. Not stable across releases: compare digests of one run.
+pub fn digest(doc: &ExportDocument) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let json = serde_json::to_vec(&(&doc.instruments, &doc.records)).unwrap_or_default();
+    json.hash(&mut h);
+    h.finish()
+}
+
+/// The export ids of the files read so far, to refuse a file whose id is an
+/// earlier file's and whose content is not.
+#[derive(Clone, Debug, Default)]
+pub struct ExportIds(HashMap<Uuid, (String, u64)>);
+
+impl ExportIds {
+    /// Notes the export `export_id` read from `name` with content `digest`,
+    /// or says which file had that id with other content.
+    pub fn check(&mut self, name: &str, export_id: Uuid, digest: u64) -> Result<(), ImportError> {
+        match self.0.get(&export_id) {
+            Some((other, d)) if *d != digest => Err(ImportError::SameExportId {
+                export_id,
+                other: clip_start(other),
+            }),
+            Some(_) => Ok(()),
+            None => {
+                self.0.insert(export_id, (name.to_string(), digest));
+                Ok(())
+            }
+        }
+    }
+}
+
 /// The merged set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Merged {
@@ -84,6 +119,73 @@ pub struct Merged {
     /// Ids seen with different content, sorted by id; none of their
     /// versions is in `records`.
     pub conflicts: Vec<Conflict>,
+    /// Corrections that go round in a ring (A corrects B, B corrects A):
+    /// none of their records is in `records`, and the evaluator is told.
+    pub cycles: Vec<Cycle>,
+}
+
+/// Records that correct one another in a ring, so none of them is the
+/// last of its chain: each id, then the id it corrects, round to the first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    /// From the smallest id, each followed by the one it supersedes.
+    pub ids: Vec<Uuid>,
+}
+
+impl Cycle {
+    /// E.g. "Rettelserne går i ring: a retter b, som retter a; ingen af dem
+    /// er taget med."
+    pub fn message(&self, lang: Lang) -> String {
+        let mut ring: Vec<String> = self.ids.iter().map(Uuid::to_string).collect();
+        ring.extend(self.ids.first().map(Uuid::to_string));
+        tr!(lang,
+            da: format!("Rettelserne går i ring ({}); ingen af dem er taget med.", ring.join(" retter ")),
+            en: format!("The corrections go round in a ring ({}); none of them is included.", ring.join(" corrects ")),
+        )
+    }
+}
+
+impl fmt::Display for Cycle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// The rings among corrections: `links` maps each record's id to the id it
+/// supersedes (records correcting nothing, or themselves, left out). Each
+/// ring once, from its smallest id; sorted.
+pub fn cycles(links: &HashMap<Uuid, Uuid>) -> Vec<Cycle> {
+    // 1: on the path being followed; 2: done.
+    let mut state: HashMap<Uuid, u8> = HashMap::with_capacity(links.len());
+    let mut starts: Vec<&Uuid> = links.keys().collect();
+    starts.sort();
+    let mut out = Vec::new();
+    for &start in starts {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(id) = at.filter(|id| !state.contains_key(id)) {
+            state.insert(id, 1);
+            path.push(id);
+            at = links.get(&id).copied();
+        }
+        if let Some(at) = at.filter(|id| state.get(id) == Some(&1)) {
+            if let Some(from) = path.iter().position(|id| *id == at) {
+                let mut ring = path[from..].to_vec();
+                let min = ring
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, id)| **id)
+                    .map_or(0, |(i, _)| i);
+                ring.rotate_left(min);
+                out.push(Cycle { ids: ring });
+            }
+        }
+        for id in path {
+            state.insert(id, 2);
+        }
+    }
+    out.sort_by(|a, b| a.ids.cmp(&b.ids));
+    out
 }
 
 impl Merger {
@@ -158,6 +260,12 @@ impl Merger {
             }
         }
         let superseded = superseded_ids(&kept);
+        let links = kept
+            .iter()
+            .filter_map(|r| Some((r.response_id, r.supersedes?)))
+            .filter(|(id, old)| id != old)
+            .collect();
+        let cycles = cycles(&links);
         let before = kept.len();
         kept.retain(|r| !superseded.contains(&r.response_id));
         kept.sort_by(record_order);
@@ -166,6 +274,7 @@ impl Merger {
             records: kept,
             duplicates,
             conflicts,
+            cycles,
         }
     }
 }
@@ -232,6 +341,30 @@ mod tests {
 
     fn ids(records: &[ExportRecord]) -> Vec<Uuid> {
         records.iter().map(|r| r.response_id).collect()
+    }
+
+    #[test]
+    fn corrections_in_a_ring_are_reported_and_none_counts() {
+        let mut m = Merger::new();
+        m.add_record("a.json", rec(1, "AAAAAA", 3, 5, Some(2)));
+        m.add_record("b.json", rec(2, "AAAAAA", 3, 6, Some(1)));
+        m.add_record("b.json", rec(3, "BBBBBB", 3, 6, Some(4)));
+        m.add_record("b.json", rec(4, "BBBBBB", 3, 6, Some(5)));
+        m.add_record("b.json", rec(5, "BBBBBB", 3, 6, Some(3)));
+        m.add_record("b.json", rec(6, "CCCCCC", 3, 6, Some(7)));
+        let merged = m.finish();
+        assert_eq!(ids(&merged.records), [id(6)]);
+        let rings: Vec<Vec<Uuid>> = merged.cycles.iter().map(|c| c.ids.clone()).collect();
+        assert_eq!(rings, [vec![id(1), id(2)], vec![id(3), id(4), id(5)]]);
+        assert_eq!(
+            merged.cycles[0].message(Lang::Da),
+            format!(
+                "Rettelserne går i ring ({} retter {} retter {}); ingen af dem er taget med.",
+                id(1),
+                id(2),
+                id(1)
+            )
+        );
     }
 
     #[test]

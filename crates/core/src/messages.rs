@@ -178,14 +178,16 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
-/// `s` as plain one-line text of at most [`MAX_ECHO`] characters: control
-/// and bidirectional-override characters become spaces, and a longer value
-/// is cut with "…".
+/// `s` as plain one-line text of at most [`MAX_ECHO`] characters: a control
+/// character, a zero-width or other invisible character and a
+/// bidirectional override is written as its escape (`\u{200B}`), so
+/// nothing in a value hides, moves or repaints the text around it, and a
+/// longer value is cut with "…".
 pub fn clip(s: &str) -> String {
     clip_to(s, MAX_ECHO)
 }
 
-/// [`clip`] to `max` characters.
+/// [`clip`] to `max` characters (an escape counts as one).
 pub fn clip_to(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (n, c) in s.chars().enumerate() {
@@ -193,10 +195,53 @@ pub fn clip_to(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        out.push(if c.is_control() || bidi { ' ' } else { c });
+        push_visible(&mut out, c);
     }
     out
+}
+
+/// [`clip`] that keeps the end of `s` ("…/eksport/tablet-a.json"): for a
+/// file name, whose end says which file.
+pub fn clip_start(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= MAX_ECHO {
+        return clip(s);
+    }
+    let tail: String = s.chars().skip(n + 1 - MAX_ECHO).collect();
+    format!("…{}", clip(&tail))
+}
+
+/// `s` whole, with every character [`clip`] escapes escaped: for a file
+/// name a terminal prints, which must not end a line or colour the next.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    out
+}
+
+/// Whether `c` shows nothing of its own or changes how the text around it
+/// shows: controls (C0, DEL, C1), format characters (zero-width space and
+/// joiners, word joiner, soft hyphen, byte-order mark, bidirectional marks,
+/// embeddings, overrides and isolates, the Mongolian vowel separator, tags),
+/// variation selectors, and the Hangul fillers that render as nothing.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if is_invisible(c) {
+        out.push_str(&format!("\\u{{{:X}}}", u32::from(c)));
+    } else {
+        out.push(c);
+    }
 }
 
 #[cfg(test)]
@@ -212,6 +257,13 @@ mod tests {
         assert!(c.ends_with('…'));
         assert_eq!(clip(&"a".repeat(60)), "a".repeat(60));
         assert_eq!(clip(&"a".repeat(61)).chars().count(), 60);
-        assert_eq!(clip("a\nb\u{202e}c"), "a b c");
+        assert_eq!(clip("a\nb\u{202e}c"), "a\\u{A}b\\u{202E}c");
+        assert_eq!(clip("Ung\u{200b}Råd"), "Ung\\u{200B}Råd");
+        assert_eq!(visible("x\n\u{1b}[32mOK"), "x\\u{A}\\u{1B}[32mOK");
+        assert_eq!(visible("Ærø ’s"), "Ærø ’s");
+        let path = format!("/{}/tablet-a.json", "d".repeat(80));
+        let cut = clip_start(&path);
+        assert!(cut.starts_with('…') && cut.ends_with("/tablet-a.json"));
+        assert_eq!(cut.chars().count(), MAX_ECHO);
     }
 }

@@ -8,10 +8,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Date;
 use crate::lang::Lang;
+use crate::strict::refused;
 use crate::tagged;
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O and U,
@@ -22,9 +23,9 @@ const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// (30 random bits, about a billion codes).
 ///
 /// Serialised as the plain string. Deserialising goes through
-/// [`ParticipantCode::parse`], so it is validated (and normalised).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// [`ParticipantCode::exact`]: a code as written, never normalised.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct ParticipantCode(String);
 
 /// Why a typed code is not a code.
@@ -36,6 +37,24 @@ pub enum CodeError {
     InvalidChar(char),
     /// The wrong number of symbols.
     WrongLength { found: usize },
+    /// A code as a person types it, not as trivsel writes it (in an export
+    /// or in storage): `written` (cut) would read as `code`.
+    NotAsWritten {
+        written: String,
+        code: String,
+        why: Unwritten,
+    },
+}
+
+/// What a code a person could type has that a written code never has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unwritten {
+    /// Spaces or dashes between the symbols.
+    Spaces,
+    /// Lower-case letters.
+    LowerCase,
+    /// A letter Crockford's alphabet reads as a digit (O as 0; I and L as 1).
+    LookAlike(char),
 }
 
 impl CodeError {
@@ -45,14 +64,35 @@ impl CodeError {
                 da: "Skriv koden (6 tegn).".into(),
                 en: "Enter the code (6 characters).".into(),
             ),
-            Self::InvalidChar(c) => tr!(lang,
-                da: format!("Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."),
-                en: format!("The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."),
-            ),
+            Self::InvalidChar(c) => {
+                let c = crate::messages::clip(&c.to_string());
+                tr!(lang,
+                    da: format!("Tegnet «{c}» kan ikke indgå i en kode. En kode består af tal og bogstaverne A–Z undtagen U."),
+                    en: format!("The character «{c}» cannot be part of a code. A code consists of digits and the letters A–Z except U."),
+                )
+            }
             Self::WrongLength { found } => tr!(lang,
                 da: format!("Koden skal have 6 tegn, men har {found}."),
                 en: format!("The code must have 6 characters, but has {found}."),
             ),
+            Self::NotAsWritten { written, code, why } => {
+                let why = match why {
+                    Unwritten::Spaces => {
+                        tr!(lang, da: "mellemrum eller bindestreger".to_string(), en: "spaces or dashes".to_string())
+                    }
+                    Unwritten::LowerCase => {
+                        tr!(lang, da: "små bogstaver".to_string(), en: "lower-case letters".to_string())
+                    }
+                    Unwritten::LookAlike(c) => {
+                        let digit = if *c == 'O' { '0' } else { '1' };
+                        tr!(lang, da: format!("bogstavet {c}, som skrives {digit}"), en: format!("the letter {c}, written {digit}"))
+                    }
+                };
+                tr!(lang,
+                    da: format!("«{written}» er ikke en kode, som trivsel skriver den (6 tal og store bogstaver uden I, L, O og U): den har {why}; skrevet rigtigt er den {code}."),
+                    en: format!("«{written}» is not a code as trivsel writes it (6 digits and capital letters without I, L, O and U): it has {why}; written so, it is {code}."),
+                )
+            }
         }
     }
 }
@@ -110,6 +150,29 @@ impl ParticipantCode {
         }
     }
 
+    /// Reads a code as trivsel writes it (in an export, in storage): exactly
+    /// 6 symbols of the alphabet in upper case, as the JSON Schema's pattern
+    /// says. What [`ParticipantCode::parse`] would read another way (lower
+    /// case, a look-alike, spaces or dashes) is refused, saying which.
+    pub fn exact(written: &str) -> Result<Self, CodeError> {
+        if written.len() == Self::LEN && written.bytes().all(|b| CROCKFORD.contains(&b)) {
+            return Ok(ParticipantCode(written.to_string()));
+        }
+        let code = Self::parse(written)?;
+        let why = if written.chars().any(|c| c.is_whitespace() || is_dash(c)) {
+            Unwritten::Spaces
+        } else if let Some(c) = written.chars().find(|c| matches!(c, 'O' | 'I' | 'L')) {
+            Unwritten::LookAlike(c)
+        } else {
+            Unwritten::LowerCase
+        };
+        Err(CodeError::NotAsWritten {
+            written: crate::messages::clip(written),
+            code: code.0,
+            why,
+        })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -128,11 +191,12 @@ impl fmt::Display for ParticipantCode {
     }
 }
 
-impl TryFrom<String> for ParticipantCode {
-    type Error = CodeError;
-
-    fn try_from(s: String) -> Result<Self, CodeError> {
-        ParticipantCode::parse(&s)
+/// As written ([`ParticipantCode::exact`]): what serde reads was written by
+/// trivsel, never typed. The reason is in both languages (see `strict`).
+impl<'de> Deserialize<'de> for ParticipantCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ParticipantCode::exact(&s).map_err(|e| refused(|lang| e.message(lang)))
     }
 }
 
@@ -253,124 +317,8 @@ impl CourseType {
     }
 }
 
-/// The programme or site a participant belongs to, as the counsellor types it
-/// (e.g. `UngRåd Aarhus`). A short label, not free text: letters, digits,
-/// spaces and `- . ' /` only, 1–40 characters.
-///
-/// Serialised as the plain string; deserialising goes through [`Site::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Site(String);
-
-/// Why a typed site name is not accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SiteError {
-    Empty,
-    TooLong {
-        chars: usize,
-    },
-    InvalidChar(char),
-    /// Only punctuation, e.g. `-` or `./`.
-    NoLetterOrDigit,
-}
-
-impl SiteError {
-    pub fn message(&self, lang: Lang) -> String {
-        let max = Site::MAX_CHARS;
-        match self {
-            Self::Empty => tr!(lang,
-                da: "Skriv navnet på stedet eller forløbet.".into(),
-                en: "Enter the name of the site or programme.".into(),
-            ),
-            Self::TooLong { chars } => tr!(lang,
-                da: format!("Navnet må højst have {max} tegn (det har {chars})."),
-                en: format!("The name can have at most {max} characters (it has {chars})."),
-            ),
-            Self::InvalidChar(c) => tr!(lang,
-                da: format!("Tegnet «{c}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"),
-                en: format!("The character «{c}» cannot be used in the name. Use letters, digits, spaces and - . ' /"),
-            ),
-            Self::NoLetterOrDigit => tr!(lang,
-                da: "Navnet skal indeholde mindst ét bogstav eller tal.".into(),
-                en: "The name must contain at least one letter or digit.".into(),
-            ),
-        }
-    }
-}
-
-impl fmt::Display for SiteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for SiteError {}
-
-impl Site {
-    pub const MAX_CHARS: usize = 40;
-
-    /// Reads a site name: trimmed, every run of whitespace inside made one
-    /// space, and the typographic apostrophe `’` (which tablet keyboards type
-    /// for `'`) made `'`, so the same name typed twice is the same site. Then
-    /// 1–40 characters, each a letter (any script, æøå included), a digit
-    /// 0–9, a space or one of `- . ' /`, and at least one letter or digit.
-    pub fn parse(input: &str) -> Result<Site, SiteError> {
-        let mut name = String::new();
-        let mut space = false;
-        for c in input.trim().chars() {
-            if c.is_whitespace() {
-                space = true;
-                continue;
-            }
-            let c = if c == '\u{2019}' { '\'' } else { c };
-            if !(c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '.' | '\'' | '/')) {
-                return Err(SiteError::InvalidChar(c));
-            }
-            if space {
-                name.push(' ');
-                space = false;
-            }
-            name.push(c);
-        }
-        let chars = name.chars().count();
-        if chars == 0 {
-            Err(SiteError::Empty)
-        } else if chars > Self::MAX_CHARS {
-            Err(SiteError::TooLong { chars })
-        } else if !name
-            .chars()
-            .any(|c| c.is_alphabetic() || c.is_ascii_digit())
-        {
-            Err(SiteError::NoLetterOrDigit)
-        } else {
-            Ok(Site(name))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Site {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Site {
-    type Error = SiteError;
-
-    fn try_from(s: String) -> Result<Site, SiteError> {
-        Site::parse(&s)
-    }
-}
-
-impl From<Site> for String {
-    fn from(site: Site) -> String {
-        site.0
-    }
-}
+mod site;
+pub use site::{Site, SiteError, SiteUnwritten};
 
 /// A young person in a course, as the counsellor registers them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -409,14 +357,17 @@ pub enum MeasurementPoint {
     FollowUp,
 }
 
-/// The unchecked shape of a [`MeasurementPoint`] (see `tagged`).
+/// The unchecked shape of a [`MeasurementPoint`] (see `tagged`), read only
+/// from a JSON object.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct PointRepr {
     kind: PointKind,
     #[serde(default, deserialize_with = "tagged::present")]
     session: Option<u16>,
 }
+
+crate::strict::objects_only!(deserialize PointRepr);
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -576,13 +527,61 @@ mod tests {
             serde_json::from_str::<ParticipantCode>("\"938NKR\"").unwrap(),
             c
         );
+        // Written codes are read as written: what a person types is `parse`'s.
+        for typed in [
+            "938-nkr", "938nkr", " 938NKR", "938 NKR", "93ONKR", "I38NKR",
+        ] {
+            let err = serde_json::from_str::<ParticipantCode>(&format!("\"{typed}\""));
+            assert!(err.is_err(), "{typed}");
+        }
         assert_eq!(
-            serde_json::from_str::<ParticipantCode>("\"938-nkr\"").unwrap(),
-            c
+            ParticipantCode::exact("938nkr").unwrap_err().message(Lang::En),
+            "«938nkr» is not a code as trivsel writes it (6 digits and capital letters without I, L, O and U): it has lower-case letters; written so, it is 938NKR."
+        );
+        assert_eq!(
+            ParticipantCode::exact("93ONKR").unwrap_err().message(Lang::Da),
+            "«93ONKR» er ikke en kode, som trivsel skriver den (6 tal og store bogstaver uden I, L, O og U): den har bogstavet O, som skrives 0; skrevet rigtigt er den 930NKR."
+        );
+        assert!(matches!(
+            ParticipantCode::exact("938-NKR"),
+            Err(CodeError::NotAsWritten {
+                why: Unwritten::Spaces,
+                ..
+            })
+        ));
+        assert_eq!(
+            ParticipantCode::exact("938NK"),
+            Err(CodeError::WrongLength { found: 5 })
         );
         assert!(serde_json::from_str::<ParticipantCode>("\"938NKU\"").is_err());
         assert!(serde_json::from_str::<ParticipantCode>("\"\"").is_err());
         assert!(serde_json::from_str::<ParticipantCode>("123456").is_err());
+    }
+
+    #[test]
+    fn a_site_is_read_as_written() {
+        assert_eq!(Site::exact("Ung i Odense"), Site::parse("Ung i Odense"));
+        for (typed, why) in [
+            (" Ung i Odense", SiteUnwritten::Padded),
+            ("Ung i Odense\t", SiteUnwritten::Padded),
+            ("Ung  i Odense", SiteUnwritten::Spacing),
+            ("Ung\u{a0}i Odense", SiteUnwritten::Spacing),
+            ("Ung i Odense’s", SiteUnwritten::Apostrophe),
+        ] {
+            assert!(
+                matches!(Site::exact(typed), Err(SiteError::NotAsWritten { why: w, .. }) if w == why),
+                "{typed:?}"
+            );
+            assert!(serde_json::from_str::<Site>(&serde_json::to_string(typed).unwrap()).is_err());
+        }
+        assert_eq!(
+            Site::exact(" Ung").unwrap_err().message(Lang::En),
+            "« Ung» is not a name as trivsel writes it: it has white space before or after the name; written so, it is «Ung»."
+        );
+        assert_eq!(
+            Site::exact("Ung\u{200b}Råd").unwrap_err().message(Lang::Da),
+            "Tegnet «\\u{200B}» kan ikke bruges i navnet. Brug bogstaver, tal, mellemrum og - . ' /"
+        );
     }
 
     #[test]

@@ -14,15 +14,20 @@
 //! and keeps only a few numbers per participant, so a report over a million
 //! responses needs memory for the participants, not for the records.
 //!
-//! Small groups are never shown. Every figure is a [`Cell`]: a value with the
-//! number of participants it rests on, or [`Cell::Suppressed`] (printed "< 5")
-//! when that number is below [`ReportParams::min_cell`]. Means and shares are
+//! Small groups are never shown, nor given back by the margins. Every figure
+//! is a [`Cell`]: a value with the number of participants it rests on,
+//! [`Cell::Suppressed`] (printed "< 5") when that number is below
+//! [`ReportParams::min_cell`], or [`Cell::Hidden`] (printed "skjult") when it
+//! is hidden so that no suppressed cell can be worked out from the totals,
+//! the other groups and the other tables (`protect`). Means and shares are
 //! computed from integer sums and rounded half up to one decimal, so the
 //! result does not depend on the order of the records or on floating-point
 //! summation.
 
 mod builder;
 mod entry;
+mod protect;
+mod raw;
 mod render;
 mod rows;
 mod settings;
@@ -30,7 +35,7 @@ mod settings;
 pub use builder::ReportBuilder;
 pub use entry::Entry;
 pub use render::{
-    cell_text, notes, render, render_csv, render_json, render_markdown, render_text,
+    cell_text, hidden_text, notes, render, render_csv, render_json, render_markdown, render_text,
     suppressed_text, tables, title, Format, Row, Table,
 };
 pub use settings::{setting, settings, Setting, SettingKind};
@@ -210,9 +215,10 @@ impl ReportParams {
 
 /// One figure of the report.
 ///
-/// Serialised as `{"kind":"value","value":41.2,"n":12}` or
-/// `{"kind":"suppressed"}`. A suppressed cell carries neither its value nor
-/// its `n`: there is nothing in it to reveal.
+/// Serialised as `{"kind":"value","value":41.2,"n":12}`,
+/// `{"kind":"suppressed"}` or `{"kind":"hidden"}`. A suppressed or hidden
+/// cell carries neither its value nor its `n`: there is nothing in it to
+/// reveal.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cell {
@@ -220,48 +226,16 @@ pub enum Cell {
     /// or a difference (1 decimal); `n` is the number of participants it rests
     /// on: for a count the count itself, for a mean or share its denominator.
     Value { value: f64, n: u32 },
-    /// Fewer participants than [`ReportParams::min_cell`] (or none).
+    /// Fewer participants than [`ReportParams::min_cell`] (or none):
+    /// primary suppression, printed "< 5".
     Suppressed,
+    /// Resting on enough participants, but hidden so that no suppressed
+    /// cell can be worked out from the totals and the other groups:
+    /// secondary suppression, printed "skjult" / "hidden".
+    Hidden,
 }
 
 impl Cell {
-    /// A count, suppressed when below `min_cell` (so 0 is suppressed too).
-    pub(crate) fn count(count: u64, min_cell: u32) -> Cell {
-        match u32::try_from(count) {
-            Ok(n) if n >= min_cell && n > 0 => Cell::Value { value: n as f64, n },
-            Ok(_) => Cell::Suppressed,
-            Err(_) => Cell::Value {
-                value: count as f64,
-                n: u32::MAX,
-            },
-        }
-    }
-
-    /// `sum / n`, rounded half up to 1 decimal, or suppressed when `n` is
-    /// below `min_cell`.
-    pub(crate) fn mean(sum: u64, n: u64, min_cell: u32) -> Cell {
-        Self::tenths(sum, n, 10, min_cell)
-    }
-
-    /// `part / n` in percent, rounded half up to 1 decimal, or suppressed
-    /// when `n` is below `min_cell`.
-    pub(crate) fn share(part: u64, n: u64, min_cell: u32) -> Cell {
-        Self::tenths(part, n, 1000, min_cell)
-    }
-
-    /// `round(num · scale / n) / 10`, exactly in integers.
-    fn tenths(num: u64, n: u64, scale: u128, min_cell: u32) -> Cell {
-        if n == 0 || n < u64::from(min_cell) {
-            return Cell::Suppressed;
-        }
-        let (num, den) = (u128::from(num), u128::from(n));
-        let tenths = (2 * num * scale + den) / (2 * den);
-        Cell::Value {
-            value: tenths as f64 / 10.0,
-            n: u32::try_from(n).unwrap_or(u32::MAX),
-        }
-    }
-
     /// This mean minus `reference` (both to 1 decimal), with the mean's `n`.
     pub(crate) fn minus(self, reference: f64) -> Cell {
         match self {
@@ -272,28 +246,30 @@ impl Cell {
                     n,
                 }
             }
-            Cell::Suppressed => Cell::Suppressed,
+            other => other,
         }
     }
 
-    /// The value, unless suppressed.
+    /// The value, unless suppressed or hidden.
     pub fn value(self) -> Option<f64> {
         match self {
             Cell::Value { value, .. } => Some(value),
-            Cell::Suppressed => None,
+            Cell::Suppressed | Cell::Hidden => None,
         }
     }
 
-    /// The number of participants the value rests on, unless suppressed.
+    /// The number of participants the value rests on, unless suppressed
+    /// or hidden.
     pub fn n(self) -> Option<u32> {
         match self {
             Cell::Value { n, .. } => Some(n),
-            Cell::Suppressed => None,
+            Cell::Suppressed | Cell::Hidden => None,
         }
     }
 
+    /// Whether the cell shows no value: suppressed ("< 5") or hidden.
     pub fn is_suppressed(self) -> bool {
-        matches!(self, Cell::Suppressed)
+        matches!(self, Cell::Suppressed | Cell::Hidden)
     }
 }
 

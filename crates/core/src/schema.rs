@@ -12,8 +12,10 @@
 //! their own serde form get a schema written here: ids, dates
 //! (`"2026-11-23"`), ISO weeks (`"2026-W47"`), participant codes, site names
 //! and measurement points.
-//! Their patterns describe what this build writes; the parsers remain the
-//! authority on what it reads (import also normalises, e.g. lower-case codes).
+//! Their patterns say exactly what the importer reads: a participant code or
+//! a site name that the pattern refuses, the importer refuses too (see
+//! `ParticipantCode::exact`, `Site::exact`), and nothing is normalised on
+//! the way in.
 
 use std::borrow::Cow;
 
@@ -175,11 +177,11 @@ impl JsonSchema for Site {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "The programme or site: 1–40 letters, digits, single spaces and - . ' /, with at least one letter or digit.",
+            "description": "The programme or site: 1–40 letters (Unicode Alphabetic), digits 0–9 and - . ' / in words separated by single spaces, with at least one letter or digit; exactly as written, never padded.",
             "type": "string",
             "minLength": 1,
             "maxLength": Site::MAX_CHARS,
-            "pattern": "^[\\p{L}0-9.'/-]+( [\\p{L}0-9.'/-]+)*$"
+            "pattern": "^(?=.*[\\p{Alphabetic}0-9])[\\p{Alphabetic}0-9.'/-]+( [\\p{Alphabetic}0-9.'/-]+)*$"
         })
     }
 }

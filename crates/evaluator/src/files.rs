@@ -75,6 +75,9 @@ pub struct Export {
     pub doc: ExportDocument,
     /// Each instrument some record asked, once, sorted.
     pub asked: Vec<InstrumentRef>,
+    /// Of its content, to refuse another file with its export id and other
+    /// content (core's `ExportIds`).
+    pub digest: u64,
 }
 
 impl Export {
@@ -82,7 +85,8 @@ impl Export {
         let asked: BTreeSet<&InstrumentRef> =
             doc.records.iter().flat_map(|r| &r.instruments).collect();
         let asked = asked.into_iter().cloned().collect();
-        Export { doc, asked }
+        let digest = trivsel_core::merge::digest(&doc);
+        Export { doc, asked, digest }
     }
 }
 

@@ -73,6 +73,7 @@ catalogue! {
             en: "Conflicts (same id, different content; none of them counts)",
         },
         conflicts_heading = { da: "Konflikter", en: "Conflicts" },
+        cycles_heading = { da: "Rettelser i ring", en: "Corrections in a ring" },
         // Settings.
         settings_heading = { da: "Indstillinger", en: "Settings" },
         min_cell = {

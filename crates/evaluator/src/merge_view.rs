@@ -1,6 +1,7 @@
 //! What the merge did: how many responses count, how many were duplicates or
-//! replaced by a correction, and every conflict with core's message (a
-//! conflicting response is left out, never picked).
+//! replaced by a correction, and every conflict and every ring of
+//! corrections with core's message (a conflicting response is left out,
+//! never picked; no record of a ring counts).
 
 use std::rc::Rc;
 
@@ -40,6 +41,12 @@ pub fn MergeView(props: &Props) -> Html {
                 <h3>{ m.conflicts_heading }</h3>
                 <ul class="conflicts">
                     { for merged.conflicts.iter().map(|c| html! { <li>{ c.message(props.lang) }</li> }) }
+                </ul>
+            }
+            if !merged.cycles.is_empty() {
+                <h3>{ m.cycles_heading }</h3>
+                <ul class="conflicts">
+                    { for merged.cycles.iter().map(|c| html! { <li>{ c.message(props.lang) }</li> }) }
                 </ul>
             }
         </section>

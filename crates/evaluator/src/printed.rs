@@ -77,8 +77,10 @@ mod tests {
             da.title,
             "Evalueringsrapport: WHO-5 Trivselsindeks og Trivselsstigen (0–10)"
         );
-        assert_eq!(da.notes.len(), 7);
+        assert_eq!(da.notes.len(), 8);
         assert!(da.notes[5].contains("«< 5»"), "{:?}", da.notes[5]);
+        // The 6 of another gender are hidden so the 4 stay unknown.
+        assert!(da.notes[6].contains("21 celler mere vises som «skjult» (Andet 20, Alle 1)"));
         assert_eq!(text(&da, "participants", "participants", "all"), "45");
         assert_eq!(text(&da, "participants", "responses", "all"), "85");
         let (who5, distribution) = ("who5", "who5.percentage.distribution");
@@ -105,6 +107,7 @@ mod tests {
             "< 5"
         );
         assert_eq!(text(&da, distribution, "30_39", "all.intake"), "7");
+        assert_eq!(text(&da, who5, "percentage.mean.intake", "other"), "skjult");
 
         let en = printed(&report, Lang::En);
         assert_eq!(
@@ -113,6 +116,7 @@ mod tests {
         );
         assert_eq!(text(&en, "participants", "completion", "all"), "73.3% (45)");
         assert_eq!(text(&en, distribution, "0_9", "all.last"), "< 5");
+        assert_eq!(text(&en, "participants", "participants", "other"), "hidden");
     }
 
     #[test]

@@ -24,8 +24,12 @@ fn table_view(t: &PrintedTable, measure: &str) -> Html {
     let caption_id = format!("table-{}", t.table.id);
     let rows = t.table.rows.iter().zip(&t.texts).map(|(row, texts)| {
         let cells = row.cells.iter().zip(texts).map(|(cell, text)| {
-            let suppressed = *cell == Cell::Suppressed;
-            html! { <td class={classes!("num", suppressed.then_some("suppressed"))}>{ text.clone() }</td> }
+            let class = match cell {
+                Cell::Suppressed => Some("suppressed"),
+                Cell::Hidden => Some("hidden"),
+                Cell::Value { .. } => None,
+            };
+            html! { <td class={classes!("num", class)}>{ text.clone() }</td> }
         });
         html! {
             <tr>

@@ -13,6 +13,7 @@
 
 use std::rc::Rc;
 
+use trivsel_core::merge::ExportIds;
 use trivsel_core::programme::Programme;
 use trivsel_core::sealed::Identity;
 use trivsel_core::{Catalogue, Instrument, Lang, ReportParams};
@@ -205,7 +206,9 @@ impl State {
     /// the running catalogue and with the identity held.
     fn settle(&mut self, i: usize, result: Result<Vec<u8>, ReadFailure>) {
         let identity = self.identity.as_deref();
-        let opened = result.and_then(|bytes| files::open_or_keep(bytes, &self.catalogue, identity));
+        let opened = result
+            .and_then(|bytes| files::open_or_keep(bytes, &self.catalogue, identity))
+            .and_then(|o| self.same_export(self.files[i].id, o));
         let status = match opened {
             Ok(Opened::Export(export)) => FileStatus::Loaded(Rc::new(export)),
             Ok(Opened::Programme(p)) => FileStatus::Programme(Rc::new(p)),
@@ -227,6 +230,26 @@ impl State {
                 self.settle(i, Ok(bytes));
             }
         }
+    }
+
+    /// `opened`, unless it is an export whose export id an accepted file has
+    /// with other content (core's `ExportIds`, in the order files were read).
+    fn same_export(&self, id: FileId, opened: Opened) -> Result<Opened, ReadFailure> {
+        let Opened::Export(export) = &opened else {
+            return Ok(opened);
+        };
+        let mut ids = ExportIds::default();
+        let this = self
+            .files
+            .iter()
+            .find(|f| f.id == id)
+            .map_or("", |f| &f.name);
+        for (name, other) in self.loaded() {
+            let _ = ids.check(name, other.doc.export_id, other.digest);
+        }
+        ids.check(this, export.doc.export_id, export.digest)
+            .map_err(ReadFailure::Import)?;
+        Ok(opened)
     }
 
     /// `name`, or `name (2)`, `name (3)`, … if a file on the page has it.
@@ -333,6 +356,24 @@ mod tests {
             .expect(name)
             .status
             .clone()
+    }
+
+    #[test]
+    fn a_second_export_with_the_same_id_and_other_content_is_rejected() {
+        let a = fixture("hostile/same-export-id-a.json");
+        let b = fixture("hostile/same-export-id-b.json");
+        let s = open(Rc::new(State::default()), 1, "a.json", a.clone());
+        let s = open(s, 2, "a-again.json", a);
+        let s = open(s, 3, "b.json", b);
+        assert!(matches!(status(&s, "a-again.json"), FileStatus::Loaded(_)));
+        let FileStatus::Rejected(why) = status(&s, "b.json") else {
+            panic!("b.json is rejected");
+        };
+        assert!(
+            why.message(Lang::Da).contains("samme eksport-id"),
+            "{why:?}"
+        );
+        assert!(why.message(Lang::Da).contains("«a.json»"), "{why:?}");
     }
 
     #[test]

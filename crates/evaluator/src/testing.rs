@@ -3,10 +3,9 @@
 //! built with core's export functions. Only tests name questionnaires.
 
 use trivsel_core::export::{document, export_record};
-use trivsel_core::Uuid;
 use trivsel_core::{
     parse_programme, AgeBand, Catalogue, CourseType, Date, ExportDocument, Gender,
-    MeasurementPoint, Participant, ParticipantCode, Programme, ResponseRecord, Site,
+    MeasurementPoint, Participant, ParticipantCode, Programme, ResponseRecord, Site, Uuid,
 };
 
 /// A committed fixture's bytes, by its path under `tests/fixtures`.

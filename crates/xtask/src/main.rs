@@ -4,6 +4,7 @@
 
 mod baseline;
 mod deploy;
+mod fuzz;
 mod lockfile;
 mod nginx;
 mod release;
@@ -39,6 +40,9 @@ commands:
   size [--dist DIR] [--budget-file PATH]
                               raw and gzip bytes of every file the first page loads (default DIR: dist);
                               with a budget file (one integer, gzip bytes), fail when the total exceeds it
+  fuzz [TARGET...] [--execs N]
+                              AFL++ on each parser of outside input (default: every target, 10 000 000
+                              executions each); crashes are kept in crates/fuzz/crashes/ (not run by CI)
   test                        install missing tools, then fmt, clippy, cargo test, trunk build, size, playwright,
                               then the release archive behind Debian's nginx (sub-path, headers, upgrade)
   test-release [ARGS...]      build, then only the release's tests behind nginx (sub-path, headers,
@@ -56,6 +60,10 @@ fn main() -> ExitCode {
         Some("test-release") => test_release(&root, &args[1..]),
         Some("test") if args.len() == 1 => test::run_all(&root),
         Some("bench") if args.len() == 1 => bench(&root),
+        Some("fuzz") => match fuzz::Args::parse(&args[1..]) {
+            Ok(fuzz_args) => fuzz::run(&root, &fuzz_args),
+            Err(e) => return usage_error(&e),
+        },
         Some("size") => match size::Args::parse(&args[1..], &root) {
             Ok(size_args) => size::report(&size_args.dist, size_args.budget_file.as_deref()),
             Err(e) => return usage_error(&e),

@@ -51,6 +51,14 @@ pub enum FileError {
     /// header); a failure further in comes as [`FileError::Io`] holding
     /// core's reason.
     Sealed(OpenError),
+    /// Not a regular file (a device such as `/dev/zero`, a pipe, a socket):
+    /// never read, so nothing endless is.
+    NotRegular,
+    /// A part of a document (its header outside the records, or one record)
+    /// longer than `mib` MiB: no export has one.
+    Oversized {
+        mib: u64,
+    },
 }
 
 impl FileError {
@@ -101,6 +109,14 @@ impl FileError {
                 )
             }
             Self::Programme(e) => e.message(lang),
+            Self::NotRegular => tr!(lang,
+                da: "Filen er ikke en almindelig fil (men fx en enhed eller en pipe) og læses ikke.".to_string(),
+                en: "The file is not a regular file (but, e.g., a device or a pipe) and is not read.".to_string(),
+            ),
+            Self::Oversized { mib } => tr!(lang,
+                da: format!("Filen har en værdi eller en besvarelse på over {mib} MiB; det har ingen trivsel-eksport."),
+                en: format!("The file has a value or a record of more than {mib} MiB; no trivsel export has one."),
+            ),
             Self::TooMany => tr!(lang,
                 da: "Der er flere besvarelser eller scorer, end én kørsel kan tælle (over 4 milliarder).".to_string(),
                 en: "There are more records or scores than one run can count (over 4 billion).".to_string(),

@@ -3,7 +3,6 @@
 //! evaluator's identity as it is read; and core's reading of a whole file
 //! small enough for it.
 
-use std::fs::File;
 use std::io::{self, Read};
 
 use trivsel_core::catalogue::Catalogue;
@@ -11,7 +10,7 @@ use trivsel_core::import::{self, Limits};
 use trivsel_core::sealed::{self, Identity};
 
 use super::FileError;
-use crate::inputs::Input;
+use crate::inputs::{open_regular, Input};
 
 /// The plain content of a file: as it is, or, for an age file, decrypted
 /// with `identity` as it is read.
@@ -46,7 +45,7 @@ pub(super) fn whole(
         return None;
     }
     let mut bytes = Vec::new();
-    plain(File::open(&input.path).ok()?, identity)
+    plain(open_regular(&input.path).ok()?, identity)
         .ok()?
         .take(limits.max_bytes as u64 + 1)
         .read_to_end(&mut bytes)

@@ -15,6 +15,7 @@ use crate::catalogue::Catalogue;
 use crate::date::{Date, IsoWeek};
 use crate::instrument::{Answers, InstrumentRef, V1Field};
 use crate::participant::{AgeBand, CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
+use crate::strict::{objects_only, unique};
 use crate::uuid::Uuid;
 
 /// The format version this module reads.
@@ -22,7 +23,7 @@ pub const VERSION: u32 = 1;
 
 /// One export file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportDocument {
     pub format: String,
@@ -38,7 +39,7 @@ pub struct ExportDocument {
 
 /// One response as exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportRecord {
     /// The response's random UUID v4 (the same as on the tablet).
@@ -52,9 +53,11 @@ pub struct ExportRecord {
     /// The ISO week the response was completed in: the day is never exported.
     pub week: IsoWeek,
     /// Instrument id → answers.
+    #[serde(deserialize_with = "unique::answers")]
     pub answers: BTreeMap<String, Answers>,
     /// Instrument id → scores, as computed by core when exporting. An import
     /// recomputes them and rejects a record whose stored scores differ.
+    #[serde(deserialize_with = "unique::map")]
     pub scores: BTreeMap<String, ExportScore>,
     /// The response id this one corrects, if it is a correction.
     pub supersedes: Option<Uuid>,
@@ -62,16 +65,19 @@ pub struct ExportRecord {
 
 /// The scores of one instrument in one record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExportScore {
     /// WHO-5: the raw sum 0–25; the ladder: its value 0–10.
+    #[serde(deserialize_with = "crate::strict::integer")]
     pub raw: u32,
     /// WHO-5: raw × 4, 0–100. Absent for single-item scales.
     pub percentage: Option<u32>,
     /// Items answered 0 or 1 (WHO-5).
     pub flagged_items: Vec<String>,
 }
+
+objects_only!(ExportDocument, ExportRecord, ExportScore);
 
 impl ExportRecord {
     /// The record in the current form. Its instruments are those it

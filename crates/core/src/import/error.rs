@@ -10,6 +10,7 @@ use std::fmt;
 use crate::catalogue::CatalogueError;
 use crate::export::VERSION;
 use crate::lang::{decimal, Lang};
+use crate::merge::Cycle;
 use crate::record::RecordError;
 use crate::uuid::{Uuid, UuidError};
 
@@ -66,6 +67,12 @@ pub enum ImportError {
         first: usize,
         second: usize,
     },
+    /// Records of the file correct one another in a ring.
+    CorrectionCycle(Cycle),
+    /// The file's export id is that of another file read before (`other`,
+    /// its name cut), whose content differs: an export is written once, so
+    /// one of the two was changed since.
+    SameExportId { export_id: Uuid, other: String },
 }
 
 /// What is wrong with the shape of the document at a path.
@@ -87,6 +94,9 @@ pub enum SchemaProblem {
     /// A value of the right type that is not allowed (a site name with `<`,
     /// a week that does not exist, …); `detail` in English, cut.
     InvalidValue { detail: String },
+    /// A value its own check refused (a participant code or a site name not
+    /// as trivsel writes them), with the check's reason in each language.
+    Refused { da: String, en: String },
 }
 
 impl ImportError {
@@ -131,10 +141,7 @@ impl ImportError {
                     en: format!("The file does not follow the export format: {problem}"),
                 )
             }
-            Self::UnknownInstrument { id, version } => tr!(lang,
-                da: format!("Filen bruger skemaet «{id}» (version {version}), som denne udgave af trivsel ikke kender."),
-                en: format!("The file uses the questionnaire «{id}» (version {version}), which this release of trivsel does not know."),
-            ),
+            Self::UnknownInstrument { id, version } => unknown_instrument(id, *version, lang),
             Self::InstrumentVersion {
                 id,
                 listed,
@@ -152,13 +159,13 @@ impl ImportError {
                 index,
                 response_id,
                 problem,
-            } => {
-                let problem = problem.message(lang);
-                format!(
-                    "{} (id {response_id}): {problem}",
-                    record_name(*index, lang)
-                )
-            }
+            } => format!(
+                "{} (id {response_id}): {}",
+                record_name(*index, lang),
+                problem.message(lang)
+            ),
+            Self::CorrectionCycle(cycle) => cycle.message(lang),
+            Self::SameExportId { export_id, other } => same_export(*export_id, other, lang),
             Self::DuplicateId { id, first, second } => {
                 let (first, second) = (first + 1, second + 1);
                 tr!(lang,
@@ -168,6 +175,22 @@ impl ImportError {
             }
         }
     }
+}
+
+/// A file that uses a questionnaire this build does not know.
+fn unknown_instrument(id: &str, version: u32, lang: Lang) -> String {
+    tr!(lang,
+        da: format!("Filen bruger skemaet «{id}» (version {version}), som denne udgave af trivsel ikke kender."),
+        en: format!("The file uses the questionnaire «{id}» (version {version}), which this release of trivsel does not know."),
+    )
+}
+
+/// Why a file with an earlier file's export id is refused.
+fn same_export(export_id: Uuid, other: &str, lang: Lang) -> String {
+    tr!(lang,
+        da: format!("Filen har samme eksport-id ({export_id}) som «{other}», men et andet indhold: en eksport skrives én gang, så en af de to filer er ændret siden."),
+        en: format!("The file has the export id ({export_id}) of «{other}», but other content: an export is written once, so one of the two files was changed since."),
+    )
 }
 
 /// Why a definition the file carries cannot be used.
@@ -233,6 +256,10 @@ impl SchemaProblem {
             Self::NumberOutOfRange => tr!(lang,
                 da: format!("tallet i {at} er alt for stort."),
                 en: format!("the number in {at} is far too large."),
+            ),
+            Self::Refused { da, en } => tr!(lang,
+                da: format!("{at} er ugyldig: {da}"),
+                en: format!("{at} is invalid: {en}"),
             ),
             Self::InvalidValue { detail } => tr!(lang,
                 da: format!("{at} er ugyldig: {}", hint_da(path)),

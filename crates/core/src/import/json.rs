@@ -101,14 +101,55 @@ impl<'de> Visitor<'de> for SyntaxVisitor {
 pub(super) fn typed<T: de::DeserializeOwned>(text: &str) -> Result<T, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        json_error(e.inner()).unwrap_or_else(|| ImportError::Schema {
-            path: path_text(e.path()),
-            problem: SchemaProblem::from_serde(&serde_text(e.inner())),
-        })
+        let path = path_text(e.path());
+        match json_error(e.inner()) {
+            // The text is JSON (`check_syntax` said so): serde_json says
+            // "expected value" where a name (a gender, a course type) is
+            // something else, which is a value of the wrong type.
+            Some(ImportError::NotJson { line, column }) => ImportError::Schema {
+                path,
+                problem: SchemaProblem::WrongType {
+                    found: found_at(text, line, column),
+                    expected: "a string".into(),
+                },
+            },
+            Some(other) => other,
+            None => ImportError::Schema {
+                path,
+                problem: SchemaProblem::from_serde(&serde_text(e.inner())),
+            },
+        }
     })?;
     de.end()
         .map_err(|e| json_error(&e).unwrap_or(ImportError::UnknownFormat))?;
     Ok(value)
+}
+
+/// What JSON value begins at `line`, `column` (from 1) of `text`, as serde
+/// names a type: `null`, `a sequence`, `integer `5``.
+fn found_at(text: &str, line: usize, column: usize) -> String {
+    let rest = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.get(column.saturating_sub(1)..))
+        .unwrap_or("")
+        .trim_start();
+    let token: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.'))
+        .take(20)
+        .collect();
+    match rest.chars().next() {
+        Some('[') => "a sequence".into(),
+        Some('{') => "a map".into(),
+        Some('n') => "null".into(),
+        Some('t' | 'f') => format!("boolean `{token}`"),
+        Some('-' | '0'..='9') if token.contains(['.', 'e', 'E']) => {
+            format!("floating point `{token}`")
+        }
+        Some('-' | '0'..='9') => format!("integer `{token}`"),
+        _ => "another type".into(),
+    }
 }
 
 /// Whether the JSON object `text` has the top-level key `key`: how a
@@ -200,6 +241,11 @@ impl SchemaProblem {
             SchemaProblem::WrongType {
                 found: clip(found),
                 expected: clip(expected),
+            }
+        } else if let Some((en, da)) = crate::strict::split(text) {
+            SchemaProblem::Refused {
+                da: clip_to(da, 300),
+                en: clip_to(en, 300),
             }
         } else {
             SchemaProblem::InvalidValue {

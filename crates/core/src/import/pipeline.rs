@@ -15,6 +15,7 @@ use super::Limits;
 use crate::catalogue::Catalogue;
 use crate::export::{v1, ExportDocument, ExportRecord};
 use crate::instrument::Instrument;
+use crate::merge::cycles;
 use crate::messages::clip;
 use crate::uuid::Uuid;
 
@@ -25,8 +26,8 @@ use crate::uuid::Uuid;
 /// does not read; the shape, ids included (with the JSON path); the
 /// instruments the file lists ([`check_instruments`], version 1) or defines
 /// ([`check_definitions`], version 2); every record ([`check_record`]);
-/// every answered instrument listed ([`check_listed`]); and a response id
-/// twice. Stops at the first problem. A record that occurs twice with
+/// every answered instrument listed ([`check_listed`]); a response id
+/// twice; and corrections in a ring. Stops at the first problem. A record that occurs twice with
 /// identical content is kept once. A version 1 file is returned in the
 /// current form.
 pub fn parse_document(
@@ -66,6 +67,14 @@ pub fn parse_document(
     let listed: Vec<_> = doc.instruments.iter().map(Instrument::reference).collect();
     check_listed(&listed, doc.records.iter().flat_map(|r| &r.instruments))?;
     let repeats = repeated_records(&doc.records)?;
+    let links = doc
+        .records
+        .iter()
+        .filter_map(|r| Some((r.response_id, r.supersedes?)))
+        .collect();
+    if let Some(cycle) = cycles(&links).into_iter().next() {
+        return Err(ImportError::CorrectionCycle(cycle));
+    }
     if !repeats.is_empty() {
         let mut index = 0;
         doc.records.retain(|_| {

@@ -177,13 +177,13 @@ fn schema_errors_name_the_path() {
     let site = valid().replacen("UngRåd Aarhus", "Ung & Fri", 1);
     let err = parse(&site).unwrap_err();
     assert!(
-        matches!(&err, ImportError::Schema { path, problem: SchemaProblem::InvalidValue { .. } }
+        matches!(&err, ImportError::Schema { path, problem: SchemaProblem::Refused { .. } }
             if path == "records[0].site"),
         "{err:?}"
     );
     assert!(err
         .message(Lang::Da)
-        .contains("ikke et gyldigt navn på et sted"));
+        .contains("«records[0].site» er ugyldig: Tegnet «&» kan ikke bruges i navnet"));
     assert!(err.message(Lang::En).contains("«&»"), "{err}");
 
     let week = valid().replacen("2026-W10", "2026-W54", 1);
@@ -200,11 +200,12 @@ fn schema_errors_name_the_path() {
             problem: SchemaProblem::NumberOutOfRange
         })
     );
+    // Past u64 serde_json reads a float; an integer so large is said so.
     let big = valid().replacen("\"happy\": 4", "\"happy\": 18446744073709551616", 1);
     assert!(matches!(
         parse(&big),
         Err(ImportError::Schema {
-            problem: SchemaProblem::WrongType { .. },
+            problem: SchemaProblem::NumberOutOfRange,
             ..
         })
     ));
@@ -639,4 +640,50 @@ proptest! {
     ) {
         check_never_panics(&mutate(&valid(), &edits))?;
     }
+}
+
+#[test]
+fn a_name_of_the_wrong_type_is_a_wrong_type_not_broken_json() {
+    for (written, found) in [
+        ("null", "null"),
+        ("5", "et heltal"),
+        ("[]", "en liste"),
+        ("true", "sand eller falsk"),
+    ] {
+        let text = valid().replacen("\"other\"", written, 1);
+        let err = parse(&text).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::Schema { path, problem: SchemaProblem::WrongType { .. } }
+                if path == "records[0].gender"),
+            "{written}: {err:?}"
+        );
+        let da = err.message(Lang::Da);
+        assert!(da.contains(found) && da.contains("skal være tekst"), "{da}");
+    }
+}
+
+#[test]
+fn an_answer_written_as_json_schema_counts_integers_is_read() {
+    let zeros = json(&doc(vec![record(1, [0, 0, 0, 0, 0], 0)]));
+    let fours = json(&doc(vec![record(1, [4, 4, 4, 4, 4], 4)]));
+    for (text, written, want) in [
+        (&zeros, "-0", 0),
+        (&zeros, "-0.0", 0),
+        (&fours, "4.0", 4),
+        (&fours, "0.4e1", 4),
+    ] {
+        let from = format!("\"happy\": {want}");
+        let text = text.replacen(&from, &format!("\"happy\": {written}"), 1);
+        assert!(text.contains(written));
+        let doc = parse(&text).unwrap_or_else(|e| panic!("{written}: {e}"));
+        assert_eq!(doc.records[0].answers["who5"]["happy"], want);
+    }
+    let half = fours.replacen("\"happy\": 4", "\"happy\": 4.5", 1);
+    assert!(matches!(
+        parse(&half),
+        Err(ImportError::Schema {
+            problem: SchemaProblem::WrongType { .. },
+            ..
+        })
+    ));
 }

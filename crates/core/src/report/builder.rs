@@ -7,8 +7,10 @@
 use std::collections::HashMap;
 
 use super::entry::{Entry, Key};
-use super::rows::{self, Eval, RowSpec};
-use super::{Breakdown, Cell, Column, Kind, Report, ReportParams, ReportRow, ReportTable, Shape};
+use super::protect::protect;
+use super::raw::{Draft, Raw};
+use super::rows::{self, Eval};
+use super::{Breakdown, Column, Kind, Report, ReportParams, ReportRow, ReportTable, Shape};
 use crate::catalogue::Catalogue;
 use crate::change::{judge, Outcome};
 use crate::export::ExportRecord;
@@ -203,6 +205,27 @@ impl ReportBuilder {
     /// The report over every record added, with the definitions in
     /// `catalogue` (an instrument it lacks is left out of the report).
     pub fn finish(self, catalogue: &Catalogue) -> Report {
+        let (drafts, report) = self.drafts(catalogue);
+        let (tables, hidden) = protect(&drafts, report.params.min_cell);
+        let mut report = Report { tables, ..report };
+        report
+            .notes
+            .extend(rows::closing_notes(&report.params, &hidden));
+        report
+    }
+
+    /// The report with nothing hidden, not even a cell of one participant:
+    /// what an audit of the hidden cells compares against. Never show it.
+    #[doc(hidden)]
+    pub fn finish_unprotected(self, catalogue: &Catalogue) -> Report {
+        let (drafts, report) = self.drafts(catalogue);
+        let tables = drafts.iter().map(Draft::shown).collect();
+        Report { tables, ..report }
+    }
+
+    /// The tables with their numbers, and the report around them (its
+    /// tables empty, its notes but the closing ones).
+    fn drafts(self, catalogue: &Catalogue) -> (Vec<Draft>, Report) {
         let groups = self.groups();
         let mut tables = vec![self.participants_table(&groups)];
         let mut notes = Vec::new();
@@ -223,20 +246,20 @@ impl ReportBuilder {
             if spec.rows.is_empty() && spec.distributions.is_empty() {
                 continue;
             }
-            tables.push(self.figures_table(*i, &spec.id, &spec.title, &spec.rows, &groups));
+            tables.push(self.figures_table(*i, &spec, &groups));
             for d in &spec.distributions {
                 tables.push(self.distribution_table(*i, d, &groups));
             }
             notes.extend(spec.notes);
         }
         let names: Vec<&Instrument> = order.iter().map(|(_, _, d)| *d).collect();
-        notes.extend(rows::closing_notes(&self.params));
-        Report {
+        let report = Report {
             title: rows::title(&names),
-            params: self.params,
-            tables,
+            params: self.params.clone(),
+            tables: Vec::new(),
             notes,
-        }
+        };
+        (tables, report)
     }
 
     /// The columns, and for each participant the columns they count in.
@@ -303,85 +326,17 @@ impl ReportBuilder {
         k
     }
 
-    fn participants_table(&self, g: &Groups) -> ReportTable {
-        let min = self.params.min_cell;
-        let k = Self::participant_counts(g);
-        let counts = |f: usize| k.iter().map(|c| Cell::count(c[f], min)).collect();
-        let shares = |f: usize| k.iter().map(|c| Cell::share(c[f], c[2], min)).collect();
-        // Responses are not participants: a group of 4 with 8 responses is
-        // still a group of 4.
-        let responses = k
-            .iter()
-            .map(|c| match c[0] < u64::from(min) {
-                true => Cell::Suppressed,
-                false => Cell::count(c[1], min),
-            })
+    fn participants_table(&self, g: &Groups) -> Draft {
+        let rows = participant_rows(&Self::participant_counts(g))
+            .into_iter()
+            .map(|(id, (da, en), kind, raws)| (row(id.into(), Text::new(da, en), kind), raws))
             .collect();
-        let rows = [
-            (
-                "participants",
-                ("Deltagere", "Participants"),
-                Kind::Count,
-                counts(0),
-            ),
-            (
-                "responses",
-                ("Besvarelser", "Responses"),
-                Kind::Count,
-                responses,
-            ),
-            (
-                "completers",
-                (
-                    "Gennemført (indskrivning og en senere måling)",
-                    "Completers (intake and a later measurement)",
-                ),
-                Kind::Count,
-                counts(3),
-            ),
-            (
-                "completion",
-                (
-                    "Andel af de indskrevne med en senere måling",
-                    "Share of those with an intake who have a later measurement",
-                ),
-                Kind::Percent,
-                shares(3),
-            ),
-            (
-                "end_completers",
-                (
-                    "Afsluttet (indskrivning og afslutning)",
-                    "Completed (intake and an end measurement)",
-                ),
-                Kind::Count,
-                counts(4),
-            ),
-            (
-                "end_completion",
-                (
-                    "Andel af de indskrevne med en afslutning",
-                    "Share of those with an intake who have an end measurement",
-                ),
-                Kind::Percent,
-                shares(4),
-            ),
-        ];
-        ReportTable {
-            id: "participants".into(),
-            title: Text::new("Deltagere", "Participants"),
-            shape: Shape::Groups,
-            columns: g.columns.clone(),
-            rows: rows
-                .into_iter()
-                .map(|(id, (da, en), kind, cells)| ReportRow {
-                    id: id.into(),
-                    label: Text::new(da, en),
-                    kind,
-                    cells,
-                })
-                .collect(),
-        }
+        Draft::groups(
+            "participants".into(),
+            Text::new("Deltagere", "Participants"),
+            g.columns.clone(),
+            rows,
+        )
     }
 
     /// The slot of `score` of instrument `i`, if any record had it.
@@ -392,16 +347,9 @@ impl ReportBuilder {
             .map(|x| x as u16)
     }
 
-    fn figures_table(
-        &self,
-        i: u16,
-        id: &str,
-        title: &Text,
-        specs: &[RowSpec],
-        g: &Groups,
-    ) -> ReportTable {
-        let min = self.params.min_cell;
-        let rows = specs
+    fn figures_table(&self, i: u16, spec: &rows::InstrumentSpec, g: &Groups) -> Draft {
+        let rows = spec
+            .rows
             .iter()
             .map(|spec| {
                 let slot = self.slot_of(i, spec.eval.score());
@@ -417,37 +365,31 @@ impl ReportBuilder {
                         }
                     }
                 }
-                let cells = sums
+                let raws = sums
                     .iter()
-                    .map(|&(num, den)| match &spec.eval {
-                        Eval::Mean { .. } => Cell::mean(num, den, min),
-                        Eval::Difference { reference, .. } => {
-                            Cell::mean(num, den, min).minus(*reference)
-                        }
-                        _ => Cell::share(num, den, min),
+                    .map(|&(num, n)| match &spec.eval {
+                        Eval::Mean { .. } => Raw::Mean {
+                            sum: num,
+                            n,
+                            minus: None,
+                        },
+                        Eval::Difference { reference, .. } => Raw::Mean {
+                            sum: num,
+                            n,
+                            minus: Some(*reference),
+                        },
+                        _ => Raw::Share { part: num, n },
                     })
-                    .collect();
-                ReportRow {
-                    id: spec.id.clone(),
-                    label: spec.label.clone(),
-                    kind: spec.kind,
-                    cells,
-                }
+                    .collect::<Vec<_>>();
+                (row(spec.id.clone(), spec.label.clone(), spec.kind), raws)
             })
             .collect();
-        ReportTable {
-            id: id.into(),
-            title: title.clone(),
-            shape: Shape::Groups,
-            columns: g.columns.clone(),
-            rows,
-        }
+        Draft::groups(spec.id.clone(), spec.title.clone(), g.columns.clone(), rows)
     }
 
     /// A distribution: for each group, how many scored in each bin at
     /// intake and at the last measurement.
-    fn distribution_table(&self, i: u16, d: &rows::DistributionSpec, g: &Groups) -> ReportTable {
-        let min = self.params.min_cell;
+    fn distribution_table(&self, i: u16, d: &rows::DistributionSpec, g: &Groups) -> Draft {
         let slot = self.slot_of(i, &d.score);
         let times = [At::Intake, At::Last];
         // counts[bin][group * 2 + time]
@@ -484,21 +426,24 @@ impl ReportBuilder {
                 })
             })
             .collect();
-        ReportTable {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            shape: Shape::Distribution,
-            columns,
-            rows: d
-                .bins
+        Draft {
+            table: ReportTable {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                shape: Shape::Distribution,
+                columns,
+                rows: d
+                    .bins
+                    .iter()
+                    .map(|[lo, hi]| {
+                        let label = Text::new(format!("{lo}–{hi}"), format!("{lo}–{hi}"));
+                        row(format!("{lo}_{hi}"), label, Kind::Count)
+                    })
+                    .collect(),
+            },
+            raws: counts
                 .iter()
-                .zip(&counts)
-                .map(|([lo, hi], k)| ReportRow {
-                    id: format!("{lo}_{hi}"),
-                    label: Text::new(format!("{lo}–{hi}"), format!("{lo}–{hi}")),
-                    kind: Kind::Count,
-                    cells: k.iter().map(|n| Cell::count(*n, min)).collect(),
-                })
+                .map(|k| k.iter().map(|n| Raw::Count(*n)).collect())
                 .collect(),
         }
     }
@@ -544,4 +489,91 @@ fn contribution(eval: &Eval, m: &Measures, slot: u16) -> Option<(u64, u64)> {
             (outcome != Outcome::NotApplicable).then_some((u64::from(outcome == wanted), 1))
         }
     }
+}
+
+/// A row whose cells `protect` fills.
+fn row(id: String, label: Text, kind: Kind) -> ReportRow {
+    ReportRow {
+        id,
+        label,
+        kind,
+        cells: Vec::new(),
+    }
+}
+
+/// A row of the participants table: id, label (Danish, English), kind and
+/// numbers.
+type ParticipantRow = (&'static str, (&'static str, &'static str), Kind, Vec<Raw>);
+
+/// The participants table's rows from each column's counts (participants,
+/// responses, with an intake, completers, end completers).
+fn participant_rows(k: &[[u64; 5]]) -> Vec<ParticipantRow> {
+    let counts = |f: usize| k.iter().map(|c| Raw::Count(c[f])).collect::<Vec<_>>();
+    let shares = |f: usize| {
+        k.iter()
+            .map(|c| Raw::Share {
+                part: c[f],
+                n: c[2],
+            })
+            .collect::<Vec<_>>()
+    };
+    // Responses are not participants: a group of 4 with 8 responses is
+    // still a group of 4 (hidden with it).
+    let responses = k
+        .iter()
+        .map(|c| Raw::Total {
+            value: c[1],
+            n: c[0],
+        })
+        .collect();
+    vec![
+        (
+            "participants",
+            ("Deltagere", "Participants"),
+            Kind::Count,
+            counts(0),
+        ),
+        (
+            "responses",
+            ("Besvarelser", "Responses"),
+            Kind::Count,
+            responses,
+        ),
+        (
+            "completers",
+            (
+                "Gennemført (indskrivning og en senere måling)",
+                "Completers (intake and a later measurement)",
+            ),
+            Kind::Count,
+            counts(3),
+        ),
+        (
+            "completion",
+            (
+                "Andel af de indskrevne med en senere måling",
+                "Share of those with an intake who have a later measurement",
+            ),
+            Kind::Percent,
+            shares(3),
+        ),
+        (
+            "end_completers",
+            (
+                "Afsluttet (indskrivning og afslutning)",
+                "Completed (intake and an end measurement)",
+            ),
+            Kind::Count,
+            counts(4),
+        ),
+        (
+            "end_completion",
+            (
+                "Andel af de indskrevne med en afslutning",
+                "Share of those with an intake who have an end measurement",
+            ),
+            Kind::Percent,
+            shares(4),
+        ),
+    ]
 }

@@ -4,7 +4,8 @@
 //! are the same bytes. All of them print from [`tables`], one list of labelled
 //! rows, so a figure cannot appear in one format and be missing in another,
 //! and a suppressed cell is printed the same way everywhere: "< 5" (the
-//! report's `min_cell`), never a number.
+//! report's `min_cell`), never a number; a cell hidden to protect one is
+//! "skjult" / "hidden" ([`hidden_text`]), so the two are told apart.
 
 use std::fmt::Write as _;
 
@@ -103,10 +104,17 @@ pub fn suppressed_text(report: &Report) -> String {
     format!("< {}", report.params.min_cell)
 }
 
+/// What a cell hidden to protect a suppressed one shows.
+pub fn hidden_text(lang: Lang) -> &'static str {
+    tr!(lang, da: "skjult", en: "hidden")
+}
+
 /// A cell's value without its `n`, as the language writes it.
 fn value_text(cell: Cell, kind: Kind, lang: Lang, suppressed: &str) -> String {
-    let Cell::Value { value, .. } = cell else {
-        return suppressed.to_string();
+    let value = match cell {
+        Cell::Value { value, .. } => value,
+        Cell::Suppressed => return suppressed.to_string(),
+        Cell::Hidden => return hidden_text(lang).to_string(),
     };
     match kind {
         Kind::Count => format!("{value:.0}"),
@@ -271,7 +279,7 @@ fn csv_field(s: &str) -> String {
 /// cell with the columns table, figure, group, label, group label, value and
 /// n (headings in `lang`). Values use a decimal point in both languages so
 /// the file reads the same everywhere; a suppressed cell has "< 5" as its
-/// value and an empty `n`.
+/// value, a hidden one "skjult" (or "hidden"), each with an empty `n`.
 pub fn render_csv(report: &Report, lang: Lang) -> String {
     let suppressed = suppressed_text(report);
     let mut out = String::from("\u{feff}");
@@ -311,6 +319,7 @@ pub fn render_csv(report: &Report, lang: Lang) -> String {
                         (v, n.to_string())
                     }
                     Cell::Suppressed => (suppressed.clone(), String::new()),
+                    Cell::Hidden => (hidden_text(lang).to_string(), String::new()),
                 };
                 let fields = [&table.id, &r.id, column, &r.label, column_label, &value, &n];
                 let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();

@@ -434,19 +434,47 @@ fn reliable_note(name: &Text, short: &Text, rc: &ReliableChange) -> Text {
     }
 }
 
-/// The notes every report ends with: suppression and what the parentheses hold.
-pub(crate) fn closing_notes(params: &ReportParams) -> Vec<Text> {
+/// The notes every report ends with: what is hidden and why, and what the
+/// parentheses hold. `hidden` counts the cells of each column (by its
+/// label) that rest on `min_cell` or more but are hidden to protect those
+/// under it.
+pub(crate) fn closing_notes(params: &ReportParams, hidden: &[(Text, usize)]) -> Vec<Text> {
     let min = params.min_cell;
-    vec![
-        Text::new(
-            format!("Celler med færre end {min} deltagere vises som «< {min}»."),
-            format!("Cells with fewer than {min} participants are shown as «< {min}»."),
-        ),
-        Text::new(
-            "Tal i parentes: antal deltagere, som tallet bygger på.",
-            "Numbers in parentheses: the number of participants a figure rests on.",
-        ),
-    ]
+    let mut notes = vec![Text::new(
+        format!("Celler med færre end {min} deltagere vises som «< {min}»."),
+        format!("Cells with fewer than {min} participants are shown as «< {min}»."),
+    )];
+    if !hidden.is_empty() {
+        let total: usize = hidden.iter().map(|(_, k)| k).sum();
+        let cells = |k: usize, one: &str, more: &str| match k {
+            1 => format!("1 {one}"),
+            k => format!("{k} {more}"),
+        };
+        let list = |lang: Lang| {
+            let parts: Vec<String> = hidden
+                .iter()
+                .map(|(label, k)| format!("{} {k}", label.get(lang)))
+                .collect();
+            parts.join(", ")
+        };
+        notes.push(Text::new(
+            format!(
+                "{} vises som «skjult» ({}): de bygger på {min} deltagere eller flere, men ellers kunne en celle under {min}, et gennemsnit eller en andel regnes ud af totalerne og de viste grupper (sekundær diskretionering).",
+                cells(total, "celle mere", "celler mere"),
+                list(Lang::Da)
+            ),
+            format!(
+                "{} shown as «hidden» ({}): they rest on {min} participants or more, but a cell under {min}, a mean or a share could otherwise be worked out from the totals and the groups shown (secondary suppression).",
+                cells(total, "more cell", "more cells"),
+                list(Lang::En)
+            ),
+        ));
+    }
+    notes.push(Text::new(
+        "Tal i parentes: antal deltagere, som tallet bygger på.",
+        "Numbers in parentheses: the number of participants a figure rests on.",
+    ));
+    notes
 }
 
 /// "Evalueringsrapport: WHO-5 Trivselsindeks og Trivselsstigen (0–10)".

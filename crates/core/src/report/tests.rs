@@ -14,6 +14,8 @@ use crate::participant::{Gender, MeasurementPoint};
 use crate::testing::{exported, ladder_answer, who5_answers};
 use crate::uuid::Uuid;
 
+mod disclosure;
+
 /// A record as an export holds it, with the given WHO-5 percentage (a
 /// multiple of 4) and ladder value, answers to match.
 fn rec(
@@ -91,6 +93,15 @@ fn report_of(records: &[ExportRecord], params: ReportParams) -> Report {
         b.add(r);
     }
     b.finish(Catalogue::shipped())
+}
+
+/// The report with nothing hidden: the figures as computed.
+fn unprotected_of(records: &[ExportRecord], params: ReportParams) -> Report {
+    let mut b = ReportBuilder::new(params);
+    for r in records {
+        b.add(r);
+    }
+    b.finish_unprotected(Catalogue::shipped())
 }
 
 fn v(value: f64, n: u32) -> Cell {
@@ -374,18 +385,26 @@ fn jacobson_truax_threshold_changes_reliable_counts() {
 
 #[test]
 fn rounding_is_half_up_in_integers() {
-    assert_eq!(Cell::mean(1, 8, 1), v(0.1, 8)); // 0.125 → 0.1
-    assert_eq!(Cell::mean(3, 8, 1), v(0.4, 8)); // 0.375 → 0.4
-    assert_eq!(Cell::mean(5, 200, 1), v(0.0, 200)); // 0.025 → 0.0
-    assert_eq!(Cell::mean(5, 100, 1), v(0.1, 100)); // 0.05 → 0.1
-    assert_eq!(Cell::share(1, 3, 1), v(33.3, 3));
-    assert_eq!(Cell::share(2, 3, 1), v(66.7, 3));
-    assert_eq!(Cell::share(1, 8, 1), v(12.5, 8));
-    assert_eq!(Cell::share(1, 16, 1), v(6.3, 16)); // 6.25 → 6.3
-    assert_eq!(Cell::share(0, 0, 1), Cell::Suppressed);
-    assert_eq!(Cell::count(0, 1), Cell::Suppressed);
-    assert_eq!(Cell::count(4, 5), Cell::Suppressed);
-    assert_eq!(Cell::count(5, 5), v(5.0, 5));
+    use super::raw::Raw;
+    let mean = |sum, n| {
+        Raw::Mean {
+            sum,
+            n,
+            minus: None,
+        }
+        .shown()
+    };
+    let share = |part, n| Raw::Share { part, n }.shown();
+    assert_eq!(mean(1, 8), v(0.1, 8)); // 0.125 → 0.1
+    assert_eq!(mean(3, 8), v(0.4, 8)); // 0.375 → 0.4
+    assert_eq!(mean(5, 200), v(0.0, 200)); // 0.025 → 0.0
+    assert_eq!(mean(5, 100), v(0.1, 100)); // 0.05 → 0.1
+    assert_eq!(share(1, 3), v(33.3, 3));
+    assert_eq!(share(2, 3), v(66.7, 3));
+    assert_eq!(share(1, 8), v(12.5, 8));
+    assert_eq!(share(1, 16), v(6.3, 16)); // 6.25 → 6.3
+    assert_eq!(share(0, 0), Cell::Suppressed);
+    assert_eq!(Raw::Count(5).shown(), v(5.0, 5));
     assert_eq!(v(5.5, 11).minus(7.5), v(-2.0, 11));
     assert_eq!(v(7.6, 11).minus(7.5), v(0.1, 11));
 }
@@ -507,7 +526,8 @@ fn any_records() -> impl Strategy<Value = Vec<ExportRecord>> {
 proptest! {
     /// No cell ever shows a value resting on fewer than `min_cell`
     /// participants, and every renderer prints exactly "< 5" (never a
-    /// number) for each suppressed cell.
+    /// number) for each suppressed cell and "skjult" / "hidden" for each
+    /// cell hidden to protect one.
     #[test]
     fn suppression_never_reveals_a_small_group(records in any_records(), min_cell in 1u32..8) {
         let params = ReportParams { min_cell, ..ReportParams::default() };
@@ -525,9 +545,11 @@ proptest! {
                     prop_assert_eq!(row.cells.len(), table.columns.len());
                     for c in &row.cells {
                         let text = super::render::cell_text(*c, row.kind, lang, &marker);
-                        if c.is_suppressed() {
+                        if *c == Cell::Suppressed {
                             prop_assert_eq!(&text, &marker);
                             suppressed += 1;
+                        } else if *c == Cell::Hidden {
+                            prop_assert_eq!(text, hidden_text(lang));
                         } else {
                             prop_assert!(!text.contains('<'));
                         }
@@ -542,7 +564,7 @@ proptest! {
         for line in &rows {
             let last = line.rsplit(',').next().unwrap();
             let value = line.rsplit(',').nth(1).unwrap();
-            if value == marker { prop_assert_eq!(last, ""); }
+            if value == marker || value == hidden_text(Lang::Da) { prop_assert_eq!(last, ""); }
             else { prop_assert!(last.parse::<u32>().unwrap() >= min_cell); }
         }
     }
@@ -669,4 +691,175 @@ fn the_frozen_v1_report_converts_to_the_committed_report_value_for_value() {
     }
     // 16 figures, 4 bands and 20 bins for each of 5 groups.
     assert_eq!(compared, (16 + 4 + 20) * 5);
+}
+
+/// The v1 fixtures and the v2 substance fixture, as the app reads them:
+/// the report and the same report with nothing hidden.
+fn fixture_reports() -> Vec<(Report, Report)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/export");
+    let read = |names: &[&str]| {
+        let mut merger = crate::merge::Merger::new();
+        for name in names {
+            let bytes = std::fs::read(root.join(name)).unwrap();
+            let limits = crate::import::Limits::default();
+            let doc = crate::import::parse_document(&bytes, &limits, Catalogue::shipped()).unwrap();
+            merger.add_document(name, doc);
+        }
+        merger.finish().records
+    };
+    let v1 = read(&["v1-tablet-a.json", "v1-tablet-b.json", "v1-tablet-c.json"]);
+    let v2 = read(&["v2-substance.json"]);
+    let mut out = Vec::new();
+    for records in [v1, v2] {
+        for min_cell in [3, 5, 10] {
+            let params = ReportParams {
+                min_cell,
+                ..ReportParams::default()
+            };
+            out.push((
+                report_of(&records, params.clone()),
+                unprotected_of(&records, params),
+            ));
+        }
+    }
+    out
+}
+
+/// The attack on the committed fixtures: "Deltagere" 45, 17 girls,
+/// 18 boys, 6 other and "< 5" gave the 4 who did not state a gender, and
+/// the WHO-5 means with their n gave those 4's mean (42.5). Now the 6 are
+/// "skjult" wherever their n is, so 45 − 17 − 18 = 10 is all that is known
+/// of the two (the 4 anywhere in 0–4, the 6 in 6–10), and no hidden
+/// figure of any fixture report, at any smallest group, can be worked out.
+#[test]
+fn no_hidden_cell_of_the_fixtures_can_be_worked_out() {
+    for (report, truth) in fixture_reports() {
+        let found = disclosure::recovered(&report, &truth);
+        assert!(
+            found.is_empty(),
+            "min {}: {found:#?}",
+            report.params.min_cell
+        );
+        disclosure::differences_hide_as_their_means(&report);
+    }
+    let (report, truth) = &fixture_reports()[1];
+    assert_eq!(f(report, "not_stated", "participants"), Cell::Suppressed);
+    assert_eq!(f(report, "other", "participants"), Cell::Hidden);
+    // (42.5 from the rounded figures; 172 / 4 = 43.0 in fact.)
+    assert_eq!(f(truth, "not_stated", "who5_intake_mean"), v(43.0, 4));
+    assert_eq!(
+        f(report, "not_stated", "who5_intake_mean"),
+        Cell::Suppressed
+    );
+    assert_eq!(f(report, "other", "who5_intake_mean"), Cell::Hidden);
+}
+
+/// Six girls, six boys, five of another gender and three who did not say:
+/// one small group. In every row it hides the next smallest (the five),
+/// nothing else (but everyone's 0 % or 100 %), and showing any one
+/// hidden cell again would give a hidden number away.
+#[test]
+fn one_small_group_hides_no_more_than_it_needs() {
+    let mut records = Vec::new();
+    let groups = [
+        (Gender::Girl, 6),
+        (Gender::Boy, 6),
+        (Gender::Other, 5),
+        (Gender::NotStated, 3),
+    ];
+    let mut n = 0;
+    for (g, (gender, k)) in groups.iter().enumerate() {
+        for i in 0..*k {
+            let c = code(char::from(b'A' + g as u8), i);
+            // Spread over the scale, each one improving by 8 to 40 points.
+            let (w1, l1) = (8 + 12 * ((i + g as u32) % 7), (i + g as u32) % 11);
+            let (w2, l2) = ((w1 + 8 * (1 + i % 5)).min(100), (l1 + 1 + i % 3).min(10));
+            n += 2;
+            records.push(rec(n, &c, *gender, MeasurementPoint::Intake, 10, w1, l1));
+            records.push(rec(n + 1, &c, *gender, MeasurementPoint::End, 20, w2, l2));
+        }
+    }
+    let report = report_of(&records, ReportParams::default());
+    let truth = unprotected_of(&records, ReportParams::default());
+    assert!(disclosure::recovered(&report, &truth).is_empty());
+    let mut hidden = 0;
+    for (t, table) in report.tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                if *cell != Cell::Hidden {
+                    continue;
+                }
+                hidden += 1;
+                if row.cells[0] == Cell::Hidden || row.kind == Kind::Difference {
+                    // A row without its total (the attacker here reads
+                    // rows alone), or a mean less a constant (hidden as
+                    // its mean): not judged here.
+                    continue;
+                }
+                let mut shown = report.clone();
+                shown.tables[t].rows[r].cells[c] = truth.tables[t].rows[r].cells[c];
+                let found = disclosure::recovered(&shown, &truth);
+                assert!(
+                    !found.is_empty(),
+                    "{}/{}/{c} need not be hidden",
+                    table.id,
+                    row.id
+                );
+            }
+        }
+    }
+    // The five in each row of groups where only the three are under 5
+    // (all but the share out of the risk zone, which rests on those at 50
+    // or below at intake: few in each group).
+    let (mut rows, mut totals) = (0, 0);
+    for (t, table) in report.tables.iter().enumerate() {
+        if table.shape != Shape::Groups {
+            continue;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let sizes: Vec<u32> = truth.tables[t].rows[r]
+                .cells
+                .iter()
+                .map(|c| c.n().unwrap())
+                .collect();
+            if sizes[1..4].iter().any(|n| *n < 5) {
+                continue;
+            }
+            rows += 1;
+            let kinds: Vec<Cell> = row
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Value { .. } => v(0.0, 0),
+                    other => *other,
+                })
+                .collect();
+            // Everyone's 0 % or 100 % (all completed, nobody worsened)
+            // would say the five's.
+            let whole = row.kind == Kind::Percent
+                && matches!(truth.tables[t].rows[r].cells[0].value(), Some(v) if v == 0.0 || v == 100.0);
+            let all = if whole { Cell::Hidden } else { v(0.0, 0) };
+            totals += usize::from(whole);
+            let expected = [all, v(0.0, 0), v(0.0, 0), Cell::Hidden, Cell::Suppressed];
+            assert_eq!(kinds, expected, "{}", row.id);
+        }
+    }
+    assert_eq!(rows, 6 + 8 + 8 - 1);
+    // Completion, completion at the end and reliable worsening.
+    assert_eq!(totals, 3);
+    assert_eq!(hidden, rows + totals);
+}
+
+proptest! {
+    /// From generated courses, at every smallest group, no hidden cell can
+    /// be worked out from the shown cells of its row and column.
+    #[test]
+    fn no_hidden_cell_of_generated_data_can_be_worked_out(records in any_records(), min_cell in 1u32..8) {
+        let params = ReportParams { min_cell, ..ReportParams::default() };
+        let report = report_of(&records, params.clone());
+        let truth = unprotected_of(&records, params);
+        let found = disclosure::recovered(&report, &truth);
+        prop_assert!(found.is_empty(), "{:#?}", found);
+        disclosure::differences_hide_as_their_means(&report);
+    }
 }

@@ -1,0 +1,89 @@
+//! Fuzz targets: every parser of input from outside the program, each as a
+//! function of raw bytes that must return, whatever the bytes, without a
+//! panic, an abort, a hang or unbounded memory. AFL++ drives them
+//! (`cargo xtask fuzz`, through the `afl` crate on stable Rust); CI runs each
+//! on every file of its kept corpus (`crates/fuzz/corpus/<target>/`) and on
+//! every input that once crashed it (`crates/fuzz/crashes/<target>/`), see
+//! `tests/corpus.rs`.
+//!
+//! Adding a parser is one function here and one line in [`TARGETS`], plus a
+//! few seed files in its corpus folder. A parser that runs a deliberate
+//! key-derivation work factor (an age file's scrypt, a backup's PBKDF2)
+//! lowers it under `cfg(fuzzing)`, which `cargo afl` sets, so the fuzzer
+//! spends its time in the parsing around it.
+
+use trivsel_core::import::{parse_document, parse_ndjson_line, Limits};
+use trivsel_core::{parse_programme, Catalogue, Instrument};
+
+/// A fuzz target: a parser fed raw bytes.
+pub type Target = fn(&[u8]);
+
+/// Every target by name, as `cargo xtask fuzz TARGET` and the corpus
+/// folders name them.
+pub const TARGETS: &[(&str, Target)] = &[
+    ("export_document", export_document),
+    ("ndjson_line", ndjson_line),
+    ("cli_stream", cli_stream),
+    ("instrument", instrument),
+    ("programme", programme),
+];
+
+/// The target named `name`.
+pub fn target(name: &str) -> Option<Target> {
+    TARGETS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// Core's whole-file reader of an export document. What it accepts must
+/// write and read back as the same document.
+pub fn export_document(bytes: &[u8]) {
+    let shipped = Catalogue::shipped();
+    let Ok(doc) = parse_document(bytes, &Limits::default(), shipped) else {
+        return;
+    };
+    let again = serde_json::to_vec(&doc).expect("an accepted document serialises");
+    let back = parse_document(&again, &Limits::default(), shipped)
+        .unwrap_or_else(|e| panic!("an accepted document reads back: {e}"));
+    assert_eq!(back, doc, "an accepted document reads back unchanged");
+}
+
+/// Core's reader of one NDJSON line. What it accepts must read back.
+pub fn ndjson_line(bytes: &[u8]) {
+    let Ok(line) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let shipped = Catalogue::shipped();
+    let Ok(record) = parse_ndjson_line(line, shipped) else {
+        return;
+    };
+    let again = serde_json::to_string(&record).expect("an accepted record serialises");
+    let back = parse_ndjson_line(&again, shipped)
+        .unwrap_or_else(|e| panic!("an accepted record reads back: {e}"));
+    assert_eq!(back, record, "an accepted record reads back unchanged");
+}
+
+/// The CLI's streaming readers: the bytes as one export document, and as
+/// NDJSON.
+pub fn cli_stream(bytes: &[u8]) {
+    use trivsel_cli::stream::{read_document, read_ndjson};
+    let shipped = Catalogue::shipped();
+    let _ = read_document(bytes, shipped, &mut |_| Ok(()));
+    let _ = read_ndjson(bytes, shipped, &mut |_| Ok(()));
+}
+
+/// One instrument definition, as a programme file or an export carries it:
+/// read, checked and added to the shipped catalogue.
+pub fn instrument(bytes: &[u8]) {
+    let Ok(def) = serde_json::from_slice::<Instrument>(bytes) else {
+        return;
+    };
+    if def.check().is_err() {
+        return;
+    }
+    let mut catalogue = Catalogue::shipped().clone();
+    let _ = catalogue.add_instrument(def);
+}
+
+/// A programme file, read against the shipped catalogue.
+pub fn programme(bytes: &[u8]) {
+    let _ = parse_programme(bytes, Catalogue::shipped());
+}
