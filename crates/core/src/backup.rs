@@ -12,6 +12,9 @@
 //! an erasure note names (on the tablet or in the backup) is never restored,
 //! so a backup made before an erasure cannot bring the erased data back.
 
+#[cfg(feature = "age")]
+pub mod file;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};

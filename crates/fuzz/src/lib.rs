@@ -8,11 +8,13 @@
 //!
 //! Adding a parser is one function here and one line in [`TARGETS`], plus a
 //! few seed files in its corpus folder. A parser that runs a deliberate
-//! key-derivation work factor (an age file's scrypt, a backup's PBKDF2)
-//! lowers it under `cfg(fuzzing)`, which `cargo afl` sets, so the fuzzer
-//! spends its time in the parsing around it.
+//! key-derivation work factor (a backup file's scrypt) lowers it under
+//! `cfg(fuzzing)`, which `cargo afl` sets, so the fuzzer spends its time in
+//! the parsing around it.
 
+use trivsel_core::backup::{self, parse_backup};
 use trivsel_core::import::{parse_document, parse_ndjson_line, Limits};
+use trivsel_core::sealed::{self, Identity, Recipient};
 use trivsel_core::{parse_programme, Catalogue, Instrument};
 
 /// A fuzz target: a parser fed raw bytes.
@@ -26,6 +28,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("cli_stream", cli_stream),
     ("instrument", instrument),
     ("programme", programme),
+    ("age_file", age_file),
+    ("backup", backup),
 ];
 
 /// The target named `name`.
@@ -86,4 +90,43 @@ pub fn instrument(bytes: &[u8]) {
 /// A programme file, read against the shipped catalogue.
 pub fn programme(bytes: &[u8]) {
     let _ = parse_programme(bytes, Catalogue::shipped());
+}
+
+/// The identity the `age_file` target opens files with: a throwaway key made
+/// for the fuzz corpus (`crates/fuzz/corpus/age_file/identity.txt`; its
+/// seeds are exports `age -r` sealed to it), never an evaluator's.
+const FUZZ_IDENTITY: &str = include_str!("../corpus/age_file/identity.txt");
+
+/// The evaluator's side of an age file, as the CLI and the evaluator page
+/// meet it: the bytes as an identity file and as a public key (both typed
+/// or opened by a person), then as an age file opened with the fuzz
+/// identity; what opens is read as an export document.
+pub fn age_file(bytes: &[u8]) {
+    use std::sync::OnceLock;
+    static IDENTITY: OnceLock<Identity> = OnceLock::new();
+    let identity = IDENTITY.get_or_init(|| Identity::parse(FUZZ_IDENTITY).expect("the fuzz key"));
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = Identity::parse(text);
+        let _ = Recipient::find(text);
+    }
+    let _ = sealed::is_age_file(bytes);
+    if let Ok(plain) = sealed::open(bytes, Some(identity)) {
+        let _ = parse_document(&plain, &Limits::default(), Catalogue::shipped());
+    }
+}
+
+/// A backup as the export page restores it: the bytes as an age file under
+/// the passphrase "fuzz" (scrypt's work factor lowered to 1 in the fuzz
+/// build, so the fuzzer spends its time in the parsing around it), and as
+/// the backup document itself; what reads must write and read back.
+pub fn backup(bytes: &[u8]) {
+    if let Ok(plain) = backup::file::open(bytes, "fuzz") {
+        let _ = parse_backup(&plain, Catalogue::shipped());
+    }
+    let Ok(parsed) = parse_backup(bytes, Catalogue::shipped()) else {
+        return;
+    };
+    let back = parse_backup(parsed.to_json().as_bytes(), Catalogue::shipped())
+        .unwrap_or_else(|e| panic!("an accepted backup reads back: {e:?}"));
+    assert_eq!(back, parsed, "an accepted backup reads back unchanged");
 }

@@ -25,6 +25,8 @@ const TARGETS: &[&str] = &[
     "cli_stream",
     "instrument",
     "programme",
+    "age_file",
+    "backup",
 ];
 
 /// The executions per target unless `--execs` says otherwise.

@@ -15,10 +15,10 @@ use yew::Callback;
 
 use super::{fail, load_data, store, today, Ctx};
 use crate::i18n::{export_messages, messages};
-use crate::services::backup_file::{self, OpenError};
 use crate::services::crypto::random_bytes;
 use crate::services::storage::{self, ProgrammeFile, StorageError, Store, WrapKind};
 use crate::state::Action;
+use trivsel_core::backup::file::{self as backup_file, OpenError};
 
 /// Resolves once the screen as it is now has been painted, so a message
 /// ("Laver sikkerhedskopi …") shows before work that holds the page.

@@ -1,0 +1,105 @@
+//! The backup file: the backup document (see [`super`]) encrypted in the
+//! age format under a passphrase (age's scrypt recipient), so the reference
+//! `age` tool decrypts it too. Behind the `age` feature: only the export
+//! page's bundle calls it, so the tablet's first load does not carry it;
+//! the fuzz targets open hostile files through it.
+
+use std::io::{Read, Write};
+
+use super::{MAX_SCRYPT_LOG_N, SCRYPT_LOG_N};
+use age::secrecy::SecretString;
+
+/// Why a file could not be decrypted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    WrongPassphrase,
+    /// Not an age file encrypted with a passphrase.
+    NotABackup,
+    /// Its scrypt work factor is above what this app accepts.
+    TooCostly,
+    Other(String),
+}
+
+/// `plain` encrypted under `passphrase` with scrypt work factor [`SCRYPT_LOG_N`].
+pub fn seal(plain: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(SCRYPT_LOG_N);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|e| e.to_string())?;
+    let mut out = Vec::with_capacity(plain.len() + 256);
+    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| e.to_string())?;
+    writer.write_all(plain).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The plain content of an age file encrypted under `passphrase`.
+pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>, OpenError> {
+    use age::DecryptError as E;
+    let sort = |e: E| match e {
+        E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys => {
+            OpenError::WrongPassphrase
+        }
+        E::InvalidHeader | E::UnknownFormat => OpenError::NotABackup,
+        E::ExcessiveWork { .. } => OpenError::TooCostly,
+        e => OpenError::Other(e.to_string()),
+    };
+    if !crate::sealed::is_age_file(file) {
+        return Err(OpenError::NotABackup);
+    }
+    let decryptor = age::Decryptor::new(file).map_err(sort)?;
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(max_work_factor());
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(sort)?;
+    let mut plain = Vec::new();
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|e| OpenError::Other(e.to_string()))?;
+    Ok(plain)
+}
+
+/// The largest scrypt work factor a file may ask: [`MAX_SCRYPT_LOG_N`], or,
+/// in the fuzz build, the lowest, so the fuzzer spends its time in the
+/// parsing around the key derivation, not in it.
+fn max_work_factor() -> u8 {
+    if cfg!(fuzzing) {
+        1
+    } else {
+        MAX_SCRYPT_LOG_N
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `plain` under `passphrase` at the lowest work factor, so the test is
+    /// quick; [`seal`]'s own files are opened by Debian's `age` in the
+    /// browser tests.
+    fn quick(plain: &[u8], passphrase: &str) -> Vec<u8> {
+        let mut r = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+        r.set_work_factor(1);
+        let e =
+            age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient)).unwrap();
+        let mut out = Vec::new();
+        let mut w = e.wrap_output(&mut out).unwrap();
+        w.write_all(plain).unwrap();
+        w.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn a_backup_file_opens_with_its_passphrase_only_and_says_why_not() {
+        let file = quick(b"{}", "blå cykel under gammel bro");
+        assert_eq!(open(&file, "blå cykel under gammel bro").unwrap(), b"{}");
+        assert_eq!(
+            open(&file, "grøn tekop på en rund sten"),
+            Err(OpenError::WrongPassphrase)
+        );
+        assert_eq!(open(b"{}", "x"), Err(OpenError::NotABackup));
+        assert_eq!(open(b"", "x"), Err(OpenError::NotABackup));
+    }
+}
