@@ -120,7 +120,10 @@ pub fn age_file(bytes: &[u8]) {
 /// build, so the fuzzer spends its time in the parsing around it), and as
 /// the backup document itself; what reads must write and read back.
 pub fn backup(bytes: &[u8]) {
-    if let Ok(plain) = backup::file::open(bytes, "fuzz") {
+    use std::sync::OnceLock;
+    static KEY: OnceLock<backup::file::Key> = OnceLock::new();
+    let key = KEY.get_or_init(|| backup::file::Key::new("fuzz"));
+    if let Ok(plain) = backup::file::open_with(bytes, key) {
         let _ = parse_backup(&plain, Catalogue::shipped());
     }
     let Ok(parsed) = parse_backup(bytes, Catalogue::shipped()) else {

@@ -34,8 +34,26 @@ pub fn seal(plain: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// The key that opens backup files under `passphrase`. Making one measures
+/// the machine's scrypt speed (age's default bound, replaced here by
+/// [`MAX_SCRYPT_LOG_N`]), so whoever opens many files makes it once.
+pub struct Key(age::scrypt::Identity);
+
+impl Key {
+    pub fn new(passphrase: &str) -> Key {
+        let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+        identity.set_max_work_factor(max_work_factor());
+        Key(identity)
+    }
+}
+
 /// The plain content of an age file encrypted under `passphrase`.
 pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>, OpenError> {
+    open_with(file, &Key::new(passphrase))
+}
+
+/// The plain content of an age file encrypted under the passphrase of `key`.
+pub fn open_with(file: &[u8], key: &Key) -> Result<Vec<u8>, OpenError> {
     use age::DecryptError as E;
     let sort = |e: E| match e {
         E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys => {
@@ -49,10 +67,8 @@ pub fn open(file: &[u8], passphrase: &str) -> Result<Vec<u8>, OpenError> {
         return Err(OpenError::NotABackup);
     }
     let decryptor = age::Decryptor::new(file).map_err(sort)?;
-    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
-    identity.set_max_work_factor(max_work_factor());
     let mut reader = decryptor
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .decrypt(std::iter::once(&key.0 as &dyn age::Identity))
         .map_err(sort)?;
     let mut plain = Vec::new();
     reader
