@@ -156,6 +156,8 @@ test('the days grid and "Vil ikke svare" by keyboard alone, in order, with a vis
   await page.keyboard.press('Enter');
 
   await expect(h1).toHaveText(text('otherdrugs_30d'));
+  // The next screen takes the focus to its heading a moment after it shows: Tab from there.
+  await expect(h1).toBeFocused();
   await tab(page, 1);
   await expectFocus(page, 'button', '0');
   await page.keyboard.press('Space');
