@@ -592,7 +592,7 @@ mod tests {
     use std::path::Path;
     use trivsel_core::export::ExportDocument;
     use trivsel_core::import::{self, Limits};
-    use trivsel_core::{parse_programme, Lang};
+    use trivsel_core::Lang;
 
     fn fixture(rel: &str) -> Vec<u8> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
@@ -610,11 +610,6 @@ mod tests {
             Ok(())
         })?;
         Ok((summary, records))
-    }
-
-    fn worry() -> Catalogue {
-        let p = parse_programme(&fixture("programme/worry.json"), Catalogue::shipped()).unwrap();
-        Catalogue::with_programmes([&p])
     }
 
     #[test]
@@ -704,7 +699,7 @@ mod tests {
 
     #[test]
     fn a_files_definitions_are_checked_against_the_catalogue() {
-        let tablet = worry();
+        let tablet = trivsel_core::test_programme::with_worry();
         let definition = tablet.get("worry", 1).unwrap().clone();
         let doc = ExportDocument {
             format: FORMAT.into(),

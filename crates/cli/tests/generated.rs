@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{assert_no_panic, run, s, scratch, stderr, stdout};
+use common::{assert_no_panic, report_json, run, s, scratch, stderr, stdout};
 use trivsel_core::export::{ExportDocument, ExportRecord};
 use trivsel_core::Uuid;
 use trivsel_core::{score, Catalogue, Declined, ReliableChange, Report};
@@ -31,17 +31,6 @@ fn generate(dir: &Path, name: &str, responses: u32, participants: u32, seed: u32
     let out = run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     s(&path).to_string()
-}
-
-fn report_json(paths: &[&str], extra: &[&str]) -> (Report, std::process::Output) {
-    let mut args = vec!["report", "--format", "json"];
-    args.extend_from_slice(extra);
-    args.extend_from_slice(paths);
-    let out = run(&args);
-    assert_no_panic(&out);
-    let report = serde_json::from_str(&stdout(&out))
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&out), stderr(&out)));
-    (report, out)
 }
 
 /// A shown cell's value, by table, row and column id.

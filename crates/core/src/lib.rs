@@ -39,6 +39,8 @@ pub mod scoring;
 pub mod sealed;
 pub mod strict;
 mod tagged;
+#[cfg(any(test, feature = "testing"))]
+pub mod test_programme;
 #[cfg(test)]
 mod testing;
 pub mod uuid;

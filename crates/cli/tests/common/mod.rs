@@ -27,6 +27,19 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `trivsel report --format json` over `paths`, `extra` options first: the
+/// report read back, and the run (for its stderr and exit code).
+pub fn report_json(paths: &[&str], extra: &[&str]) -> (trivsel_core::Report, Output) {
+    let mut args = vec!["report", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(paths);
+    let out = run(&args);
+    assert_no_panic(&out);
+    let report = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(&out), stderr(&out)));
+    (report, out)
+}
+
 /// A fresh, empty folder for one test.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("trivsel-cli-{name}-{}", std::process::id()));
