@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  button, expectNoAxeViolations, handOver, newParticipant, press, setPin, unlock, who5Label,
+  answerAll, button, expectNoAxeViolations, handOver, newParticipant, press, sendAndUnlock, setPin, unlock,
 } from './helpers.mjs';
 
 const BACKUP_PASSPHRASE = 'grøn tekop på en rund sten';
@@ -24,12 +24,8 @@ function ageCli(args, input) {
 /** One measurement handed over, answered and sent; back at the participant's page. */
 async function measure(page, point, values, ladderValue) {
   await handOver(page, point);
-  await press(button(page, 'Start'));
-  for (const v of values) await press(button(page, who5Label(v)));
-  await press(button(page, String(ladderValue)));
-  await press(button(page, 'Send svar'));
-  await press(button(page, 'Rådgiver'));
-  await unlock(page);
+  await answerAll(page, values, ladderValue);
+  await sendAndUnlock(page);
   await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
   await press(button(page, 'Til deltageren'));
 }

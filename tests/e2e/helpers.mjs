@@ -216,6 +216,20 @@ export async function chooseBattery(page, name) {
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
+/** A fresh tablet asking the substance battery: a new participant's intake answered through
+ * WHO-5 (all 3) and the ladder (6), up to the module's first question (cannabis, 0–30 days). */
+export async function upToTheDays(page) {
+  await page.goto('./');
+  await setPin(page);
+  await chooseBattery(page, batteries.substance.name.da);
+  await newParticipant(page);
+  await handOver(page, 'Indskrivning');
+  await press(button(page, 'Start'));
+  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
+  await answerInstrument(page, ladder, [6]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(item(substance, 'cannabis_30d').text.da);
+}
+
 /** The warned box on the export page that makes the next export plain (a tablet without the
  * evaluator's key can export only so; sealed.spec.mjs tests exports sealed to the evaluator). */
 export const PLAIN_EXPORT = 'Eksportér ukrypteret – alle der får filen kan læse den';

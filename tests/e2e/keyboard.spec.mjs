@@ -4,8 +4,8 @@
 // language follows the language switch.
 import { test, expect } from '@playwright/test';
 import {
-  answerInstrument, batteries, button, card, chooseBattery, expectFocus, expectNamedControls, figure, freshYouth, handOver, item,
-  ladder, newParticipant, score, setPin, substance, unlock, who5, who5Label,
+  button, card, expectFocus, expectNamedControls, figure, freshYouth, item, ladder, score, substance, unlock,
+  upToTheDays, who5, who5Label,
 } from './helpers.mjs';
 
 /** Presses `key` `times` times, checking after each press that the focus is visible and named. */
@@ -109,14 +109,7 @@ test('the whole youth flow by keyboard alone, with a visible focus on named cont
 
 test('the days grid and "Vil ikke svare" by keyboard alone, in order, with a visible focus', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('./');
-  await setPin(page);
-  await chooseBattery(page, batteries.substance.name.da);
-  await newParticipant(page);
-  await handOver(page, 'Indskrivning');
-  await button(page, 'Start').tap();
-  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
-  await answerInstrument(page, ladder, [6]);
+  await upToTheDays(page);
   const h1 = page.getByRole('heading', { level: 1 });
   const text = (id) => item(substance, id).text.da;
 

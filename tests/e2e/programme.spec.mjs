@@ -46,6 +46,16 @@ async function batteryChoices(page) {
   return names;
 }
 
+/** After a reload of the export page, the one programme file is still listed, and the app's
+ * settings (back at the counsellor's home) offer its battery after the shipped ones. */
+async function stillStoredAfterReload(page) {
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('region', { name: 'Programfiler' }).getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
+  await backToApp(page);
+  expect(await batteryChoices(page)).toEqual([...DEFAULT_BATTERIES, WORRY_BATTERY]);
+}
+
 /** One worry measurement at `point`, from the participant's page to the score screen. */
 async function measureWorry(page, point, values) {
   await handOver(page, point);
@@ -112,13 +122,9 @@ test('a programme file\'s questionnaire is asked, scored, tracked and exported w
     `Programfilen «${worryProgramme.programme.name.da}» er indlæst. Dens spørgeskemaer kan nu vælges.`,
   );
   await expect(files.getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
-  await page.reload();
-  await unlock(page);
-  await expect(page.getByRole('region', { name: 'Programfiler' }).getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
 
-  // Back in the app, settings list the file and offer its battery.
-  await backToApp(page);
-  expect(await batteryChoices(page)).toEqual([...DEFAULT_BATTERIES, WORRY_BATTERY]);
+  // Stored: after a reload, and back in the app, settings list the file and offer its battery.
+  await stillStoredAfterReload(page);
   await press(button(page, 'Indstillinger'));
   await expect(page.getByRole('region', { name: 'Programfiler' }).getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
   await press(button(page, 'Annullér'));
@@ -276,9 +282,5 @@ test('a bad programme file is refused whole with a reason, and the batteries sta
   await expect(files.getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
 
   // Nothing of the bad file was stored: after a reload, and in the app's settings.
-  await page.reload();
-  await unlock(page);
-  await expect(page.getByRole('region', { name: 'Programfiler' }).getByRole('listitem')).toHaveText([PROGRAMME_LINE]);
-  await backToApp(page);
-  expect(await batteryChoices(page)).toEqual([...DEFAULT_BATTERIES, WORRY_BATTERY]);
+  await stillStoredAfterReload(page);
 });

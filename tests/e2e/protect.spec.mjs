@@ -5,7 +5,7 @@
 // participant's every record, read raw.
 import { test, expect } from '@playwright/test';
 import {
-  PASSPHRASE, PIN, button, handOver, newParticipant, press, rawDatabase, resumeAfterReload, setPin, unlock, who5,
+  PASSPHRASE, PIN, answerAll, button, handOver, newParticipant, press, rawDatabase, sendAndUnlock, setPin, unlock, who5,
   who5Label, expectNoAxeViolations,
 } from './helpers.mjs';
 
@@ -14,12 +14,8 @@ const SITES = ['Erhvervsskolen Nord', 'Ungdomsskolen Syd', 'Klubben Vestervang']
 /** Answers a whole questionnaire from the start screen and sends it; the counsellor unlocks
  * with the PIN and goes back to the participant. */
 async function answerAndSend(page, values, ladderValue) {
-  await press(button(page, 'Start'));
-  for (const v of values) await press(button(page, who5Label(v)));
-  await press(button(page, String(ladderValue)));
-  await press(button(page, 'Send svar'));
-  await press(button(page, 'Rådgiver'));
-  await unlock(page);
+  await answerAll(page, values, ladderValue);
+  await sendAndUnlock(page);
   await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
   await press(button(page, 'Til deltageren'));
   await press(button(page, 'Alle deltagere'));

@@ -4,8 +4,7 @@
 // cannot reach) has a transition or animation of any length.
 import { test, expect } from '@playwright/test';
 import {
-  answerInstrument, batteries, button, chooseBattery, freshYouth, handOver, item, ladder, newParticipant, setPin, substance, who5,
-  who5Label,
+  button, freshYouth, item, ladder, upToTheDays, who5Label,
 } from './helpers.mjs';
 
 /** Every element whose computed transition or animation lasts longer than 10 ms, found through
@@ -67,15 +66,7 @@ test('with reduced motion nothing on the question screens has a transition or an
 test('with reduced motion nothing on the days grids moves, a pressed decline included', async ({ page }) => {
   test.setTimeout(120_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./');
-  await setPin(page);
-  await chooseBattery(page, batteries.substance.name.da);
-  await newParticipant(page);
-  await handOver(page, 'Indskrivning');
-  await button(page, 'Start').tap();
-  await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
-  await answerInstrument(page, ladder, [6]);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(item(substance, 'cannabis_30d').text.da);
+  await upToTheDays(page);
   expect(await moving(page), 'days 0–30').toEqual([]);
   await button(page, 'Vil ikke svare').tap();
   await button(page, 'Tilbage').tap();
