@@ -57,18 +57,27 @@ fn tablet() -> (Vec<ResponseRecord>, Vec<Participant>) {
     )
 }
 
-fn ids(scope: Scope) -> Vec<String> {
-    let (records, participants) = tablet();
+/// The outbox of `scope` on the 23rd, under the one export id.
+fn build(
+    records: &[ResponseRecord],
+    participants: &[Participant],
+    scope: Scope,
+) -> Result<Outbox, OutboxError> {
     Outbox::build(
-        &records,
-        &participants,
+        records,
+        participants,
         Catalogue::shipped(),
         scope,
         EXPORT_ID.parse().unwrap(),
         day(23),
     )
-    .map(|o| o.ids.iter().map(Uuid::to_string).collect())
-    .unwrap_or_default()
+}
+
+fn ids(scope: Scope) -> Vec<String> {
+    let (records, participants) = tablet();
+    build(&records, &participants, scope)
+        .map(|o| o.ids.iter().map(Uuid::to_string).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -97,22 +106,18 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
     for r in &mut records {
         r.exported = true;
     }
-    let build = |scope| {
-        Outbox::build(
-            &records,
-            &participants,
-            Catalogue::shipped(),
-            scope,
-            EXPORT_ID.parse().unwrap(),
-            day(23),
-        )
-    };
-    assert_eq!(build(Scope::NotExported), Err(OutboxError::Nothing));
+    assert_eq!(
+        build(&records, &participants, Scope::NotExported),
+        Err(OutboxError::Nothing)
+    );
     let backwards = Scope::Between {
         from: day(20),
         to: day(2),
     };
-    assert_eq!(build(backwards), Err(OutboxError::BackwardsRange));
+    assert_eq!(
+        build(&records, &participants, backwards),
+        Err(OutboxError::BackwardsRange)
+    );
     assert!(OutboxError::BackwardsRange
         .message(Lang::Da)
         .contains("før startdatoen"));
@@ -122,14 +127,7 @@ fn nothing_to_export_and_backwards_ranges_are_errors() {
 fn a_record_without_its_participant_stops_the_whole_export() {
     let (records, mut participants) = tablet();
     participants.pop();
-    let err = Outbox::build(
-        &records,
-        &participants,
-        Catalogue::shipped(),
-        Scope::All,
-        EXPORT_ID.parse().unwrap(),
-        day(23),
-    );
+    let err = build(&records, &participants, Scope::All);
     assert_eq!(
         err,
         Err(OutboxError::UnknownParticipant {
@@ -141,15 +139,7 @@ fn a_record_without_its_participant_stops_the_whole_export() {
 #[test]
 fn the_json_file_imports_and_names_only_the_week() {
     let (records, participants) = tablet();
-    let outbox = Outbox::build(
-        &records,
-        &participants,
-        Catalogue::shipped(),
-        Scope::All,
-        EXPORT_ID.parse().unwrap(),
-        day(23),
-    )
-    .unwrap();
+    let outbox = build(&records, &participants, Scope::All).unwrap();
     let json = outbox.contents(FileFormat::Json);
     let back = parse_document(json.as_bytes(), &Limits::default(), Catalogue::shipped()).unwrap();
     assert_eq!(back, outbox.document);
@@ -163,15 +153,7 @@ fn the_json_file_imports_and_names_only_the_week() {
 #[test]
 fn csv_and_ndjson_hold_one_line_per_response() {
     let (records, participants) = tablet();
-    let outbox = Outbox::build(
-        &records,
-        &participants,
-        Catalogue::shipped(),
-        Scope::All,
-        EXPORT_ID.parse().unwrap(),
-        day(23),
-    )
-    .unwrap();
+    let outbox = build(&records, &participants, Scope::All).unwrap();
     let csv = outbox.contents(FileFormat::Csv);
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), 1 + 3);
@@ -182,16 +164,9 @@ fn csv_and_ndjson_hold_one_line_per_response() {
 fn the_file_is_named_by_site_and_date() {
     let (records, mut participants) = tablet();
     let name = |participants: &[Participant], format| {
-        Outbox::build(
-            &records,
-            participants,
-            Catalogue::shipped(),
-            Scope::All,
-            EXPORT_ID.parse().unwrap(),
-            day(23),
-        )
-        .unwrap()
-        .file_name(format)
+        build(&records, participants, Scope::All)
+            .unwrap()
+            .file_name(format)
     };
     assert_eq!(
         name(&participants, FileFormat::Json),
@@ -224,15 +199,7 @@ fn slugs_are_safe_file_name_parts() {
 fn a_sealed_export_opens_to_the_plain_file_in_every_format() {
     use crate::sealed::{open, Identity};
     let (records, participants) = tablet();
-    let outbox = Outbox::build(
-        &records,
-        &participants,
-        Catalogue::shipped(),
-        Scope::All,
-        EXPORT_ID.parse().unwrap(),
-        day(23),
-    )
-    .unwrap();
+    let outbox = build(&records, &participants, Scope::All).unwrap();
     let identity = Identity::generate();
     for format in FileFormat::ALL {
         let (name, bytes) = outbox.sealed(format, &identity.recipient()).unwrap();
