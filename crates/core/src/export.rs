@@ -274,6 +274,18 @@ mod tests {
         }
     }
 
+    /// The keys of a JSON object, sorted.
+    fn keys(json: &serde_json::Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort();
+        keys
+    }
+
     #[test]
     fn a_record_is_exported_with_scores_and_the_week_only() {
         let r = export_record(&record([5, 5, 5, 1, 5], 7), &participant(), shipped()).unwrap();
@@ -292,30 +304,25 @@ mod tests {
         );
         assert!(!r.flagged.contains_key(CANTRIL));
         let json = serde_json::to_value(&r).unwrap();
-        let mut keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(|k| k.as_str())
-            .collect();
-        keys.sort();
-        let mut expected = [
-            "response_id",
-            "participant",
-            "gender",
-            "age_band",
-            "site",
-            "course",
-            "point",
-            "week",
-            "instruments",
-            "answers",
-            "scores",
-            "flagged",
-            "supersedes",
-        ];
-        expected.sort();
-        assert_eq!(keys, expected, "nothing beyond the struct fields");
+        assert_eq!(
+            keys(&json),
+            [
+                "age_band",
+                "answers",
+                "course",
+                "flagged",
+                "gender",
+                "instruments",
+                "participant",
+                "point",
+                "response_id",
+                "scores",
+                "site",
+                "supersedes",
+                "week",
+            ],
+            "nothing beyond the struct fields"
+        );
         let text = json.to_string();
         assert!(
             !text.contains("2026-11-19") && !text.contains("exported"),
@@ -362,15 +369,8 @@ mod tests {
         assert_eq!(&doc.instruments[0], shipped().get(WHO5, 1).unwrap());
         assert_eq!(doc.app_version, APP_VERSION);
         let json = serde_json::to_value(&doc).unwrap();
-        let mut keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(|k| k.as_str())
-            .collect();
-        keys.sort();
         assert_eq!(
-            keys,
+            keys(&json),
             [
                 "app_version",
                 "created",

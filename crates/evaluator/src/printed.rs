@@ -148,12 +148,10 @@ mod tests {
         params
             .references
             .insert("cantril/value/danish_youth".into(), 6.25);
+        // A minimal detectable change other than the default 23.6 points.
         params.reliable.insert(
             "who5/percentage/reliable".into(),
-            ReliableChange::JacobsonTruax {
-                sd: 20.0,
-                reliability: 0.81,
-            },
+            ReliableChange::Mdc { points: 15.0 },
         );
         let report = ReportBuilder::new(params).finish(Catalogue::shipped());
         for lang in Lang::ALL {

@@ -329,9 +329,8 @@ mod tests {
         state.reduce(action)
     }
 
-    /// `s` with the file `name` added and its `bytes` read.
-    fn open(s: Rc<State>, id: FileId, name: &str, bytes: Vec<u8>) -> Rc<State> {
-        let s = reduce(s, Action::Add(vec![(id, name.into())]));
+    /// `s` once the file `id` has been read as `bytes`.
+    fn read(s: Rc<State>, id: FileId, bytes: Vec<u8>) -> Rc<State> {
         reduce(
             s,
             Action::Read {
@@ -339,6 +338,12 @@ mod tests {
                 result: Ok(bytes),
             },
         )
+    }
+
+    /// `s` with the file `name` added and its `bytes` read.
+    fn open(s: Rc<State>, id: FileId, name: &str, bytes: Vec<u8>) -> Rc<State> {
+        let s = reduce(s, Action::Add(vec![(id, name.into())]));
+        read(s, id, bytes)
     }
 
     fn outcome(s: &State) -> compute::Outcome {
@@ -385,26 +390,14 @@ mod tests {
         );
         assert_eq!(s.reading(), 2);
         assert!(!s.needs_compute());
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 2,
-                result: Ok(Vec::new()),
-            },
-        );
+        let s = read(s, 2, Vec::new());
         assert_eq!(s.rejected(), 1);
         assert_eq!(
             status(&s, "bad.json"),
             FileStatus::Rejected(ReadFailure::Import(ImportError::Empty))
         );
         assert!(!s.needs_compute(), "a.json is still being read");
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 1,
-                result: Ok(tablet("v1-tablet-a.json")),
-            },
-        );
+        let s = read(s, 1, tablet("v1-tablet-a.json"));
         assert_eq!(s.reading(), 0);
         assert_eq!(s.loaded().count(), 1);
         assert!(s.needs_compute());
@@ -461,24 +454,12 @@ mod tests {
     fn removing_and_clearing() {
         let s = Rc::new(State::default());
         let s = reduce(s, Action::Add(vec![(1, "a.json".into()), (2, "x".into())]));
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 1,
-                result: Ok(tablet("v1-tablet-a.json")),
-            },
-        );
+        let s = read(s, 1, tablet("v1-tablet-a.json"));
         let gen = s.files_gen;
         // Removing a file still being read changes no loaded set; its result is then ignored.
         let s = reduce(s, Action::Remove(2));
         assert_eq!(s.files_gen, gen);
-        let s = reduce(
-            s,
-            Action::Read {
-                id: 2,
-                result: Ok(tablet("v1-tablet-b.json")),
-            },
-        );
+        let s = read(s, 2, tablet("v1-tablet-b.json"));
         assert_eq!(s.files.len(), 1);
         let s = reduce(s, Action::Remove(1));
         assert!(s.files.is_empty());

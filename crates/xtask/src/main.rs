@@ -114,36 +114,11 @@ fn build(root: &Path) -> Result {
 /// files to the service worker the first page's build wrote).
 pub fn build_all(ctx: &run::Ctx) -> Result {
     ctx.run("trunk", &["build", "--release"])?;
-    ctx.run(
-        "trunk",
-        &[
-            "build",
-            "radgiver.html",
-            "--release",
-            "--dist",
-            "dist/radgiver",
-        ],
-    )?;
-    ctx.run(
-        "trunk",
-        &[
-            "build",
-            "eksport.html",
-            "--release",
-            "--dist",
-            "dist/eksport",
-        ],
-    )?;
-    ctx.run(
-        "trunk",
-        &[
-            "build",
-            "evaluator.html",
-            "--release",
-            "--dist",
-            "dist/evaluator",
-        ],
-    )
+    for page in ["radgiver", "eksport", "evaluator"] {
+        let (html, dist) = (format!("{page}.html"), format!("dist/{page}"));
+        ctx.run("trunk", &["build", &html, "--release", "--dist", &dist])?;
+    }
+    Ok(())
 }
 
 /// The release's tests alone, on a fresh build.

@@ -13,7 +13,8 @@ use std::process::Command;
 const MAX_FILE_LINES: usize = 600;
 /// Lines a function may have, from its signature to its closing brace.
 const MAX_FN_LINES: usize = 80;
-/// Identical lines in a row that may not stand in two places.
+/// Identical lines in a row that may not stand in two places in the Rust
+/// under `crates/`, tests included.
 const MIN_REPEATED_RUN: usize = 6;
 
 /// Exempt from the rule against repeated runs: the frozen version 1 export
@@ -94,14 +95,19 @@ impl Repo {
             .filter(|p| p.starts_with("crates/") && p.contains("/src/") && p.ends_with(".rs"))
             .filter(|p| !p.ends_with("/tests.rs") && !p.contains("/tests/"))
             .map(|p| {
-                let lines = self
-                    .read(p)
-                    .lines()
-                    .take_while(|l| !l.starts_with("#[cfg(test)]"))
-                    .map(String::from)
-                    .collect();
+                let mut lines: Vec<String> = self.read(p).lines().map(String::from).collect();
+                lines.truncate(tests_start(&lines));
                 (p.as_str(), lines)
             })
+            .collect()
+    }
+
+    /// Every tracked Rust file under `crates/`, tests included, whole.
+    fn all_rust(&self) -> Vec<(&str, Vec<String>)> {
+        self.tracked
+            .iter()
+            .filter(|p| p.starts_with("crates/") && p.ends_with(".rs"))
+            .map(|p| (p.as_str(), self.read(p).lines().map(String::from).collect()))
             .collect()
     }
 
@@ -115,6 +121,21 @@ impl Repo {
                 .next()
                 .is_some_and(|p| p.starts_with(&format!("{path}/")))
     }
+}
+
+/// Where a file's inline `#[cfg(test)]` module starts (its length if it
+/// has none). A `#[cfg(test)]` on a module declared elsewhere (`mod x;`) or
+/// on one item is not where the tests start: the code after it is checked.
+fn tests_start(lines: &[String]) -> usize {
+    lines
+        .windows(2)
+        .position(|w| {
+            let next = w[1].trim_start();
+            w[0].starts_with("#[cfg(test)]")
+                && (next.starts_with("mod ") || next.starts_with("pub mod "))
+                && next.trim_end().ends_with('{')
+        })
+        .unwrap_or(lines.len())
 }
 
 /// The functions of a file: name, first line (from 1) and length. A
@@ -212,7 +233,7 @@ fn is_import(line: &str) -> bool {
 #[test]
 fn no_run_of_lines_is_written_twice() {
     let repo = Repo::open();
-    let sources = repo.sources();
+    let sources = repo.all_rust();
     // Every window of MIN_REPEATED_RUN lines of code (trimmed; blank lines,
     // comments and imports left out), with where it starts.
     let mut seen: HashMap<Vec<&str>, Vec<(&str, usize)>> = HashMap::new();
@@ -464,6 +485,16 @@ fn the_rules_read_what_they_should() {
     assert_eq!(
         functions(&lines),
         [("a".to_string(), 1, 3), ("b".to_string(), 4, 3)]
+    );
+    // The tests start at an inline test module, not at a module declared
+    // elsewhere for tests only.
+    let file = |text: &str| text.lines().map(String::from).collect::<Vec<_>>();
+    let with_both =
+        file("mod a;\n#[cfg(test)]\nmod testing;\nfn f() {}\n#[cfg(test)]\nmod tests {\n}");
+    assert_eq!(tests_start(&with_both), 4);
+    assert_eq!(
+        tests_start(&file("#[cfg(test)]\nmod testing;\nfn f() {}")),
+        3
     );
     assert_eq!(
         code_spans("a `x/y.rs` b\n```\n`no`\n```\n`c::d` `e\nf`"),

@@ -645,14 +645,15 @@ fn the_frozen_v1_report_converts_to_the_committed_report_value_for_value() {
     for g in groups {
         let column = g["gender"].as_str().unwrap_or("all");
         for (name, value) in g.as_object().unwrap() {
+            // The distributions' keys say intake or last.
+            let when = if name.contains("intake") {
+                "intake"
+            } else {
+                "last"
+            };
             match name.as_str() {
                 "gender" => {}
                 "ladder_intake_bands" | "ladder_last_bands" => {
-                    let when = if name.contains("intake") {
-                        "intake"
-                    } else {
-                        "last"
-                    };
                     for b in value.as_array().unwrap() {
                         let id = b["band"].as_str().unwrap();
                         assert_eq!(
@@ -664,11 +665,6 @@ fn the_frozen_v1_report_converts_to_the_committed_report_value_for_value() {
                     }
                 }
                 "who5_intake_bins" | "who5_last_bins" => {
-                    let when = if name.contains("intake") {
-                        "intake"
-                    } else {
-                        "last"
-                    };
                     for b in value.as_array().unwrap() {
                         let row = format!("{}_{}", b["from"], b["to"]);
                         let c = new

@@ -15,7 +15,7 @@ fn table(id: &str, rows: Vec<(Kind, Vec<Raw>)>) -> Draft {
             label: Text::new("c", "c"),
         })
         .collect();
-    let (rows, raws) = rows
+    let rows = rows
         .into_iter()
         .enumerate()
         .map(|(i, (kind, raws))| {
@@ -27,17 +27,8 @@ fn table(id: &str, rows: Vec<(Kind, Vec<Raw>)>) -> Draft {
             };
             (row, raws)
         })
-        .unzip();
-    Draft {
-        table: ReportTable {
-            id: id.into(),
-            title: Text::new(id, id),
-            shape: Shape::Groups,
-            columns,
-            rows,
-        },
-        raws,
-    }
+        .collect();
+    Draft::groups(id.into(), Text::new(id, id), columns, rows)
 }
 
 fn counts(values: &[u64]) -> (Kind, Vec<Raw>) {
