@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  button, input, newParticipant, press, resumeAfterReload, setPin, unlock, who5, who5Label,
+  button, input, newParticipant, press, rawDatabase, resumeAfterReload, setPin, unlock, who5, who5Label,
 } from './helpers.mjs';
 
 const KILLS = 20;
@@ -41,23 +41,10 @@ async function launch(profile, viewport) {
   return { proc, browser, page };
 }
 
-/** The stored draft exactly as IndexedDB holds it (sealed bytes, as hex), or null. */
+/** The stored draft exactly as IndexedDB holds it (its sealed bytes, as text), or null. */
 async function rawDraft(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('trivsel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const value = await new Promise((resolve, reject) => {
-      const get = db.transaction('meta').objectStore('meta').get('draft');
-      get.onsuccess = () => resolve(get.result);
-      get.onerror = () => reject(get.error);
-    });
-    db.close();
-    if (value === undefined) return null;
-    return [...new Uint8Array(value.buffer ?? value)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  });
+  const meta = (await rawDatabase(page)).stores.meta;
+  return meta?.entries.find((e) => e.key === 'draft')?.value ?? null;
 }
 
 /**

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
-  button, card, chooseBattery, choosePlainExport, figure, handOver, headers, newParticipant, press, rowTexts, setPin, unlock,
+  button, card, chooseBattery, choosePlainExport, figure, handOver, headers, newParticipant, press, rowTexts, sendAndUnlock, setPin,
+  unlock,
   worry, worryProgramme, worryProgrammePath,
 } from './helpers.mjs';
 
@@ -82,10 +83,7 @@ async function measureWorry(page, point, values) {
   await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
   await expect(page.locator('.answers li .q')).toHaveText(worry.items.map((i) => i.text.da));
   await expect(page.locator('.answers li .a')).toHaveText(values.map(String));
-  await press(button(page, 'Send svar'));
-  await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
-  await press(button(page, 'Rådgiver'));
-  await unlock(page);
+  await sendAndUnlock(page);
   await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
 }
 

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import {
   answerInstrument, batteries, bandLabel, button, card, chooseBattery, figure, handOver, headers, item, ladder,
-  newParticipant, press, rowTexts, score, setPin, substance, unlock, who5,
+  newParticipant, press, rowTexts, score, sendAndUnlock, setPin, substance, who5,
 } from './helpers.mjs';
 
 const SUBSTANCE = batteries.substance.name.da; // "WHO-5, trivselsstigen og rusmidler"
@@ -23,10 +23,7 @@ async function substanceTablet(page) {
 
 /** Sends from review and unlocks to the score screen. */
 async function sendAndSee(page) {
-  await press(button(page, 'Send svar'));
-  await expect(page.getByRole('heading', { name: 'Tak for dine svar' })).toBeVisible();
-  await press(button(page, 'Rådgiver'));
-  await unlock(page);
+  await sendAndUnlock(page);
   await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
 }
 

@@ -14,7 +14,8 @@ const MAX_FILE_LINES: usize = 600;
 /// Lines a function may have, from its signature to its closing brace.
 const MAX_FN_LINES: usize = 80;
 /// Identical lines in a row that may not stand in two places in the Rust
-/// under `crates/`, tests included.
+/// under `crates/` or the browser tests' scripts under `tests/`, tests
+/// included.
 const MIN_REPEATED_RUN: usize = 6;
 
 /// Exempt from the rule against repeated runs: the frozen version 1 export
@@ -102,11 +103,15 @@ impl Repo {
             .collect()
     }
 
-    /// Every tracked Rust file under `crates/`, tests included, whole.
-    fn all_rust(&self) -> Vec<(&str, Vec<String>)> {
+    /// Every tracked Rust file under `crates/` and every browser test
+    /// script under `tests/`, tests included, whole.
+    fn all_code(&self) -> Vec<(&str, Vec<String>)> {
         self.tracked
             .iter()
-            .filter(|p| p.starts_with("crates/") && p.ends_with(".rs"))
+            .filter(|p| {
+                (p.starts_with("crates/") && p.ends_with(".rs"))
+                    || (p.starts_with("tests/") && p.ends_with(".mjs"))
+            })
             .map(|p| (p.as_str(), self.read(p).lines().map(String::from).collect()))
             .collect()
     }
@@ -233,7 +238,7 @@ fn is_import(line: &str) -> bool {
 #[test]
 fn no_run_of_lines_is_written_twice() {
     let repo = Repo::open();
-    let sources = repo.all_rust();
+    let sources = repo.all_code();
     // Every window of MIN_REPEATED_RUN lines of code (trimmed; blank lines,
     // comments and imports left out), with where it starts.
     let mut seen: HashMap<Vec<&str>, Vec<(&str, usize)>> = HashMap::new();
