@@ -3,23 +3,14 @@
 // history and change; Debian's `age` decrypts it; restoring into a tablet with overlapping data
 // keeps duplicates once and shows conflicts, settling none; an erased participant never returns.
 import { test, expect } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  answerAll, button, expectNoAxeViolations, handOver, newParticipant, press, sendAndUnlock, setPin, unlock,
+  ageWithTerminal, answerAll, button, expectNoAxeViolations, handOver, newParticipant, press, sendAndUnlock, setPin, unlock,
 } from './helpers.mjs';
 
 const BACKUP_PASSPHRASE = 'grøn tekop på en rund sten';
-
-/** Runs Debian's age with `input` typed at its terminal prompt (age reads a passphrase only
- * from a terminal; `script` gives it one). Returns the exit status and what it printed. */
-function ageCli(args, input) {
-  const command = ['age', ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const run = spawnSync('script', ['-qec', command, '/dev/null'], { input, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
 
 /** One measurement handed over, answered and sent; back at the participant's page. */
 async function measure(page, point, values, ladderValue) {
@@ -102,8 +93,8 @@ test('backup, a wiped profile, restore: the same participants, records, history 
 
   // Debian's age decrypts it with the passphrase, and only with it.
   const plain = path.join(dir, 'backup.json');
-  expect(ageCli(['-d', '-o', path.join(dir, 'wrong.json'), file], 'not the passphrase at all\n').status).not.toBe(0);
-  const decrypted = ageCli(['-d', '-o', plain, file], `${BACKUP_PASSPHRASE}\n`);
+  expect(ageWithTerminal(['-d', '-o', path.join(dir, 'wrong.json'), file], 'not the passphrase at all\n').status).not.toBe(0);
+  const decrypted = ageWithTerminal(['-d', '-o', plain, file], `${BACKUP_PASSPHRASE}\n`);
   expect(decrypted.status, decrypted.output).toBe(0);
   const doc = JSON.parse(fs.readFileSync(plain, 'utf8'));
   expect(doc.format).toBe('trivsel-backup');
@@ -148,7 +139,7 @@ test('backup, a wiped profile, restore: the same participants, records, history 
   const changedPlain = path.join(dir, 'changed.json');
   const changedFile = path.join(dir, 'changed.age');
   fs.writeFileSync(changedPlain, JSON.stringify(changed));
-  const encrypted = ageCli(['-p', '-o', changedFile, changedPlain], `${BACKUP_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`);
+  const encrypted = ageWithTerminal(['-p', '-o', changedFile, changedPlain], `${BACKUP_PASSPHRASE}\n${BACKUP_PASSPHRASE}\n`);
   expect(encrypted.status, encrypted.output).toBe(0);
   await readBackup(page, changedFile);
   await expect(page.getByText('Nye: 1 deltagere og 0 besvarelser. Findes allerede med samme indhold: 1 deltagere og 2 besvarelser. Konflikter: 1 deltagere og 1 besvarelser. Slettet tidligere og tages ikke med: 0 deltagere og 0 besvarelser.')).toBeVisible();

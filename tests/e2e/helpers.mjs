@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: the instrument data and golden
 // vectors from the repo, and the steps a young person takes, by visible label.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect } from '@playwright/test';
 
@@ -228,6 +229,14 @@ export async function upToTheDays(page) {
   await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
   await answerInstrument(page, ladder, [6]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(item(substance, 'cannabis_30d').text.da);
+}
+
+/** Runs Debian's age with `input` typed at its terminal prompt (age reads a passphrase only
+ * from a terminal; `script` gives it one). Returns the exit status and what it printed. */
+export function ageWithTerminal(args, input) {
+  const command = ['age', ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], { input, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 /** The warned box on the export page that makes the next export plain (a tablet without the

@@ -4,15 +4,16 @@
 // opens with the evaluator's identity, and a plain export happens only after
 // the warned choice. On the evaluator's page the identity file is opened once,
 // files that Debian's `age -r` encrypted are read into the report, and a wrong
-// key or a truncated file is rejected with its reason; a key pair made on the
-// page is one Debian's age accepts. axe checks the new parts of both pages.
+// key, a truncated file or one under a passphrase (`age -p`) is rejected with
+// its reason; a key pair made on the page is one Debian's age accepts. axe
+// checks the new parts of both pages.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
-  answerAll, button, expectNoAxeViolations, freshYouth, PLAIN_EXPORT, press, sendAndUnlock, unlock,
+  ageWithTerminal, answerAll, button, expectNoAxeViolations, freshYouth, PLAIN_EXPORT, press, sendAndUnlock, unlock,
 } from './helpers.mjs';
 
 const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
@@ -109,7 +110,7 @@ test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens 
   await expect(page.getByLabel(PLAIN_EXPORT)).not.toBeChecked();
 });
 
-test('the evaluator opens files age -r encrypted with their identity; a wrong key and a truncated file say why', async ({ page }, testInfo) => {
+test('the evaluator opens files age -r encrypted with their identity; a wrong key, a truncated file and a passphrase file say why', async ({ page }, testInfo) => {
   const dir = scratch(testInfo);
   const key = ageKeygen(dir);
   const other = ageKeygen(dir, 'other.txt');
@@ -120,6 +121,10 @@ test('the evaluator opens files age -r encrypted with their identity; a wrong ke
   const truncated = path.join(dir, 'truncated.json.age');
   const whole = fs.readFileSync(sealed);
   fs.writeFileSync(truncated, whole.subarray(0, whole.length - 200));
+  // Under a passphrase, as a tablet's backup is (`age -p`): not an export, whatever the key.
+  const withPassphrase = path.join(dir, 'passphrase.json.age');
+  const made = ageWithTerminal(['-p', '-o', withPassphrase, tabletA], 'en helt anden sætning\nen helt anden sætning\n');
+  expect(made.status, made.output).toBe(0);
 
   await page.goto('./evaluator/');
   await expect(page.getByRole('heading', { name: 'Evaluering', level: 1 })).toBeVisible();
@@ -146,16 +151,18 @@ test('the evaluator opens files age -r encrypted with their identity; a wrong ke
   await expect(fileLine(page, 'v1-tablet-a.json.age')).toContainText('29 besvarelser');
   await expect(page.getByRole('table').first()).toBeVisible();
 
-  // Sealed to another key, and cut short: rejected, each with its reason.
-  await files.setInputFiles([toOther, truncated]);
+  // Sealed to another key, cut short, and under a passphrase: rejected, each with its reason.
+  await files.setInputFiles([toOther, truncated, withPassphrase]);
   await expect(fileLine(page, 'to-other.json.age')).toContainText('Filen er ikke krypteret til denne nøgle');
   await expect(fileLine(page, 'truncated.json.age')).toContainText(/afkortet/);
-  await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 28 besvarelser fra 1 fil. 2 filer er afvist.');
+  await expect(fileLine(page, 'passphrase.json.age')).toContainText('Filen er krypteret med en adgangssætning (f.eks. en sikkerhedskopi af en tablet), ikke til evaluatorens nøgle.');
+  await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 28 besvarelser fra 1 fil. 3 filer er afvist.');
   await expectNoAxeViolations(page, 'evaluator: sealed files rejected');
   // And in English.
   await press(button(page, 'English'));
   await expect(fileLine(page, 'to-other.json.age')).toContainText('The file is not encrypted to this key');
   await expect(fileLine(page, 'truncated.json.age')).toContainText(/truncated|cut short/);
+  await expect(fileLine(page, 'passphrase.json.age')).toContainText('The file is encrypted with a passphrase (a tablet\'s backup, say), not to the evaluator\'s key.');
 });
 
 test('a key pair made on the evaluator\'s page is one Debian\'s age reads', async ({ page }, testInfo) => {

@@ -66,7 +66,7 @@ impl OpenError {
                 en: format!("The file is not encrypted to this key (fingerprint {fingerprint}): it is encrypted to another evaluator key, or its key section was changed. Use the key whose public key the tablet has in its settings."),
             ),
             Self::Passphrase => tr!(lang,
-                da: "Filen er krypteret med en adgangskode (f.eks. en sikkerhedskopi af en tablet), ikke til evaluatorens nøgle. Den er ikke en eksport.".into(),
+                da: "Filen er krypteret med en adgangssætning (f.eks. en sikkerhedskopi af en tablet), ikke til evaluatorens nøgle. Den er ikke en eksport.".into(),
                 en: "The file is encrypted with a passphrase (a tablet's backup, say), not to the evaluator's key. It is not an export.".into(),
             ),
             Self::Unsupported => tr!(lang,
