@@ -327,6 +327,19 @@ test('the settings are those the figures in the data use; a changed one recomput
   await minCell.blur();
   await expect(page.getByText('Celler med færre end 10 deltagere vises som «< 10».')).toBeVisible();
   expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('< 10');
+  // At 2, everyone's 50–59 at intake (6) is hidden to protect the bins under 2: the chart
+  // draws it with no bar at all (a height would tell its size), and its key says so.
+  await minCell.fill('2');
+  await minCell.blur();
+  await expect(page.getByText('Celler med færre end 2 deltagere vises som «< 2».')).toBeVisible();
+  expect(await cell(page, 'Fordeling af WHO-5-score, alle (antal deltagere)', '50–59', 'Alle, indskrivning')).toBe('skjult');
+  const intakeBars = page.locator('.dist-chart').first();
+  await expect(intakeBars.getByRole('img')).toHaveAccessibleName(/0–9: < 2; 10–19: < 2; 20–29: 4; .*50–59: skjult;/);
+  await expect(intakeBars.locator('rect.col-suppressed')).toHaveCount(3);
+  await expect(intakeBars.locator('rect.col')).toHaveCount(3 + 6);
+  await expect(intakeBars.locator('text.value-hidden')).toHaveText(['skjult']);
+  await expect(page.getByText('«skjult» uden søjle: mindst 2 deltagere, skjult så de små tal ikke kan regnes ud.')).toBeVisible();
+  await expectNoAxeViolations(page, 'evaluator: a hidden bin in the chart');
   await minCell.fill('2,5');
   await minCell.blur();
   await expect(page.getByText('Skriv et helt tal, fx 5.')).toBeVisible();

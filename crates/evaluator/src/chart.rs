@@ -1,19 +1,52 @@
 //! A bar chart of one distribution in the report (participants per range
 //! of a score, the bins the data defines), as SVG drawn from the report's
-//! cells. A suppressed bin is drawn as a
-//! dashed outline up to the suppression limit and labelled "< 5", never as
-//! a zero. The table of the same numbers sits above it for screen readers;
-//! the chart itself is one image with a summary.
+//! cells. A suppressed bin is drawn as a dashed outline up to the
+//! suppression limit and labelled "< 5", never as a zero; a bin hidden so
+//! that the small ones cannot be worked out ("skjult") holds at least as
+//! many, so it gets no bar at all, only its label, never a height that
+//! would suggest its size. The table of the same numbers sits above it for
+//! screen readers; the chart itself is one image with a summary.
 
+use trivsel_core::Cell;
 use yew::prelude::*;
 
-/// One bin: its range, its value (none if suppressed) and its text as core
-/// prints it.
+/// One bin: its range, how tall it is drawn and its text as core prints it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,
-    pub value: Option<f64>,
+    pub height: Height,
     pub text: String,
+}
+
+/// How a bin's bar is drawn, from its cell in the report.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Height {
+    /// The number of participants, shown.
+    Shown(f64),
+    /// Fewer than the smallest group shown: a dashed outline up to it.
+    Suppressed,
+    /// Hidden to protect a suppressed bin: no bar, only the label.
+    Hidden,
+}
+
+impl Height {
+    /// The height of a bin whose cell is `cell` (a missing cell is drawn as
+    /// suppressed: nothing is known of it).
+    pub fn of(cell: Option<&Cell>) -> Height {
+        match cell {
+            Some(Cell::Value { value, .. }) => Height::Shown(*value),
+            Some(Cell::Hidden) => Height::Hidden,
+            Some(Cell::Suppressed) | None => Height::Suppressed,
+        }
+    }
+
+    /// The number shown, if any.
+    pub fn shown(self) -> Option<f64> {
+        match self {
+            Height::Shown(v) => Some(v),
+            Height::Suppressed | Height::Hidden => None,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -81,15 +114,20 @@ pub fn DistributionChart(props: &Props) -> Html {
     let bars = props.bars.iter().enumerate().map(|(i, bar)| {
         let x = LEFT + band * i as f64 + (band - bar_w) / 2.0;
         let centre = px(LEFT + band * (i as f64 + 0.5));
-        let (class, height) = match bar.value {
-            Some(v) => ("col", v),
-            None => ("col col-suppressed", f64::from(props.min_cell)),
+        let (class, height) = match bar.height {
+            Height::Shown(v) => (Some("col"), v),
+            Height::Suppressed => (Some("col col-suppressed"), f64::from(props.min_cell)),
+            Height::Hidden => (None, 0.0),
         };
         let top_y = y(height);
+        let rect = class.map(|class| html! {
+            <rect class={class} x={px(x)} y={px(top_y)} width={px(bar_w)} height={px(y(0.0) - top_y)} />
+        });
+        let text_class = classes!("value", (bar.height == Height::Hidden).then_some("value-hidden"));
         html! {
             <g>
-                <rect class={class} x={px(x)} y={px(top_y)} width={px(bar_w)} height={px(y(0.0) - top_y)} />
-                <text class="value" x={centre.clone()} y={px(top_y - 5.0)} text-anchor="middle">{ bar.text.clone() }</text>
+                { for rect }
+                <text class={text_class} x={centre.clone()} y={px(top_y - 5.0)} text-anchor="middle">{ bar.text.clone() }</text>
                 <text class="range" x={centre} y={px(H - BOTTOM + 18.0)} text-anchor="middle">{ bar.label.clone() }</text>
             </g>
         }
@@ -113,7 +151,8 @@ pub fn DistributionChart(props: &Props) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::scale;
+    use super::{scale, Height};
+    use trivsel_core::Cell;
 
     #[test]
     fn scales_are_round() {
@@ -123,5 +162,16 @@ mod tests {
         assert_eq!(scale(37.0), (40.0, 10.0));
         assert_eq!(scale(12_345.0), (15_000.0, 5_000.0));
         assert_eq!(scale(f64::NAN), (1.0, 1.0));
+    }
+
+    #[test]
+    fn a_bin_is_drawn_as_its_cell_says() {
+        let shown = Cell::Value { value: 7.0, n: 7 };
+        assert_eq!(Height::of(Some(&shown)), Height::Shown(7.0));
+        assert_eq!(Height::of(Some(&Cell::Suppressed)), Height::Suppressed);
+        assert_eq!(Height::of(Some(&Cell::Hidden)), Height::Hidden);
+        assert_eq!(Height::of(None), Height::Suppressed);
+        assert_eq!(Height::Hidden.shown(), None);
+        assert_eq!(Height::Shown(3.0).shown(), Some(3.0));
     }
 }

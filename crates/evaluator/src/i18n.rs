@@ -175,6 +175,12 @@ catalogue! {
             da: format!("Stiplet søjle: færre end {min_cell} deltagere (tallet vises ikke)."),
             en: format!("Dashed bar: fewer than {min_cell} participants (the number is not shown)."),
         },
+        /// The key under the charts when a bin is hidden to protect a
+        /// suppressed one: drawn with no bar.
+        fn chart_hidden_key(min_cell: u32) -> String = {
+            da: format!("«skjult» uden søjle: mindst {min_cell} deltagere, skjult så de små tal ikke kan regnes ud."),
+            en: format!("«hidden» with no bar: at least {min_cell} participants, hidden so that the small numbers cannot be worked out."),
+        },
         /// The accessible summary of one distribution chart: the table's
         /// title, `when` and the bins already written ("0–9: 3; 10–19: < 5").
         fn chart_summary_of(title: &str, when: &str, bins: &str) -> String = {

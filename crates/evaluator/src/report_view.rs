@@ -9,7 +9,7 @@ use trivsel_core::report::Shape;
 use trivsel_core::{Cell, Instrument, Lang};
 use yew::prelude::*;
 
-use crate::chart::{Bar, DistributionChart};
+use crate::chart::{Bar, DistributionChart, Height};
 use crate::compute::Outcome;
 use crate::i18n::messages;
 use crate::printed::{printed, PrintedTable};
@@ -62,7 +62,7 @@ fn bars(t: &PrintedTable, column: usize) -> Vec<Bar> {
         .zip(&t.texts)
         .map(|(row, texts)| Bar {
             label: row.label.clone(),
-            value: row.cells.get(column).and_then(|c| c.value()),
+            height: Height::of(row.cells.get(column)),
             text: texts.get(column).cloned().unwrap_or_default(),
         })
         .collect()
@@ -103,8 +103,11 @@ fn distribution(t: &PrintedTable, instruments: &[Instrument], lang: Lang, min_ce
         .collect();
     let top = charts
         .iter()
-        .flat_map(|(_, bars)| bars.iter().filter_map(|b| b.value))
+        .flat_map(|(_, bars)| bars.iter().filter_map(|b| b.height.shown()))
         .fold(f64::from(min_cell), f64::max);
+    let any_hidden = charts
+        .iter()
+        .any(|(_, bars)| bars.iter().any(|b| b.height == Height::Hidden));
     let axis_score =
         score_name(&t.table.id, instruments, lang).unwrap_or_else(|| m.axis_range.to_string());
     let heading_id = format!("chart-{}", t.table.id.replace('.', "-"));
@@ -130,6 +133,9 @@ fn distribution(t: &PrintedTable, instruments: &[Instrument], lang: Lang, min_ce
                 }) }
             </div>
             <p class="note chart-key">{ m.chart_suppressed_key(min_cell) }</p>
+            if any_hidden {
+                <p class="note chart-key">{ m.chart_hidden_key(min_cell) }</p>
+            }
         </section>
     }
 }
