@@ -90,10 +90,6 @@ impl Erasures {
             records: self.records.union(&other.records).cloned().collect(),
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.participants.is_empty() && self.records.is_empty()
-    }
 }
 
 impl Backup {

@@ -40,8 +40,8 @@ pub const FORMAT: &str = "trivsel-export";
 /// The version this build writes.
 pub const VERSION: u32 = 2;
 
-/// The release of trivsel that writes an export.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The release of trivsel that writes an export (the crate's one version).
+pub use crate::APP_VERSION;
 
 /// One export file.
 // Read only from a JSON object, never an array (see `strict`).

@@ -17,7 +17,20 @@ use crate::tagged;
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O and U,
 /// so a code read aloud or handwritten is not mistaken for another.
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Participant codes and the tablet's recovery key use it.
+pub(crate) const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The Crockford symbol a typed character stands for: lower case is upper
+/// case, and the look-alikes O → 0 and I, L → 1 are mapped as Crockford
+/// prescribes; `None` for U and anything outside the alphabet.
+pub(crate) fn crockford_symbol(c: char) -> Option<u8> {
+    let symbol = match c.to_ascii_uppercase() {
+        'O' => '0',
+        'I' | 'L' => '1',
+        s => s,
+    };
+    (symbol.is_ascii() && CROCKFORD.contains(&(symbol as u8))).then_some(symbol as u8)
+}
 
 /// A participant's code: 6 symbols of Crockford base32, e.g. `938NKR`
 /// (30 random bits, about a billion codes).
@@ -133,15 +146,8 @@ impl ParticipantCode {
             if c.is_whitespace() || is_dash(c) {
                 continue;
             }
-            let symbol = match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                s => s,
-            };
-            if !(symbol.is_ascii() && CROCKFORD.contains(&(symbol as u8))) {
-                return Err(CodeError::InvalidChar(c));
-            }
-            code.push(symbol);
+            let symbol = crockford_symbol(c).ok_or(CodeError::InvalidChar(c))?;
+            code.push(char::from(symbol));
         }
         match code.len() {
             0 => Err(CodeError::Empty),

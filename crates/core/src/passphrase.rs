@@ -6,6 +6,7 @@
 //! The derivation itself is WebCrypto's, in the app; only the rule is here.
 
 use crate::lang::Lang;
+use crate::participant::{crockford_symbol, CROCKFORD};
 
 /// Shortest passphrase accepted as one string of characters.
 pub const MIN_CHARS: usize = 12;
@@ -128,9 +129,6 @@ pub fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), Passph
     Ok(())
 }
 
-/// Crockford's base32 alphabet, as participant codes use it.
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /// Symbols in a recovery key (5 bits each: 125 random bits).
 pub const RECOVERY_SYMBOLS: usize = 25;
 
@@ -142,6 +140,11 @@ pub fn recovery_key(random: [u8; 16]) -> String {
     let symbols: Vec<u8> = (0..RECOVERY_SYMBOLS)
         .map(|i| CROCKFORD[((n >> (5 * (RECOVERY_SYMBOLS - 1 - i))) & 31) as usize])
         .collect();
+    grouped(&symbols)
+}
+
+/// Symbols in groups of five, joined by hyphens.
+fn grouped(symbols: &[u8]) -> String {
     symbols
         .chunks(5)
         .map(|c| String::from_utf8_lossy(c).into_owned())
@@ -155,23 +158,9 @@ pub fn recovery_key(random: [u8; 16]) -> String {
 pub fn normalise_recovery_key(typed: &str) -> Option<String> {
     let mut symbols = Vec::with_capacity(RECOVERY_SYMBOLS);
     for c in typed.chars().filter(|c| !c.is_whitespace() && *c != '-') {
-        let c = match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        };
-        if !c.is_ascii() || !CROCKFORD.contains(&(c as u8)) {
-            return None;
-        }
-        symbols.push(c as u8);
+        symbols.push(crockford_symbol(c)?);
     }
-    (symbols.len() == RECOVERY_SYMBOLS).then(|| {
-        symbols
-            .chunks(5)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
-    })
+    (symbols.len() == RECOVERY_SYMBOLS).then(|| grouped(&symbols))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! page's bundle calls it, so the tablet's first load does not carry it;
 //! the fuzz targets open hostile files through it.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use super::{MAX_SCRYPT_LOG_N, SCRYPT_LOG_N};
 use age::secrecy::SecretString;
@@ -24,14 +24,7 @@ pub enum OpenError {
 pub fn seal(plain: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
     recipient.set_work_factor(SCRYPT_LOG_N);
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-            .map_err(|e| e.to_string())?;
-    let mut out = Vec::with_capacity(plain.len() + 256);
-    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| e.to_string())?;
-    writer.write_all(plain).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())?;
-    Ok(out)
+    age::encrypt(&recipient, plain).map_err(|e| e.to_string())
 }
 
 /// The key that opens backup files under `passphrase`. Making one measures
@@ -101,13 +94,7 @@ mod tests {
     fn quick(plain: &[u8], passphrase: &str) -> Vec<u8> {
         let mut r = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
         r.set_work_factor(1);
-        let e =
-            age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient)).unwrap();
-        let mut out = Vec::new();
-        let mut w = e.wrap_output(&mut out).unwrap();
-        w.write_all(plain).unwrap();
-        w.finish().unwrap();
-        out
+        age::encrypt(&r, plain).unwrap()
     }
 
     #[test]

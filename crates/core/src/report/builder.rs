@@ -18,6 +18,10 @@ use crate::instrument::{At, Counted, Instrument, InstrumentRef};
 use crate::lang::Text;
 use crate::participant::{CourseType, Gender, MeasurementPoint, ParticipantCode, Site};
 
+/// The id of the table that counts participants, responses and
+/// completers: its shares' parts are people too (`protect` reads it so).
+pub(crate) const PARTICIPANTS_TABLE: &str = "participants";
+
 /// The scores of one record for one instrument, by slot.
 #[derive(Clone, Debug)]
 struct Measure {
@@ -215,9 +219,10 @@ impl ReportBuilder {
     }
 
     /// The report with nothing hidden, not even a cell of one participant:
-    /// what an audit of the hidden cells compares against. Never show it.
-    #[doc(hidden)]
-    pub fn finish_unprotected(self, catalogue: &Catalogue) -> Report {
+    /// what the tests' audit of the hidden cells compares against. Never
+    /// show it: only tests build it.
+    #[cfg(test)]
+    pub(crate) fn finish_unprotected(self, catalogue: &Catalogue) -> Report {
         let (drafts, report) = self.drafts(catalogue);
         let tables = drafts.iter().map(Draft::shown).collect();
         Report { tables, ..report }
@@ -326,13 +331,15 @@ impl ReportBuilder {
         k
     }
 
+    /// The table of participants, responses and completion
+    /// ([`PARTICIPANTS_TABLE`]).
     fn participants_table(&self, g: &Groups) -> Draft {
         let rows = participant_rows(&Self::participant_counts(g))
             .into_iter()
             .map(|(id, (da, en), kind, raws)| (row(id.into(), Text::new(da, en), kind), raws))
             .collect();
         Draft::groups(
-            "participants".into(),
+            PARTICIPANTS_TABLE.into(),
             Text::new("Deltagere", "Participants"),
             g.columns.clone(),
             rows,

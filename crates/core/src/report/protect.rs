@@ -35,6 +35,7 @@
 
 use std::collections::HashMap;
 
+use super::builder::PARTICIPANTS_TABLE;
 use super::raw::{Draft, Raw};
 use super::{Cell, ReportTable, Shape};
 use crate::lang::Text;
@@ -435,7 +436,11 @@ impl Ledger {
             else {
                 continue;
             };
-            // A hidden group with someone in it (an empty one has no share).
+            // Everyone's share whose part is its n: does its row hide a
+            // group with someone in it (an empty one has no share)?
+            if *c != 0 || num != n {
+                continue;
+            }
             let someone = |q: &Published| match *q {
                 Published::Rate { n, .. } => self.values[n] > 0,
                 _ => false,
@@ -444,7 +449,7 @@ impl Ledger {
                 .cells
                 .iter()
                 .any(|((t2, r2, _), q)| (t2, r2) == (t, r) && is_hidden(q, hidden) && someone(q));
-            if *c == 0 && num == n && row_hides {
+            if row_hides {
                 extra.push(i);
             }
         }
@@ -498,7 +503,7 @@ pub(crate) fn protect(drafts: &[Draft], min: u32) -> (Vec<ReportTable>, Vec<(Tex
         match d.table.shape {
             Shape::Groups => {
                 let parts = match d.table.id.as_str() {
-                    "participants" => Class::Persons,
+                    PARTICIPANTS_TABLE => Class::Persons,
                     _ => Class::Parts,
                 };
                 ledger.groups(t, &d.raws, parts);
