@@ -285,11 +285,18 @@ fn exit_for(g: &Gathered, o: &Outcome, allow_bad: bool) -> Status {
 
 /// Today (UTC), for the `created` field of a merged export.
 fn today() -> Date {
-    let days = SystemTime::now()
+    now_utc().0
+}
+
+/// Now, in UTC: the day, and the seconds since its midnight.
+pub(crate) fn now_utc() -> (Date, u64) {
+    let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| (d.as_secs() / 86_400) as i64)
+        .map(|d| d.as_secs())
         .unwrap_or(0);
-    Date::from_unix_days(days).unwrap_or_else(|| Date::new(1970, 1, 1).expect("a date"))
+    let day = Date::from_unix_days((secs / 86_400) as i64)
+        .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a date"));
+    (day, secs % 86_400)
 }
 
 /// The definitions of the instruments the current records answered, in

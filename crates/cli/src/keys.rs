@@ -7,26 +7,16 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use trivsel_core::sealed::{self, Identity, Recipient};
-use trivsel_core::{tr, Date, Lang};
+use trivsel_core::{tr, Lang};
 
 use crate::Status;
-
-/// The largest key file read: a real one is under 200 bytes.
-const MAX_KEY_FILE: u64 = 64 * 1024;
 
 /// Now, in UTC, as RFC 3339 (`2026-11-27T10:04:05Z`): the key file's
 /// `# created:` line.
 fn now_rfc3339() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let day = Date::from_unix_days((secs / 86_400) as i64)
-        .unwrap_or_else(|| Date::new(1970, 1, 1).expect("a date"));
-    let t = secs % 86_400;
+    let (day, t) = crate::commands::now_utc();
     format!("{day}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60)
 }
 
@@ -100,7 +90,9 @@ pub fn keygen(output: Option<&Path>, lang: Lang) -> Status {
 pub fn load_identity(path: &Path, lang: Lang) -> Result<Identity, String> {
     let read = fs::File::open(path).and_then(|f| {
         let mut text = String::new();
-        f.take(MAX_KEY_FILE).read_to_string(&mut text).map(|_| text)
+        f.take(sealed::MAX_KEY_FILE)
+            .read_to_string(&mut text)
+            .map(|_| text)
     });
     let text = read.map_err(|e| {
         tr!(lang,

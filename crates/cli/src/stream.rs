@@ -100,10 +100,7 @@ pub fn read<W: Read>(
         Kind::Ndjson => read_ndjson(reader, catalogue, &mut each),
     };
     match result {
-        Err(e)
-            if input.kind == Kind::Document
-                && !matches!(e, FileError::Io(_) | FileError::Sealed(_)) =>
-        {
+        Err(e) if input.kind == Kind::Document && !matches!(e, FileError::Io(_)) => {
             match whole(input, catalogue, identity) {
                 Some(Err(reason)) => Err(reason),
                 Some(Ok(doc)) if matches!(e, FileError::RecordsFirst) => {

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{assert_no_panic, root, run, s, scratch, stderr, stdout};
+use common::{assert_no_panic, report_json, root, run, s, scratch, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/export").join(name)
@@ -121,13 +121,9 @@ fn files_that_age_encrypted_report_as_the_plain_files_do() {
         sealed.push(s(&to).to_string());
     }
     let report = |files: &[String], key: Option<&Path>| {
-        let mut args = vec!["report", "--format", "json"];
-        if let Some(key) = key {
-            args.extend(["-i", s(key)]);
-        }
-        args.extend(files.iter().map(String::as_str));
-        let out = run(&args);
-        assert_no_panic(&out);
+        let key: Vec<&str> = key.iter().flat_map(|k| ["-i", s(k)]).collect();
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let (_, out) = report_json(&files, &key);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         stdout(&out)
     };

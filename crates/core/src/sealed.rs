@@ -35,6 +35,10 @@ mod open;
 pub use identity::Identity;
 pub use open::{open, open_reader, seal, OpenError, Opened};
 
+/// The most of a key file (an identity or a public key) the front ends
+/// read: one key's file is under 200 bytes.
+pub const MAX_KEY_FILE: u64 = 64 * 1024;
+
 /// The first line of a binary age file (any version: a newer one is
 /// recognised as age and refused as unsupported when opened).
 const BINARY_MAGIC: &[u8] = b"age-encryption.org/";

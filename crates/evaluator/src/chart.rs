@@ -10,43 +10,13 @@
 use trivsel_core::Cell;
 use yew::prelude::*;
 
-/// One bin: its range, how tall it is drawn and its text as core prints it.
+/// One bin: its range, its cell in the report (how its bar is drawn) and
+/// its text as core prints it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: String,
-    pub height: Height,
+    pub cell: Cell,
     pub text: String,
-}
-
-/// How a bin's bar is drawn, from its cell in the report.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Height {
-    /// The number of participants, shown.
-    Shown(f64),
-    /// Fewer than the smallest group shown: a dashed outline up to it.
-    Suppressed,
-    /// Hidden to protect a suppressed bin: no bar, only the label.
-    Hidden,
-}
-
-impl Height {
-    /// The height of a bin whose cell is `cell` (a missing cell is drawn as
-    /// suppressed: nothing is known of it).
-    pub fn of(cell: Option<&Cell>) -> Height {
-        match cell {
-            Some(Cell::Value { value, .. }) => Height::Shown(*value),
-            Some(Cell::Hidden) => Height::Hidden,
-            Some(Cell::Suppressed) | None => Height::Suppressed,
-        }
-    }
-
-    /// The number shown, if any.
-    pub fn shown(self) -> Option<f64> {
-        match self {
-            Height::Shown(v) => Some(v),
-            Height::Suppressed | Height::Hidden => None,
-        }
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -114,16 +84,16 @@ pub fn DistributionChart(props: &Props) -> Html {
     let bars = props.bars.iter().enumerate().map(|(i, bar)| {
         let x = LEFT + band * i as f64 + (band - bar_w) / 2.0;
         let centre = px(LEFT + band * (i as f64 + 0.5));
-        let (class, height) = match bar.height {
-            Height::Shown(v) => (Some("col"), v),
-            Height::Suppressed => (Some("col col-suppressed"), f64::from(props.min_cell)),
-            Height::Hidden => (None, 0.0),
+        let (class, height) = match bar.cell {
+            Cell::Value { value, .. } => (Some("col"), value),
+            Cell::Suppressed => (Some("col col-suppressed"), f64::from(props.min_cell)),
+            Cell::Hidden => (None, 0.0),
         };
         let top_y = y(height);
         let rect = class.map(|class| html! {
             <rect class={class} x={px(x)} y={px(top_y)} width={px(bar_w)} height={px(y(0.0) - top_y)} />
         });
-        let text_class = classes!("value", (bar.height == Height::Hidden).then_some("value-hidden"));
+        let text_class = classes!("value", (bar.cell == Cell::Hidden).then_some("value-hidden"));
         html! {
             <g>
                 { for rect }
@@ -151,8 +121,7 @@ pub fn DistributionChart(props: &Props) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{scale, Height};
-    use trivsel_core::Cell;
+    use super::scale;
 
     #[test]
     fn scales_are_round() {
@@ -162,16 +131,5 @@ mod tests {
         assert_eq!(scale(37.0), (40.0, 10.0));
         assert_eq!(scale(12_345.0), (15_000.0, 5_000.0));
         assert_eq!(scale(f64::NAN), (1.0, 1.0));
-    }
-
-    #[test]
-    fn a_bin_is_drawn_as_its_cell_says() {
-        let shown = Cell::Value { value: 7.0, n: 7 };
-        assert_eq!(Height::of(Some(&shown)), Height::Shown(7.0));
-        assert_eq!(Height::of(Some(&Cell::Suppressed)), Height::Suppressed);
-        assert_eq!(Height::of(Some(&Cell::Hidden)), Height::Hidden);
-        assert_eq!(Height::of(None), Height::Suppressed);
-        assert_eq!(Height::Hidden.shown(), None);
-        assert_eq!(Height::Shown(3.0).shown(), Some(3.0));
     }
 }

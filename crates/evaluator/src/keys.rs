@@ -8,16 +8,13 @@
 
 use std::rc::Rc;
 
-use trivsel_core::sealed::{Identity, Recipient};
+use trivsel_core::sealed::{self, Identity, Recipient};
 use trivsel_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::{messages, Messages};
-
-/// The largest file read as an identity: one key's file is under 200 bytes.
-const MAX_KEY_FILE: u64 = 64 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -51,7 +48,7 @@ pub fn Keys(props: &Props) -> Html {
             let Some(file) = crate::files::from_input(&input).into_iter().next() else {
                 return;
             };
-            if file.size() > MAX_KEY_FILE {
+            if file.size() > sealed::MAX_KEY_FILE {
                 return error.set(Some(messages(lang).unreadable.to_string()));
             }
             let (on_identity, error) = (on_identity.clone(), error.clone());

@@ -9,7 +9,7 @@ use trivsel_core::report::Shape;
 use trivsel_core::{Cell, Instrument, Lang};
 use yew::prelude::*;
 
-use crate::chart::{Bar, DistributionChart, Height};
+use crate::chart::{Bar, DistributionChart};
 use crate::compute::Outcome;
 use crate::i18n::messages;
 use crate::printed::{printed, PrintedTable};
@@ -62,7 +62,8 @@ fn bars(t: &PrintedTable, column: usize) -> Vec<Bar> {
         .zip(&t.texts)
         .map(|(row, texts)| Bar {
             label: row.label.clone(),
-            height: Height::of(row.cells.get(column)),
+            // A missing cell is drawn as suppressed: nothing is known of it.
+            cell: row.cells.get(column).copied().unwrap_or(Cell::Suppressed),
             text: texts.get(column).cloned().unwrap_or_default(),
         })
         .collect()
@@ -103,11 +104,11 @@ fn distribution(t: &PrintedTable, instruments: &[Instrument], lang: Lang, min_ce
         .collect();
     let top = charts
         .iter()
-        .flat_map(|(_, bars)| bars.iter().filter_map(|b| b.height.shown()))
+        .flat_map(|(_, bars)| bars.iter().filter_map(|b| b.cell.value()))
         .fold(f64::from(min_cell), f64::max);
     let any_hidden = charts
         .iter()
-        .any(|(_, bars)| bars.iter().any(|b| b.height == Height::Hidden));
+        .any(|(_, bars)| bars.iter().any(|b| b.cell == Cell::Hidden));
     let axis_score =
         score_name(&t.table.id, instruments, lang).unwrap_or_else(|| m.axis_range.to_string());
     let heading_id = format!("chart-{}", t.table.id.replace('.', "-"));
