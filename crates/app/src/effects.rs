@@ -63,12 +63,8 @@ fn fail(ctx: &Ctx, err: StorageError) {
 /// screens take over the keys the first page handed them and read their data.
 pub fn open(ctx: Ctx) {
     spawn_local(async move {
-        // The counsellor's screens take over the keys the first page holds.
-        let handed = (ctx.page == Page::Counsellor)
-            .then(counsellor::handed_keys)
-            .flatten();
         let opened = async {
-            let store = Store::open(handed.as_ref()).await?;
+            let store = Store::open().await?;
             let setup = store.setup().await?;
             let draft_waiting = store.has_draft().await?;
             let programmes = store.programmes().await?;
@@ -79,7 +75,10 @@ pub fn open(ctx: Ctx) {
                 // The catalogue first: a questionnaire in progress may ask a
                 // programme's instruments.
                 ctx.dispatch(Action::Programmes(programmes));
-                let held = store.key_held();
+                let handed = (ctx.page == Page::Counsellor)
+                    .then(counsellor::handed_keys)
+                    .flatten();
+                let held = handed.is_some_and(|keys| store.adopt_keys(&keys));
                 ctx.dispatch(Action::Opened {
                     store: store.clone(),
                     setup,

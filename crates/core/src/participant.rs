@@ -23,13 +23,13 @@ pub(crate) const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// The Crockford symbol a typed character stands for: lower case is upper
 /// case, and the look-alikes O → 0 and I, L → 1 are mapped as Crockford
 /// prescribes; `None` for U and anything outside the alphabet.
-pub(crate) fn crockford_symbol(c: char) -> Option<u8> {
+pub(crate) fn crockford_symbol(c: char) -> Option<char> {
     let symbol = match c.to_ascii_uppercase() {
         'O' => '0',
         'I' | 'L' => '1',
         s => s,
     };
-    (symbol.is_ascii() && CROCKFORD.contains(&(symbol as u8))).then_some(symbol as u8)
+    (symbol.is_ascii() && CROCKFORD.contains(&(symbol as u8))).then_some(symbol)
 }
 
 /// A participant's code: 6 symbols of Crockford base32, e.g. `938NKR`
@@ -146,8 +146,10 @@ impl ParticipantCode {
             if c.is_whitespace() || is_dash(c) {
                 continue;
             }
-            let symbol = crockford_symbol(c).ok_or(CodeError::InvalidChar(c))?;
-            code.push(char::from(symbol));
+            let Some(symbol) = crockford_symbol(c) else {
+                return Err(CodeError::InvalidChar(c));
+            };
+            code.push(symbol);
         }
         match code.len() {
             0 => Err(CodeError::Empty),

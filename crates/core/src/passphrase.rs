@@ -158,7 +158,7 @@ fn grouped(symbols: &[u8]) -> String {
 pub fn normalise_recovery_key(typed: &str) -> Option<String> {
     let mut symbols = Vec::with_capacity(RECOVERY_SYMBOLS);
     for c in typed.chars().filter(|c| !c.is_whitespace() && *c != '-') {
-        symbols.push(crockford_symbol(c)?);
+        symbols.push(crockford_symbol(c)? as u8);
     }
     (symbols.len() == RECOVERY_SYMBOLS).then(|| grouped(&symbols))
 }

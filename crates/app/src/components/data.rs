@@ -6,10 +6,18 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::pin::{clear, secret, value};
+use crate::components::pin::{secret, value};
 use crate::effects::care::{self, Restoring};
 use crate::effects::{self, Ctx};
 use crate::i18n::{export_messages, messages};
+
+fn clear(nodes: &[&NodeRef]) {
+    for node in nodes {
+        if let Some(i) = node.cast::<HtmlInputElement>() {
+            i.set_value("");
+        }
+    }
+}
 
 #[function_component]
 pub fn DataCare() -> Html {
@@ -37,7 +45,10 @@ fn BackupCard() -> Html {
             clear(&[&a, &b]);
         })
     };
-    let last = m.backup_status(ctx.data.last_backup, effects::today());
+    let last = match ctx.data.last_backup {
+        Some(day) => m.last_backup(day, effects::today().days_since(day)),
+        None => m.backup_never.to_string(),
+    };
     html! {
         <section class="card data" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{ x.backup_heading }</h2>

@@ -12,8 +12,11 @@ use yew::prelude::*;
 
 use crate::i18n::{key_messages, KeyMessages};
 use crate::settings::evaluator_key;
-use trivsel_core::sealed::{self, KeyError, Recipient};
+use trivsel_core::sealed::{KeyError, Recipient};
 use trivsel_core::Lang;
+
+/// The largest file read as a key: a key file is under 200 bytes.
+const MAX_KEY_FILE: f64 = 64.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -64,7 +67,7 @@ pub fn EvaluatorKeyField(props: &Props) -> Html {
             };
             input.set_value("");
             let unreadable = Some(k.key_file_unreadable.to_string());
-            if file.size() > sealed::MAX_KEY_FILE as f64 {
+            if file.size() > MAX_KEY_FILE {
                 return refused.set(unreadable);
             }
             let (take, refused) = (take.clone(), refused.clone());

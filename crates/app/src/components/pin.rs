@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::focus::use_focus_on;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
+use crate::services::storage::Setup;
 use crate::state::Screen;
 
 pub(crate) fn value(node: &NodeRef) -> String {
@@ -16,12 +17,9 @@ pub(crate) fn value(node: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-/// Empties the fields of `nodes` (secrets are not kept on screen).
-pub(crate) fn clear(nodes: &[&NodeRef]) {
-    for node in nodes {
-        if let Some(i) = node.cast::<HtmlInputElement>() {
-            i.set_value("");
-        }
+fn clear(node: &NodeRef) {
+    if let Some(i) = node.cast::<HtmlInputElement>() {
+        i.set_value("");
     }
 }
 
@@ -114,11 +112,12 @@ pub fn Unlock() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let entered = value(&field);
-            clear(&[&field]);
+            clear(&field);
             effects::unlock(ctx.clone(), entered);
         })
     };
-    let by_pin = ctx.setup.unlocks_by_pin(ctx.key_held);
+    // The PIN while the key is in memory, and on a tablet not yet encrypted.
+    let by_pin = ctx.key_held || ctx.setup == Setup::Legacy;
     let (body, input) = if by_pin {
         (m.unlock_body, secret("pin", m.pin, &field, false, None))
     } else {

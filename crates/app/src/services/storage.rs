@@ -69,12 +69,6 @@ const KEY_ERASED: &str = "erased";
 /// `meta` keys whose values stay in clear: none describes a person.
 const CLEAR: [&str; 4] = [KEY_KEYS, KEY_LOCKOUT, KEY_BACKUP, KEY_PROGRAMMES];
 
-/// Whether the value at `key` of `store` is kept in clear ([`CLEAR`]);
-/// every other value is sealed.
-fn in_clear(store: &str, key: &str) -> bool {
-    store == META && CLEAR.contains(&key)
-}
-
 /// A programme file as imported: its text, kept as it came, and what it says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeFile {
@@ -190,10 +184,7 @@ fn random_id() -> Result<String> {
 }
 
 impl Store {
-    /// Opens the tablet's database (upgrading it where needed) and reads its
-    /// key file. `handed`: the keys the first page holds, which the
-    /// counsellor's screens take over instead of making their own sealer.
-    pub async fn open(handed: Option<&JsValue>) -> Result<Store> {
+    pub async fn open() -> Result<Store> {
         let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
         let mut request = factory
             .open(DB_NAME, Some(DB_VERSION))
@@ -214,7 +205,7 @@ impl Store {
         };
         let file: Option<KeyFile> = store.get(META, KEY_KEYS).await?;
         if let Some(file) = file {
-            store.use_key_file(file, handed).await?;
+            store.use_key_file(file).await?;
         }
         Ok(store)
     }
@@ -328,13 +319,18 @@ impl Store {
         }))
     }
 
-    /// Stores `value` sealed, or in clear where it describes no person
-    /// ([`in_clear`]).
-    fn put<'a, T: Serialize>(&'a self, store: &'a str, key: &'a str, value: &T) -> Fut<'a, ()> {
-        let json = to_json(value);
+    /// Stores `json` sealed, or in clear when `clear` (only for what
+    /// describes no person, [`CLEAR`]).
+    fn put_json<'a>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        json: Result<String>,
+        clear: bool,
+    ) -> Fut<'a, ()> {
         Box::pin(async move {
             let json = json?;
-            let value = if in_clear(store, key) {
+            let value = if clear {
                 JsValue::from_str(&json)
             } else {
                 self.seal_json(store, key, json).await?
@@ -342,6 +338,21 @@ impl Store {
             self.write(&[store], &[(store, key.to_string(), value)], &[])
                 .await
         })
+    }
+
+    /// Stores `value` sealed.
+    fn put<'a, T: Serialize>(&'a self, store: &'a str, key: &'a str, value: &T) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), false)
+    }
+
+    /// Stores `value` in clear: only for what describes no person ([`CLEAR`]).
+    fn put_clear<'a, T: Serialize>(
+        &'a self,
+        store: &'a str,
+        key: &'a str,
+        value: &T,
+    ) -> Fut<'a, ()> {
+        self.put_json(store, key, to_json(value), true)
     }
 
     /// Every key and value of `store`, in key order.
@@ -395,7 +406,7 @@ impl Store {
         Ok(self.get(META, KEY_LOCKOUT).await?.unwrap_or_default())
     }
     pub async fn set_lockout(&self, lockout: &Lockout) -> Result<()> {
-        self.put(META, KEY_LOCKOUT, lockout).await
+        self.put_clear(META, KEY_LOCKOUT, lockout).await
     }
     pub async fn settings(&self) -> Result<Settings> {
         let stored: Option<Settings> = self.get(META, KEY_SETTINGS).await?;
@@ -420,7 +431,7 @@ impl Store {
     }
     pub async fn set_programmes(&self, programmes: &[ProgrammeFile]) -> Result<()> {
         let texts: Vec<&str> = programmes.iter().map(|p| p.text.as_str()).collect();
-        self.put(META, KEY_PROGRAMMES, &texts).await
+        self.put_clear(META, KEY_PROGRAMMES, &texts).await
     }
     /// Whether a questionnaire is in progress, without opening it.
     pub async fn has_draft(&self) -> Result<bool> {

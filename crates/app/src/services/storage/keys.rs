@@ -44,31 +44,6 @@ pub struct Wrap {
     pub key: String,
 }
 
-/// A fresh wrapping key for `secret` (PBKDF2-SHA256 over a random salt),
-/// with the salt and a random IV to wrap under it.
-async fn new_wrapping(secret: &str) -> Result<(CryptoKey, [u8; 16], [u8; 12])> {
-    let salt = crypto::random_bytes::<16>().map_err(js_failed)?;
-    let iv = crypto::random_bytes::<12>().map_err(js_failed)?;
-    let wrapping = crypto::wrapping_key(secret, &salt, PBKDF2_ITERATIONS)
-        .await
-        .map_err(js_failed)?;
-    Ok((wrapping, salt, iv))
-}
-
-impl Wrap {
-    /// The stored form of a key `wrapped` for a secret of `kind` with the
-    /// `salt` and `iv` of [`new_wrapping`].
-    fn new(kind: WrapKind, salt: &[u8], iv: &[u8], wrapped: &[u8]) -> Wrap {
-        Wrap {
-            recovery: kind == WrapKind::Recovery,
-            iterations: PBKDF2_ITERATIONS,
-            salt: to_hex(salt),
-            iv: to_hex(iv),
-            key: to_hex(wrapped),
-        }
-    }
-}
-
 /// Which secret a wrapping is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WrapKind {
@@ -100,15 +75,6 @@ pub enum Setup {
     Ready,
 }
 
-impl Setup {
-    /// Whether the PIN unlocks (else the passphrase does): while the
-    /// tablet's key is in memory (`key_held`), and on a tablet not yet
-    /// encrypted.
-    pub fn unlocks_by_pin(self, key_held: bool) -> bool {
-        key_held || self == Setup::Legacy
-    }
-}
-
 /// The keys in memory: the page's sealer, and while held the tablet's
 /// private key with the opening keys derived from it.
 #[derive(Default)]
@@ -129,17 +95,14 @@ const SEAL: &str = "seal";
 const EPK: &str = "epk";
 
 impl Store {
-    /// Keeps `file` and takes over the keys the first page `handed` over
-    /// ([`Store::adopt_keys`]); without them, makes this page's sealer from
-    /// the file's public key.
-    pub(super) async fn use_key_file(&self, file: KeyFile, handed: Option<&JsValue>) -> Result<()> {
-        if !handed.is_some_and(|held| self.adopt_keys(held)) {
-            let public = from_hex(&file.public)
-                .ok_or_else(|| StorageError::Failed("the stored public key is damaged".into()))?;
-            let sealer = Sealer::new(&public).await.map_err(js_failed)?;
-            self.keys.borrow_mut().sealer = Some(sealer);
-        }
-        self.keys.borrow_mut().file = Some(file);
+    /// Keeps `file` and makes this page's sealer from its public key.
+    pub(super) async fn use_key_file(&self, file: KeyFile) -> Result<()> {
+        let public = from_hex(&file.public)
+            .ok_or_else(|| StorageError::Failed("the stored public key is damaged".into()))?;
+        let sealer = Sealer::new(&public).await.map_err(js_failed)?;
+        let mut keys = self.keys.borrow_mut();
+        keys.file = Some(file);
+        keys.sealer = Some(sealer);
         Ok(())
     }
 
@@ -184,7 +147,7 @@ impl Store {
 
     /// Takes over the keys the first page handed over ([`Store::held_keys`]);
     /// `false` if `held` is not such an object.
-    fn adopt_keys(&self, held: &JsValue) -> bool {
+    pub fn adopt_keys(&self, held: &JsValue) -> bool {
         let field = |name: &str| Reflect::get(held, &name.into()).ok();
         let private = field(PRIVATE).and_then(|k| k.dyn_into::<CryptoKey>().ok());
         let seal = field(SEAL).and_then(|k| k.dyn_into::<CryptoKey>().ok());
@@ -201,16 +164,27 @@ impl Store {
     /// Makes the tablet's key pair, its private key wrapped under
     /// `passphrase`, stores it and keeps the key in memory.
     pub async fn create_keys(&self, passphrase: &str) -> Result<()> {
-        let (wrapping, salt, iv) = new_wrapping(passphrase).await?;
+        let salt = crypto::random_bytes::<16>().map_err(js_failed)?;
+        let iv = crypto::random_bytes::<12>().map_err(js_failed)?;
+        let wrapping = crypto::wrapping_key(passphrase, &salt, PBKDF2_ITERATIONS)
+            .await
+            .map_err(js_failed)?;
         let (public, wrapped) = crypto::new_tablet_keys(&wrapping, &iv)
             .await
             .map_err(js_failed)?;
+        let wrap = Wrap {
+            recovery: false,
+            iterations: PBKDF2_ITERATIONS,
+            salt: to_hex(&salt),
+            iv: to_hex(&iv),
+            key: to_hex(&wrapped),
+        };
         let file = KeyFile {
             public: to_hex(&public),
-            wraps: vec![Wrap::new(WrapKind::Passphrase, &salt, &iv, &wrapped)],
+            wraps: vec![wrap],
         };
-        self.put(META, KEY_KEYS, &file).await?;
-        self.use_key_file(file, None).await?;
+        self.put_clear(META, KEY_KEYS, &file).await?;
+        self.use_key_file(file).await?;
         // Held as every later unlock holds it: unwrapped, not extractable.
         let private = crypto::unwrap_private(&wrapped, &iv, &wrapping, false)
             .await
@@ -256,13 +230,23 @@ impl Store {
         let Some(mut file) = self.keys.borrow().file.clone() else {
             return Ok(false);
         };
-        let (wrapping, salt, iv) = new_wrapping(new).await?;
-        let wrapped = crypto::wrap(&private, &wrapping, &iv)
+        let salt = crypto::random_bytes::<16>().map_err(js_failed)?;
+        let iv = crypto::random_bytes::<12>().map_err(js_failed)?;
+        let wrapping = crypto::wrapping_key(new, &salt, PBKDF2_ITERATIONS)
+            .await
+            .map_err(js_failed)?;
+        let wrapped = crypto::rewrap(&private, &wrapping, &iv)
             .await
             .map_err(js_failed)?;
         file.wraps.retain(|w| w.kind() != kind);
-        file.wraps.push(Wrap::new(kind, &salt, &iv, &wrapped));
-        self.put(META, KEY_KEYS, &file).await?;
+        file.wraps.push(Wrap {
+            recovery: kind == WrapKind::Recovery,
+            iterations: PBKDF2_ITERATIONS,
+            salt: to_hex(&salt),
+            iv: to_hex(&iv),
+            key: to_hex(&wrapped),
+        });
+        self.put_clear(META, KEY_KEYS, &file).await?;
         self.keys.borrow_mut().file = Some(file);
         Ok(true)
     }
