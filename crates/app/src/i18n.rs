@@ -395,6 +395,19 @@ catalogue! {
 }
 
 impl Messages {
+    /// When the tablet was last backed up (`last`), seen from `today`, or
+    /// that it never was.
+    pub fn backup_status(
+        &self,
+        last: Option<trivsel_core::Date>,
+        today: trivsel_core::Date,
+    ) -> String {
+        match last {
+            Some(day) => self.last_backup(day, today.days_since(day)),
+            None => self.backup_never.to_string(),
+        }
+    }
+
     /// What a change criterion counts, with the parameters in use.
     pub fn criterion_explained(
         &self,

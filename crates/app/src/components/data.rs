@@ -6,18 +6,10 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::pin::{secret, value};
+use crate::components::pin::{clear, secret, value};
 use crate::effects::care::{self, Restoring};
 use crate::effects::{self, Ctx};
 use crate::i18n::{export_messages, messages};
-
-fn clear(nodes: &[&NodeRef]) {
-    for node in nodes {
-        if let Some(i) = node.cast::<HtmlInputElement>() {
-            i.set_value("");
-        }
-    }
-}
 
 #[function_component]
 pub fn DataCare() -> Html {
@@ -42,13 +34,11 @@ fn BackupCard() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             care::backup(ctx.clone(), value(&a), value(&b));
-            clear(&[&a, &b]);
+            clear(&a);
+            clear(&b);
         })
     };
-    let last = match ctx.data.last_backup {
-        Some(day) => m.last_backup(day, effects::today().days_since(day)),
-        None => m.backup_never.to_string(),
-    };
+    let last = m.backup_status(ctx.data.last_backup, effects::today());
     html! {
         <section class="card data" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{ x.backup_heading }</h2>
@@ -89,7 +79,7 @@ fn RestoreCard() -> Html {
                 Callback::from(move |r: Restoring| restoring.set(Some(r)))
             };
             care::read_backup(ctx.clone(), chosen, value(&phrase), done);
-            clear(&[&phrase]);
+            clear(&phrase);
         })
     };
     let plan_view = (*restoring).clone().map(|r| plan_view(&ctx, &restoring, r));
@@ -264,7 +254,9 @@ fn KeysCard() -> Html {
                 Some((value(b), value(c))),
                 Callback::noop(),
             );
-            clear(&[a, b, c]);
+            for node in [a, b, c] {
+                clear(node);
+            }
         })
     };
     let recovery = {
@@ -278,7 +270,7 @@ fn KeysCard() -> Html {
                 None,
                 Callback::from(move |k| shown.set(Some(k))),
             );
-            clear(&[&node]);
+            clear(&node);
         })
     };
     let has_recovery = ctx.store.as_ref().is_some_and(|s| s.has_recovery()) || shown.is_some();

@@ -92,10 +92,7 @@ fn in_progress_card(ctx: &Ctx, draft: &Draft) -> Html {
 fn storage_card(m: &Messages, data: &Data) -> Html {
     let not_exported = data.records.iter().filter(|r| !r.exported).count();
     let usage = data.usage;
-    let last_backup = match data.last_backup {
-        Some(day) => m.last_backup(day, effects::today().days_since(day)),
-        None => m.backup_never.to_string(),
-    };
+    let last_backup = m.backup_status(data.last_backup, effects::today());
     html! {
         <aside class="card storage" aria-labelledby="storage-heading">
             <h2 id="storage-heading">{ m.storage_heading }</h2>

@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::components::focus::use_focus_on;
 use crate::effects::{self, Ctx};
 use crate::i18n::messages;
-use crate::services::storage::Setup;
 use crate::state::Screen;
 
 pub(crate) fn value(node: &NodeRef) -> String {
@@ -17,7 +16,8 @@ pub(crate) fn value(node: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-fn clear(node: &NodeRef) {
+/// Empties a secret's field: it is not kept on screen.
+pub(crate) fn clear(node: &NodeRef) {
     if let Some(i) = node.cast::<HtmlInputElement>() {
         i.set_value("");
     }
@@ -116,8 +116,7 @@ pub fn Unlock() -> Html {
             effects::unlock(ctx.clone(), entered);
         })
     };
-    // The PIN while the key is in memory, and on a tablet not yet encrypted.
-    let by_pin = ctx.key_held || ctx.setup == Setup::Legacy;
+    let by_pin = ctx.setup.unlocks_by_pin(ctx.key_held);
     let (body, input) = if by_pin {
         (m.unlock_body, secret("pin", m.pin, &field, false, None))
     } else {

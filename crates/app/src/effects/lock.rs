@@ -64,7 +64,7 @@ pub fn choose_passphrase(ctx: Ctx, passphrase: String, repeat: String) {
     spawn_local(async move {
         let done = async {
             store.create_keys(&passphrase).await?;
-            store.migrate().await?;
+            // `opened` seals every stored value first.
             opened(&store, Page::Tablet).await
         };
         let outcome = done.await;
@@ -143,7 +143,7 @@ pub fn unlock(ctx: Ctx, secret: String) {
 async fn try_unlock(ctx: &Ctx, store: &Store, secret: &str) -> Result<Unlocked, StorageError> {
     let m = messages(ctx.lang);
     let (setup, key_held) = (ctx.setup, store.key_held());
-    let by_pin = key_held || setup == Setup::Legacy;
+    let by_pin = setup.unlocks_by_pin(key_held);
     let lockout = store.lockout().await?;
     let wait = lockout.wait_seconds(now_ms());
     if wait > 0 {

@@ -189,7 +189,9 @@ pub async fn new_tablet_keys(
     Ok((to_vec(&raw), wrapped))
 }
 
-async fn wrap(private: &JsValue, wrapping: &CryptoKey, iv: &[u8]) -> Result<Vec<u8>, JsValue> {
+/// Wraps a private key (a new one, or an extractable one from
+/// [`unwrap_private`]) under `wrapping` with AES-GCM.
+pub async fn wrap(private: &JsValue, wrapping: &CryptoKey, iv: &[u8]) -> Result<Vec<u8>, JsValue> {
     let wrapped = call("wrapKey", &[&s("pkcs8"), private, wrapping, &gcm(iv)]).await?;
     Ok(to_vec(&wrapped))
 }
@@ -217,15 +219,6 @@ pub async fn unwrap_private(
     )
     .await?
     .dyn_into()
-}
-
-/// Wraps an extractable private key (from [`unwrap_private`]) under another key.
-pub async fn rewrap(
-    private: &CryptoKey,
-    wrapping: &CryptoKey,
-    iv: &[u8],
-) -> Result<Vec<u8>, JsValue> {
-    wrap(private, wrapping, iv).await
 }
 
 /// The AES-GCM key of one ephemeral key pair and the tablet's pair.

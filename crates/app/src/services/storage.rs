@@ -69,6 +69,12 @@ const KEY_ERASED: &str = "erased";
 /// `meta` keys whose values stay in clear: none describes a person.
 const CLEAR: [&str; 4] = [KEY_KEYS, KEY_LOCKOUT, KEY_BACKUP, KEY_PROGRAMMES];
 
+/// Whether the value at `key` of `store` is kept in clear ([`CLEAR`]);
+/// every other value is sealed.
+fn in_clear(store: &str, key: &str) -> bool {
+    store == META && CLEAR.contains(&key)
+}
+
 /// A programme file as imported: its text, kept as it came, and what it says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeFile {
@@ -184,6 +190,8 @@ fn random_id() -> Result<String> {
 }
 
 impl Store {
+    /// Opens the tablet's database (upgrading it where needed) and reads its
+    /// key file, making this page's sealer from it.
     pub async fn open() -> Result<Store> {
         let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
         let mut request = factory
@@ -319,18 +327,12 @@ impl Store {
         }))
     }
 
-    /// Stores `json` sealed, or in clear when `clear` (only for what
-    /// describes no person, [`CLEAR`]).
-    fn put_json<'a>(
-        &'a self,
-        store: &'a str,
-        key: &'a str,
-        json: Result<String>,
-        clear: bool,
-    ) -> Fut<'a, ()> {
+    /// Stores `json` sealed, or in clear where it describes no person
+    /// ([`in_clear`]). Not generic, so the first page carries it once.
+    fn put_json<'a>(&'a self, store: &'a str, key: &'a str, json: Result<String>) -> Fut<'a, ()> {
         Box::pin(async move {
             let json = json?;
-            let value = if clear {
+            let value = if in_clear(store, key) {
                 JsValue::from_str(&json)
             } else {
                 self.seal_json(store, key, json).await?
@@ -340,19 +342,9 @@ impl Store {
         })
     }
 
-    /// Stores `value` sealed.
+    /// Stores `value` as [`Store::put_json`] does.
     fn put<'a, T: Serialize>(&'a self, store: &'a str, key: &'a str, value: &T) -> Fut<'a, ()> {
-        self.put_json(store, key, to_json(value), false)
-    }
-
-    /// Stores `value` in clear: only for what describes no person ([`CLEAR`]).
-    fn put_clear<'a, T: Serialize>(
-        &'a self,
-        store: &'a str,
-        key: &'a str,
-        value: &T,
-    ) -> Fut<'a, ()> {
-        self.put_json(store, key, to_json(value), true)
+        self.put_json(store, key, to_json(value))
     }
 
     /// Every key and value of `store`, in key order.
@@ -406,7 +398,7 @@ impl Store {
         Ok(self.get(META, KEY_LOCKOUT).await?.unwrap_or_default())
     }
     pub async fn set_lockout(&self, lockout: &Lockout) -> Result<()> {
-        self.put_clear(META, KEY_LOCKOUT, lockout).await
+        self.put(META, KEY_LOCKOUT, lockout).await
     }
     pub async fn settings(&self) -> Result<Settings> {
         let stored: Option<Settings> = self.get(META, KEY_SETTINGS).await?;
@@ -431,7 +423,7 @@ impl Store {
     }
     pub async fn set_programmes(&self, programmes: &[ProgrammeFile]) -> Result<()> {
         let texts: Vec<&str> = programmes.iter().map(|p| p.text.as_str()).collect();
-        self.put_clear(META, KEY_PROGRAMMES, &texts).await
+        self.put(META, KEY_PROGRAMMES, &texts).await
     }
     /// Whether a questionnaire is in progress, without opening it.
     pub async fn has_draft(&self) -> Result<bool> {

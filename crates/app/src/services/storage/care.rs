@@ -8,8 +8,8 @@ use trivsel_core::pin::to_hex;
 use trivsel_core::{Date, Participant, ParticipantCode, ResponseRecord, Uuid};
 
 use super::{
-    js_failed, random_id, stored, Result, Settings, StorageError, Store, Stored, CLEAR, KEY_BACKUP,
-    KEY_ERASED, KEY_SETTINGS, META, PARTICIPANTS, RESPONSES,
+    in_clear, js_failed, random_id, stored, Result, Settings, StorageError, Store, Stored,
+    KEY_BACKUP, KEY_ERASED, KEY_SETTINGS, META, PARTICIPANTS, RESPONSES,
 };
 use crate::services::crypto;
 
@@ -28,7 +28,7 @@ impl Store {
                 let Some(Stored::Text(json)) = stored(&value) else {
                     continue;
                 };
-                if store == META && CLEAR.contains(&key.as_str()) {
+                if in_clear(store, &key) {
                     continue;
                 }
                 let new_key = if store == PARTICIPANTS {
@@ -55,7 +55,7 @@ impl Store {
         self.get(META, KEY_BACKUP).await
     }
     pub async fn set_last_backup(&self, day: Date) -> Result<()> {
-        self.put_clear(META, KEY_BACKUP, &day).await
+        self.put(META, KEY_BACKUP, &day).await
     }
     /// The settings as stored, in their JSON form (for a backup); `Null` if none.
     pub async fn settings_json(&self) -> Result<serde_json::Value> {

@@ -44,6 +44,20 @@ pub struct Wrap {
     pub key: String,
 }
 
+impl Wrap {
+    /// The stored form of a key `wrapped` for a secret of `kind` under
+    /// PBKDF2 with `salt`, by AES-GCM with `iv`.
+    fn new(kind: WrapKind, salt: &[u8], iv: &[u8], wrapped: &[u8]) -> Wrap {
+        Wrap {
+            recovery: kind == WrapKind::Recovery,
+            iterations: PBKDF2_ITERATIONS,
+            salt: to_hex(salt),
+            iv: to_hex(iv),
+            key: to_hex(wrapped),
+        }
+    }
+}
+
 /// Which secret a wrapping is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WrapKind {
@@ -73,6 +87,15 @@ pub enum Setup {
     Legacy,
     /// Keys exist: the passphrase unlocks.
     Ready,
+}
+
+impl Setup {
+    /// Whether the PIN unlocks (else the passphrase does): while the
+    /// tablet's key is in memory (`key_held`), and on a tablet not yet
+    /// encrypted.
+    pub fn unlocks_by_pin(self, key_held: bool) -> bool {
+        key_held || self == Setup::Legacy
+    }
 }
 
 /// The keys in memory: the page's sealer, and while held the tablet's
@@ -172,18 +195,11 @@ impl Store {
         let (public, wrapped) = crypto::new_tablet_keys(&wrapping, &iv)
             .await
             .map_err(js_failed)?;
-        let wrap = Wrap {
-            recovery: false,
-            iterations: PBKDF2_ITERATIONS,
-            salt: to_hex(&salt),
-            iv: to_hex(&iv),
-            key: to_hex(&wrapped),
-        };
         let file = KeyFile {
             public: to_hex(&public),
-            wraps: vec![wrap],
+            wraps: vec![Wrap::new(WrapKind::Passphrase, &salt, &iv, &wrapped)],
         };
-        self.put_clear(META, KEY_KEYS, &file).await?;
+        self.put(META, KEY_KEYS, &file).await?;
         self.use_key_file(file).await?;
         // Held as every later unlock holds it: unwrapped, not extractable.
         let private = crypto::unwrap_private(&wrapped, &iv, &wrapping, false)
@@ -235,18 +251,12 @@ impl Store {
         let wrapping = crypto::wrapping_key(new, &salt, PBKDF2_ITERATIONS)
             .await
             .map_err(js_failed)?;
-        let wrapped = crypto::rewrap(&private, &wrapping, &iv)
+        let wrapped = crypto::wrap(&private, &wrapping, &iv)
             .await
             .map_err(js_failed)?;
         file.wraps.retain(|w| w.kind() != kind);
-        file.wraps.push(Wrap {
-            recovery: kind == WrapKind::Recovery,
-            iterations: PBKDF2_ITERATIONS,
-            salt: to_hex(&salt),
-            iv: to_hex(&iv),
-            key: to_hex(&wrapped),
-        });
-        self.put_clear(META, KEY_KEYS, &file).await?;
+        file.wraps.push(Wrap::new(kind, &salt, &iv, &wrapped));
+        self.put(META, KEY_KEYS, &file).await?;
         self.keys.borrow_mut().file = Some(file);
         Ok(true)
     }
