@@ -1,6 +1,7 @@
 // Browser tests of the built app (dist/, from `trunk build --release`), run by
 // `cargo xtask test` on Debian's chromium: no browser can be downloaded here.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/browser.mjs';
 
 const tablet = { hasTouch: true, isMobile: false, deviceScaleFactor: 1 };
 // Another build directory and port can be tested side by side (TRIVSEL_DIST, TRIVSEL_PORT).
@@ -21,21 +22,7 @@ export default defineConfig({
   },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      // Chromium as root in a container; the network flags keep it from trying
-      // to reach the (closed) internet. Playwright adds --headless itself.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: 'tablet-landscape', use: { ...tablet, viewport: { width: 1024, height: 768 } } },

@@ -6,7 +6,7 @@
 // days grids. A benchmark, not a test: it prints figures and fails only if the
 // app cannot be driven. TRIVSEL_BENCH_PORT serves on another port (default 4188).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS, startServer } from '../browser.mjs';
 
 // Another port with TRIVSEL_BENCH_PORT, so two worktrees can measure side by side.
 const PORT = Number(process.env.TRIVSEL_BENCH_PORT ?? 4188);
@@ -16,8 +16,6 @@ const LOADS = 7;
 const ROUNDS = 20; // questionnaires' worth of forward taps (6 each) per session
 const SESSIONS = 3;
 const UNLOCKS = 5;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,12 +23,8 @@ const quantile = (xs, q) => {
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
-if (await fetch(BASE).then(() => true, () => false)) {
-  throw new Error(`port ${PORT} is already served by another process: set TRIVSEL_BENCH_PORT`);
-}
-const server = spawn('node', ['tests/e2e/serve.mjs', process.env.TRIVSEL_DIST ?? 'dist', String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const stopServer = await startServer(process.env.TRIVSEL_DIST ?? 'dist', PORT);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 async function throttledPage() {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -268,5 +262,5 @@ try {
   console.log(`  ${line('next animation frame', col(floor, 'frame'))}`);
 } finally {
   await browser.close();
-  server.kill();
+  await stopServer();
 }

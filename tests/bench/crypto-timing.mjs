@@ -4,7 +4,7 @@
 // the work factor in trivsel_core::backup). A measurement, not a test: it prints figures.
 // Usage: node tests/bench/crypto-timing.mjs   (TRIVSEL_DIST names another build)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS, startServer } from '../browser.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,12 +15,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const THROTTLE = 4;
 const RUNS = 3;
 const PASSPHRASE = 'blå cykel under gammel bro';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const server = spawn('node', ['tests/e2e/serve.mjs', process.env.TRIVSEL_DIST ?? 'dist', String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const stopServer = await startServer(process.env.TRIVSEL_DIST ?? 'dist', PORT);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trivsel-timing-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -73,6 +70,6 @@ try {
   console.log(`backup read (age decrypt and restore plan): ${reads.join(', ')}; median ${median(reads)}`);
 } finally {
   await browser.close();
-  server.kill();
+  await stopServer();
   fs.rmSync(dir, { recursive: true, force: true });
 }

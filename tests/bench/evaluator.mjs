@@ -16,7 +16,8 @@
 // cannot be driven. TRIVSEL_DIST serves another build directory, TRIVSEL_PORT on
 // another port (so two benchmarks on one machine never measure each other's build).
 import { chromium } from '@playwright/test';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS, startServer } from '../browser.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,8 +28,6 @@ const PAGE = `http://127.0.0.1:${PORT}/evaluator/`;
 const FILES = 4;
 const RESPONSES = 100_000;
 const PARTICIPANTS = 10_000;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TIMEOUT = 15 * 60_000;
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -78,21 +77,9 @@ function renderers(root) {
   return [...renderer].filter(descends);
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 50; i++) {
-    // Our server gone (the port taken?) must not make another one's page the one measured.
-    if (server.exitCode !== null) throw new Error(`the server for ${DIST} on port ${PORT} exited: is the port taken?`);
-    try {
-      if ((await fetch(PAGE)).ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${PAGE} does not answer: is ${DIST}/evaluator/ built?`);
-}
-
 /** One run in a fresh browser, so the renderer's peak memory is this run's alone. */
 async function run(files, throttle) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Chromium is this script's child: its renderers are our descendants.
   const root = process.pid;
   try {
@@ -161,12 +148,11 @@ async function run(files, throttle) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trivsel-bench-'));
-const server = spawn('node', ['tests/e2e/serve.mjs', DIST, String(PORT)], { stdio: 'ignore' });
+const stopServer = await startServer(DIST, PORT, '/evaluator/');
 try {
   console.log(`\nevaluator: generating ${RESPONSES} responses of ${PARTICIPANTS} participants in ${FILES} files …`);
   const files = generate(dir);
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
-  await waitForServer();
   const results = [];
   for (const throttle of [1, 4]) results.push(await run(files, throttle));
 
@@ -178,6 +164,6 @@ try {
     console.log(`    peak JS heap ${mb(r.heap)} (sampled), wasm memory ${mb(r.wasm)}, renderer peak RSS ${mb(r.renderer)}`);
   }
 } finally {
-  server.kill();
+  await stopServer();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -51,16 +51,6 @@ export async function serve(build) {
   await expect.poll(() => workers().length, { message: 'the previous configuration\'s workers have exited', timeout: 10_000 }).toBe(1);
 }
 
-/** Waits until a service worker is active and controls the page (reloading once if
- * it activated after the page loaded, as the first load's worker does). */
-export async function controlled(page) {
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? 'none')),
-    { message: 'a service worker is active', timeout: 15_000 }).toBe('activated');
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'),
-    { message: 'the service worker controls the page' }).toBe('activated');
-}
-
 /** The browser looks for a new version, as it does by itself now and then, and
  * installs it: it then waits to take over. */
 export async function findUpdate(page) {

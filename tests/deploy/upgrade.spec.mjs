@@ -8,9 +8,10 @@
 // version, which the baseline cannot open (docs/deployment.md says so).
 import { test, expect } from '@playwright/test';
 import {
-  PASSPHRASE, PIN, button, figure, handOver, newParticipant, press, unlock, version, who5, who5Label,
+  PIN, button, choosePassphrase, controlled, figure, handOver, newParticipant, press, setOldPin, unlock, version, who5,
+  who5Label,
 } from '../e2e/helpers.mjs';
-import { controlled, findUpdate, reopen, serve } from './builds.mjs';
+import { findUpdate, reopen, serve } from './builds.mjs';
 
 const offer = (page) => page.getByText('En ny version af Trivsel er klar.');
 const versionLine = (page) => page.getByText(/^Version /);
@@ -32,22 +33,12 @@ async function history(page, code) {
   return cells.map((c) => c.slice(1, 3));
 }
 
-/** The baseline's set-up: the PIN alone, in its words. */
-async function baselineSetPin(page) {
-  await page.getByLabel('Ny PIN-kode').fill(PIN);
-  await page.getByLabel('Gentag PIN-koden').fill(PIN);
-  await press(button(page, 'Gem PIN-kode'));
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
-}
-
 /** This release on data from the baseline: the old PIN unlocks once, then a passphrase is
  * chosen and the stored data is sealed. */
 async function migrate(page) {
   await unlock(page, PIN);
   await expect(page.getByRole('heading', { name: 'Vælg en adgangssætning' })).toBeVisible();
-  await page.getByLabel('Ny adgangssætning').fill(PASSPHRASE);
-  await page.getByLabel('Gentag adgangssætningen').fill(PASSPHRASE);
-  await press(button(page, 'Gem adgangssætning'));
+  await choosePassphrase(page);
 }
 
 /** Taps "Opdatér nu" and waits for the page to reload into the version that took over. */
@@ -63,7 +54,7 @@ test('upgrade from the baseline mid-questionnaire: offered only to the counsello
   await page.goto('./');
   await controlled(page);
   // The baseline's data: a participant with one measurement, and a second under way.
-  await baselineSetPin(page);
+  await setOldPin(page);
   const code = await newParticipant(page);
   await handOver(page, 'Indskrivning');
   await press(button(page, 'Start'));
@@ -114,7 +105,7 @@ test('closed mid-questionnaire and opened again on the new version: the question
   await serve('baseline');
   await first.goto('./');
   await controlled(first);
-  await baselineSetPin(first);
+  await setOldPin(first);
   const code = await newParticipant(first);
   await handOver(first, 'Indskrivning');
   await press(button(first, 'Start'));

@@ -7,19 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ageWithTerminal, answerAll, button, expectNoAxeViolations, handOver, newParticipant, press, sendAndUnlock, setPin, unlock,
+  ageWithTerminal, button, expectNoAxeViolations, measure, newParticipant, press, setPin, unlock,
 } from './helpers.mjs';
 
 const BACKUP_PASSPHRASE = 'grøn tekop på en rund sten';
-
-/** One measurement handed over, answered and sent; back at the participant's page. */
-async function measure(page, point, values, ladderValue) {
-  await handOver(page, point);
-  await answerAll(page, values, ladderValue);
-  await sendAndUnlock(page);
-  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
-  await press(button(page, 'Til deltageren'));
-}
 
 /** What the counsellor sees: home's table, and each participant's history and chart. */
 async function shown(page, codes) {

@@ -10,9 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, expectVisibleFieldBorders } from './helpers.mjs';
+import { expectNoAxeViolations, expectVisibleFieldBorders, fileLine, fixture, reportCell } from './helpers.mjs';
 
-const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 const tablets = ['a', 'b', 'c'].map((t) => fixture(`export/v1-tablet-${t}.json`));
 const expected = JSON.parse(fs.readFileSync(fixture('report/report.json'), 'utf8'));
 
@@ -31,23 +30,6 @@ function danish(cell, kind) {
   const value = cell.value.toFixed(1).replace('.', ',');
   return `${kind === 'percent' ? `${value} %` : value} (${cell.n})`;
 }
-
-/** The text of the cell in the row headed `row` and the column headed `column`
- * of the table captioned `caption`. Waits for that row first: a changed
- * setting takes the report away while it is computed again, and a row header
- * that names the setting ("(8)") exists only in the report computed with it. */
-async function cell(page, caption, row, column) {
-  const table = page.getByRole('table', { name: caption, exact: true });
-  const tr = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) });
-  await expect(tr).toHaveCount(1);
-  const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
-  const index = headers.indexOf(column);
-  expect(index, `column "${column}" in ${headers.join(' | ')}`).toBeGreaterThan(0);
-  return (await tr.getByRole('cell').nth(index - 1).innerText()).trim();
-}
-
-/** The line of the file list that names `name`. */
-const fileLine = (page, name) => page.locator('.file-list li').filter({ has: page.getByText(name, { exact: true }) });
 
 async function open(page) {
   await page.goto('./evaluator/');
@@ -95,18 +77,18 @@ test('three tablets\' files load, and the tables show the expected report', asyn
     ['Trivselsstigen (0–10)', 'Andel med høj livstilfredshed (6–10) ved indskrivning', 'Alle', ['cantril', 'value.band_share.intake.hbsc.high', 'all'], 'percent'],
   ];
   for (const [caption, row, column, at, kind] of figures) {
-    expect(await cell(page, caption, row, column), `${row} / ${column}`).toBe(danish(expectedCell(...at), kind));
+    expect(await reportCell(page, caption, row, column), `${row} / ${column}`).toBe(danish(expectedCell(...at), kind));
   }
   // The suppressed cell is shown as "< 5", exactly.
   expect(expectedCell('who5', 'percentage.mean.intake', 'not_stated').kind).toBe('suppressed');
-  expect(await cell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare')).toBe('< 5');
+  expect(await reportCell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Ønsker ikke at svare')).toBe('< 5');
   // The distribution table and its charts rest on the same bins; a suppressed bin is "< 5", not 0.
   const distribution = 'Fordeling af WHO-5-score, alle (antal deltagere)';
   const bins = expected.tables.find((t) => t.id === 'who5.percentage.distribution').rows;
   expect(bins).toHaveLength(10);
   for (const bin of bins) {
-    expect(await cell(page, distribution, bin.label.da, 'Alle, indskrivning')).toBe(danish(bin.cells[0], 'count'));
-    expect(await cell(page, distribution, bin.label.da, 'Alle, sidste måling')).toBe(danish(bin.cells[1], 'count'));
+    expect(await reportCell(page, distribution, bin.label.da, 'Alle, indskrivning')).toBe(danish(bin.cells[0], 'count'));
+    expect(await reportCell(page, distribution, bin.label.da, 'Alle, sidste måling')).toBe(danish(bin.cells[1], 'count'));
   }
   // One distribution in the data: one pair of charts under its title, everyone at intake and last.
   await expect(page.getByRole('heading', { name: distribution, level: 3 })).toBeVisible();
@@ -121,7 +103,7 @@ test('three tablets\' files load, and the tables show the expected report', asyn
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'Evaluation', level: 1 })).toBeVisible();
   const mean = expectedCell('who5', 'percentage.mean.intake', 'all');
-  expect(await cell(page, 'WHO-5 Well-Being Index', 'WHO-5 mean at intake', 'All')).toBe(`${mean.value.toFixed(1)} (${mean.n})`);
+  expect(await reportCell(page, 'WHO-5 Well-Being Index', 'WHO-5 mean at intake', 'All')).toBe(`${mean.value.toFixed(1)} (${mean.n})`);
   await expect(page.getByRole('img', { name: /Distribution of WHO-5 scores.*at intake/ })).toBeVisible();
   await expect(fileLine(page, 'v1-tablet-a.json')).toContainText('29 responses');
   await page.getByRole('button', { name: 'Dansk', exact: true }).click();
@@ -217,13 +199,13 @@ test('a dropped file loads; the same file again changes no figure; a changed cop
   await expect(fileLine(page, 'v1-tablet-b.json')).toContainText('32 besvarelser');
   // 32 records, one of them replaced by a correction in the same file.
   await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 31 besvarelser fra 1 fil.');
-  const participants = await cell(page, 'Deltagere', 'Deltagere', 'Alle');
+  const participants = await reportCell(page, 'Deltagere', 'Deltagere', 'Alle');
 
   await drop();
   await expect(fileLine(page, 'v1-tablet-b.json (2)')).toContainText('32 besvarelser');
   await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 31 besvarelser fra 2 filer.');
   await expect(page.getByRole('region', { name: 'Sammenlægning' }).locator('div').filter({ hasText: 'Dubletter' }).locator('dd')).toHaveText('32');
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Alle')).toBe(participants);
+  expect(await reportCell(page, 'Deltagere', 'Deltagere', 'Alle')).toBe(participants);
   await page.getByRole('button', { name: 'Fjern v1-tablet-b.json (2)', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 31 besvarelser fra 1 fil.');
 
@@ -294,7 +276,7 @@ test('the settings are those the figures in the data use; a changed one recomput
   await field.press('Enter');
   await field.blur();
   // 5,3 at intake against 8: -2,7.
-  expect(await cell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (8) ved indskrivning', 'Alle')).toBe('-2,7 (45)');
+  expect(await reportCell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (8) ved indskrivning', 'Alle')).toBe('-2,7 (45)');
   await field.fill('11');
   await field.blur();
   await expect(page.getByText('Referencen for Stige 0–10 (danske unge generelt) skal være et tal fra 0 til 10 (ikke 11).')).toBeVisible();
@@ -303,7 +285,7 @@ test('the settings are those the figures in the data use; a changed one recomput
   await field.fill('7,5');
   await field.blur();
   await expect(field).toHaveAttribute('aria-invalid', 'false');
-  expect(await cell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (7,5) ved indskrivning', 'Alle')).toBe('-2,2 (45)');
+  expect(await reportCell(page, 'Trivselsstigen (0–10)', 'Forskel fra danske unge generelt (7,5) ved indskrivning', 'Alle')).toBe('-2,2 (45)');
 
   // Reliable change: the report's note says the criterion it used.
   await reliable.fill('5');
@@ -320,19 +302,19 @@ test('the settings are those the figures in the data use; a changed one recomput
   // The smallest group shown: the 6 under «Andet» are hidden («skjult») at 5, so that
   // 45 − 17 − 18 − 6 does not give the 4 who did not say away, and under 10 at 10.
   expect(expectedCell('participants', 'participants', 'other').kind).toBe('hidden');
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('skjult');
-  expect(await cell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Andet')).toBe('skjult');
+  expect(await reportCell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('skjult');
+  expect(await reportCell(page, 'WHO-5 Trivselsindeks', 'WHO-5 gennemsnit ved indskrivning', 'Andet')).toBe('skjult');
   await expect(page.getByText(/^21 celler mere vises som «skjult» \(Andet 20, Alle 1\)/)).toBeVisible();
   await minCell.fill('10');
   await minCell.blur();
   await expect(page.getByText('Celler med færre end 10 deltagere vises som «< 10».')).toBeVisible();
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('< 10');
+  expect(await reportCell(page, 'Deltagere', 'Deltagere', 'Andet')).toBe('< 10');
   // At 2, everyone's 50–59 at intake (6) is hidden to protect the bins under 2: the chart
   // draws it with no bar at all (a height would tell its size), and its key says so.
   await minCell.fill('2');
   await minCell.blur();
   await expect(page.getByText('Celler med færre end 2 deltagere vises som «< 2».')).toBeVisible();
-  expect(await cell(page, 'Fordeling af WHO-5-score, alle (antal deltagere)', '50–59', 'Alle, indskrivning')).toBe('skjult');
+  expect(await reportCell(page, 'Fordeling af WHO-5-score, alle (antal deltagere)', '50–59', 'Alle, indskrivning')).toBe('skjult');
   const intakeBars = page.locator('.dist-chart').first();
   await expect(intakeBars.getByRole('img')).toHaveAccessibleName(/0–9: < 2; 10–19: < 2; 20–29: 4; .*50–59: skjult;/);
   await expect(intakeBars.locator('rect.col-suppressed')).toHaveCount(3);
@@ -354,12 +336,12 @@ test('the settings are those the figures in the data use; a changed one recomput
   const headers = async () => (await page.getByRole('table', { name: 'Deltagere', exact: true }).locator('thead th').allInnerTexts()).map((h) => h.trim());
   await by.selectOption({ label: 'Sted' });
   await expect.poll(headers).toEqual(['Mål', 'Alle', 'Rådgivningen Ærø', 'Ung i Odense', 'UngRåd Aarhus']);
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Alle')).toBe('45');
+  expect(await reportCell(page, 'Deltagere', 'Deltagere', 'Alle')).toBe('45');
   await by.selectOption({ label: 'Forløbstype' });
   await expect.poll(headers).toEqual(['Mål', 'Alle', 'Rådgivning', 'Individuel behandling', 'Gruppeforløb', 'Forældre']);
   await by.selectOption({ label: 'Køn' });
   await expect.poll(headers).toEqual(['Mål', 'Alle', 'Pige', 'Dreng', 'Andet', 'Ønsker ikke at svare']);
-  expect(await cell(page, 'Deltagere', 'Deltagere', 'Pige')).toBe('17');
+  expect(await reportCell(page, 'Deltagere', 'Deltagere', 'Pige')).toBe('17');
 });
 
 /** A version 2 export of six courses (intake and end) answering the test programme's
@@ -413,9 +395,9 @@ test('a questionnaire trivsel does not ship is reported from its export, beside 
     ['Andel med mange bekymringer (9–12) ved sidste måling', '16,7 % (6)'],
     ['Andel med bedring efter 3-point-reglen ved sidste måling', '66,7 % (6)'],
   ]) {
-    expect(await cell(page, table, row, 'Alle'), row).toBe(text);
+    expect(await reportCell(page, table, row, 'Alle'), row).toBe(text);
   }
-  expect(await cell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Pige')).toBe('< 5');
+  expect(await reportCell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Pige')).toBe('< 5');
   // Its figures use no reference and no reliable change: only the smallest group and the breakdown.
   const settings = page.getByRole('region', { name: 'Indstillinger' });
   await expect(settings.getByRole('textbox')).toHaveCount(1);
@@ -428,7 +410,7 @@ test('a questionnaire trivsel does not ship is reported from its export, beside 
     'Afvist: Filens skemadefinition kan ikke bruges: Skemaet «worry» version 1 findes allerede i en anden udgave med andre svar eller scorer.',
   );
   await expect(page.getByRole('status')).toHaveText('Rapporten er klar: 12 besvarelser fra 1 fil. 1 fil er afvist.');
-  expect(await cell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Alle')).toBe('8,2 (6)');
+  expect(await reportCell(page, table, 'Bekymring 0–12: gennemsnit ved indskrivning', 'Alle')).toBe('8,2 (6)');
   await expectNoAxeViolations(page, 'an unshipped questionnaire');
 });
 

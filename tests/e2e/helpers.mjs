@@ -72,6 +72,22 @@ export async function setPin(page, pin = PIN, passphrase = PASSPHRASE) {
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
+/** The set-up of a release from before encryption (the upgrade tests' baseline): the PIN
+ * alone, in its words. */
+export async function setOldPin(page) {
+  await page.getByLabel('Ny PIN-kode').fill(PIN);
+  await page.getByLabel('Gentag PIN-koden').fill(PIN);
+  await press(button(page, 'Gem PIN-kode'));
+  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
+}
+
+/** On data from before encryption, once its PIN was right: the passphrase that seals it. */
+export async function choosePassphrase(page) {
+  await page.getByLabel('Ny adgangssætning').fill(PASSPHRASE);
+  await page.getByLabel('Gentag adgangssætningen').fill(PASSPHRASE);
+  await press(button(page, 'Gem adgangssætning'));
+}
+
 /** The counsellor unlocks at the prompt: with the PIN while the app holds the key, with the
  * passphrase after a reload (the prompt shows the one field it takes). `secret` replaces
  * whichever it is. */
@@ -149,6 +165,17 @@ export async function handOver(page, point = 'Indskrivning', session) {
   await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
 }
 
+/** Waits until a service worker is active and controls the page (reloading once if it
+ * activated after the page loaded, as the first load's worker does). */
+export async function controlled(page) {
+  const active = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state ?? 'none'));
+  await expect.poll(active, { message: 'a service worker is active', timeout: 15_000 }).toBe('activated');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'),
+    { message: 'the service worker controls the page' }).toBe('activated');
+}
+
 /** A fresh tablet up to the young person's start screen; returns the participant code. */
 export async function freshYouth(page) {
   await page.goto('./');
@@ -173,11 +200,11 @@ export async function answerAll(page, values, ladderValue, lang = 'da') {
   await press(button(page, String(ladderValue)));
 }
 
-/** Sends from the review screen, then the counsellor unlocks to see the scores. */
+/** Sends from the review screen, then the counsellor unlocks and sees the scores. */
 export async function sendAndUnlock(page, lang = 'da') {
-  const [send, counsellor, thanks] = lang === 'da'
-    ? ['Send svar', 'Rådgiver', 'Tak for dine svar']
-    : ['Send answers', 'Counsellor', 'Thank you for your answers'];
+  const [send, counsellor, thanks, result] = lang === 'da'
+    ? ['Send svar', 'Rådgiver', 'Tak for dine svar', 'Resultat']
+    : ['Send answers', 'Counsellor', 'Thank you for your answers', 'Result'];
   await press(button(page, send));
   await expect(page.getByRole('heading', { name: thanks })).toBeVisible();
   await press(button(page, counsellor));
@@ -187,6 +214,16 @@ export async function sendAndUnlock(page, lang = 'da') {
     await page.getByLabel('PIN', { exact: true }).fill(PIN);
     await press(button(page, 'Unlock'));
   }
+  await expect(page.getByRole('heading', { name: result })).toBeVisible();
+}
+
+/** One measurement of WHO-5 and the ladder from the participant's page: handed over at
+ * `point`, answered, sent, the scores seen; back at the participant's page. */
+export async function measure(page, point, values, ladderValue, session) {
+  await handOver(page, point, session);
+  await answerAll(page, values, ladderValue);
+  await sendAndUnlock(page);
+  await press(button(page, 'Til deltageren'));
 }
 
 /** "Vil ikke svare" in the language shown. */
@@ -217,18 +254,44 @@ export async function chooseBattery(page, name) {
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 }
 
-/** A fresh tablet asking the substance battery: a new participant's intake answered through
- * WHO-5 (all 3) and the ladder (6), up to the module's first question (cannabis, 0–30 days). */
-export async function upToTheDays(page) {
+/** A fresh tablet with the substance battery chosen, at a new participant's page; returns the
+ * participant's code. */
+export async function substanceTablet(page) {
   await page.goto('./');
   await setPin(page);
   await chooseBattery(page, batteries.substance.name.da);
-  await newParticipant(page);
+  return newParticipant(page);
+}
+
+/** A fresh tablet asking the substance battery: a new participant's intake answered through
+ * WHO-5 (all 3) and the ladder (6), up to the module's first question (cannabis, 0–30 days). */
+export async function upToTheDays(page) {
+  await substanceTablet(page);
   await handOver(page, 'Indskrivning');
   await press(button(page, 'Start'));
   await answerInstrument(page, who5, [3, 3, 3, 3, 3]);
   await answerInstrument(page, ladder, [6]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(item(substance, 'cannabis_30d').text.da);
+}
+
+/** The path of a committed fixture, by its path under `tests/fixtures`. */
+export const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
+
+/** The evaluator page's line of its file list that names `name`. */
+export const fileLine = (page, name) => page.locator('.file-list li').filter({ has: page.getByText(name, { exact: true }) });
+
+/** The text of the report's cell in the row headed `row` and the column headed `column` of
+ * the table captioned `caption`. Waits for that row first: a changed setting takes the report
+ * away while it is computed again, and a row header that names the setting ("(8)") exists
+ * only in the report computed with it. */
+export async function reportCell(page, caption, row, column) {
+  const table = page.getByRole('table', { name: caption, exact: true });
+  const tr = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) });
+  await expect(tr).toHaveCount(1);
+  const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
+  const index = headers.indexOf(column);
+  expect(index, `column "${column}" in ${headers.join(' | ')}`).toBeGreaterThan(0);
+  return (await tr.getByRole('cell').nth(index - 1).innerText()).trim();
 }
 
 /** Runs Debian's age with `input` typed at its terminal prompt (age reads a passphrase only
@@ -237,6 +300,14 @@ export function ageWithTerminal(args, input) {
   const command = ['age', ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const run = spawnSync('script', ['-qec', command, '/dev/null'], { input, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** The export page, from the counsellor's home: its own page, behind the PIN again. */
+export async function openExportPage(page) {
+  await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
+  await expect(page).toHaveURL(/\/eksport\/$/);
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
 }
 
 /** The warned box on the export page that makes the next export plain (a tablet without the

@@ -8,19 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  button, input, newParticipant, press, rawDatabase, resumeAfterReload, setPin, unlock, who5, who5Label,
+  button, handOver, input, newParticipant, press, rawDatabase, resumeAfterReload, setPin, unlock, who5, who5Label,
 } from './helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser.mjs';
 
 const KILLS = 20;
-const FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--remote-debugging-port=0',
-];
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS, '--remote-debugging-port=0'];
 
 /** Starts Debian's Chromium on `profile` and connects over CDP. */
 async function launch(profile, viewport) {
-  const proc = spawn('/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
+  const proc = spawn(CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true, // its own process group, so the kill takes every Chromium process at once
   });
@@ -87,10 +84,7 @@ test('SIGKILL mid-questionnaire, relaunched, loses nothing (20 kills)', async ({
     const values = [5, 4, 3, 2, 1, 0];
     const startNext = async (page) => {
       await press(page.getByRole('button', { name: `Åbn deltager ${code}` }));
-      await press(button(page, 'Ny måling'));
-      await page.getByRole('radio', { name: sent === 0 ? 'Indskrivning' : 'Opfølgning', exact: true }).check();
-      await press(button(page, 'Giv tabletten til den unge'));
-      await expect(page.getByRole('heading', { name: 'Hvordan har du haft det?' })).toBeVisible();
+      await handOver(page, sent === 0 ? 'Indskrivning' : 'Opfølgning');
       await tapAndCommit(page, button(page, 'Start'));
       given = [];
     };

@@ -2,7 +2,8 @@
 // shows change since intake under both criteria.
 import { test, expect } from '@playwright/test';
 import {
-  PIN, button, figure, freshYouth, handOver, newParticipant, resumeAfterReload, setPin, unlock, version, who5, who5Label,
+  PIN, button, figure, freshYouth, headers, measure, newParticipant, resumeAfterReload, rowTexts, setPin, unlock, version, who5,
+  who5Label,
 } from './helpers.mjs';
 
 test('a reload mid-questionnaire resumes at the same question with the same answers once the counsellor unlocks', async ({ page }) => {
@@ -85,17 +86,6 @@ test('the PIN gate holds against URLs, history and the back button', async ({ pa
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 });
 
-async function measure(page, point, values, ladderValue, session) {
-  await handOver(page, point, session);
-  await button(page, 'Start').tap();
-  for (const v of values) await button(page, who5Label(v)).tap();
-  await button(page, String(ladderValue)).tap();
-  await button(page, 'Send svar').tap();
-  await button(page, 'Rådgiver').tap();
-  await unlock(page);
-  await expect(page.getByRole('heading', { name: 'Resultat' })).toBeVisible();
-  await button(page, 'Til deltageren').tap();
-}
 
 test('history: 40 → 52 is bedring under the 10-point rule but not a reliable change; 40 → 64 is both', async ({ page }) => {
   await page.goto('./');
@@ -108,15 +98,13 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   // The history: one column per tracked score, named by its short name, and the flagged answers.
   const history = page.locator('table.history');
   await expect(history.locator('caption')).toHaveText('Målinger');
-  const headers = async (table) => (await table.locator('thead th').allTextContents()).map((t) => t.trim());
   expect(await headers(history)).toEqual(['Dato', 'Målepunkt', 'WHO-5 %', 'Stige 0–10', 'Markerede svar', 'Handlinger']);
   const rows = history.locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  const texts = async (row) => (await row.locator('th, td').allTextContents()).map((t) => t.trim());
-  const cells = async (i) => texts(rows.nth(i));
-  expect((await cells(0)).slice(1, 5)).toEqual(['Indskrivning', '40', '5', '–']);
-  expect((await cells(1)).slice(1, 5)).toEqual(['Undervejs, samtale 1', '52', '6', '–']);
-  expect((await cells(2)).slice(1, 5)).toEqual(['Afslutning', '64', '7', '–']);
+  const cells = await rowTexts(rows);
+  expect(cells[0].slice(1, 5)).toEqual(['Indskrivning', '40', '5', '–']);
+  expect(cells[1].slice(1, 5)).toEqual(['Undervejs, samtale 1', '52', '6', '–']);
+  expect(cells[2].slice(1, 5)).toEqual(['Afslutning', '64', '7', '–']);
   // The change since intake: one table per score with criteria (WHO-5's percentage only),
   // one row per later measurement, each criterion in its own column, never merged.
   const changes = page.locator('table.changes');
@@ -127,11 +115,11 @@ test('history: 40 → 52 is bedring under the 10-point rule but not a reliable c
   expect(await headers(changes)).toEqual(['Målepunkt', 'Fra → til', 'Ændring', '10-point-reglen', 'Pålidelig ændring']);
   const changeRows = changes.locator('tbody tr');
   await expect(changeRows).toHaveCount(2);
-  const change = async (i) => texts(changeRows.nth(i));
-  expect((await change(0))[0]).toMatch(/^Undervejs, samtale 1 \(\d{4}-\d{2}-\d{2}\)$/);
-  expect((await change(0)).slice(1)).toEqual(['40 → 52', '+12', 'bedring', 'uændret']);
-  expect((await change(1))[0]).toMatch(/^Afslutning \(\d{4}-\d{2}-\d{2}\)$/);
-  expect((await change(1)).slice(1)).toEqual(['40 → 64', '+24', 'bedring', 'bedring']);
+  const change = await rowTexts(changeRows);
+  expect(change[0][0]).toMatch(/^Undervejs, samtale 1 \(\d{4}-\d{2}-\d{2}\)$/);
+  expect(change[0].slice(1)).toEqual(['40 → 52', '+12', 'bedring', 'uændret']);
+  expect(change[1][0]).toMatch(/^Afslutning \(\d{4}-\d{2}-\d{2}\)$/);
+  expect(change[1].slice(1)).toEqual(['40 → 64', '+24', 'bedring', 'bedring']);
   await expect(changeRows.nth(0).locator('td.change-improved')).toHaveText(['bedring']);
   await expect(changeRows.nth(0).locator('td.change-unchanged')).toHaveText(['uændret']);
   await expect(changeRows.nth(1).locator('td.change-improved')).toHaveCount(2);

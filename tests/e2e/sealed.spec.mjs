@@ -13,10 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
-  ageWithTerminal, answerAll, button, expectNoAxeViolations, freshYouth, PLAIN_EXPORT, press, sendAndUnlock, unlock,
+  ageWithTerminal, answerAll, button, expectNoAxeViolations, fileLine, fixture, freshYouth, openExportPage, PLAIN_EXPORT, press,
+  sendAndUnlock,
 } from './helpers.mjs';
 
-const fixture = (rel) => new URL(`../fixtures/${rel}`, import.meta.url).pathname;
 const tabletA = fixture('export/v1-tablet-a.json');
 
 /** A folder for this test's keys and files, among its results (Playwright empties them). */
@@ -50,8 +50,6 @@ async function download(page, locator) {
   return { name: file.suggestedFilename(), path: await file.path() };
 }
 
-/** The line of the evaluator's file list that names `name`. */
-const fileLine = (page, name) => page.locator('.file-list li').filter({ has: page.getByText(name, { exact: true }) });
 
 test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens them; plain only when warned', async ({ page }, testInfo) => {
   const dir = scratch(testInfo);
@@ -76,10 +74,7 @@ test('the counsellor seals exports to the evaluator\'s key; Debian\'s age opens 
   await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
 
   // The export page: sealed to that key by default.
-  await press(page.getByRole('link', { name: 'Eksportér', exact: true }));
-  await expect(page).toHaveURL(/\/eksport\/$/);
-  await unlock(page);
-  await expect(page.getByRole('heading', { name: 'Eksportér', level: 1 })).toBeVisible();
+  await openExportPage(page);
   await expect(page.getByText(`Filen krypteres til evaluatorens nøgle med fingeraftrykket ${fingerprint(key.publicKey)}.`)).toBeVisible();
   await expectNoAxeViolations(page, 'export page: sealed to the evaluator');
   const sealed = await download(page, button(page, 'Eksportér 1 besvarelse'));

@@ -11,10 +11,10 @@
 // questionnaires-as-data release before encryption (data at d8b2cc7: version 1 with its record
 // and draft shapes, e.g. `declined` and `instruments`), tested when it is set.
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startServer } from '../browser.mjs';
 import fs from 'node:fs';
 import {
-  PASSPHRASE, PIN, button, expectNoAxeViolations, handOver, newParticipant, press, rawDatabase, unlock, who5Label,
+  PIN, button, choosePassphrase, expectNoAxeViolations, handOver, newParticipant, press, rawDatabase, setOldPin, unlock, who5Label,
 } from './helpers.mjs';
 
 // A port of its own (two servers cannot share one), chosen apart from other runs' with TRIVSEL_UPGRADE_PORT.
@@ -25,24 +25,7 @@ const before = process.env.TRIVSEL_BEFORE_DIST;
 const current = process.env.TRIVSEL_DIST || 'dist';
 
 /** Serves `dir` on PORT until the returned function is called. */
-async function serve(dir) {
-  const proc = spawn('node', ['tests/e2e/serve.mjs', dir, String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${ORIGIN}/`).then((r) => r.ok, () => false);
-    if (up) return async () => { proc.kill(); await new Promise((r) => proc.once('exit', r)); };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error(`the server for ${dir} did not start`);
-}
-
-/** An older version: the PIN set in its own words. */
-async function oldSetPin(page) {
-  await page.getByLabel('Ny PIN-kode').fill(PIN);
-  await page.getByLabel('Gentag PIN-koden').fill(PIN);
-  await press(button(page, 'Gem PIN-kode'));
-  await expect(page.getByRole('heading', { name: 'Deltagere' })).toBeVisible();
-}
+const serve = (dir) => startServer(dir, PORT);
 
 async function oldMeasure(page, point, values, ladderValue) {
   await handOver(page, point);
@@ -78,7 +61,7 @@ async function shown(page, codes) {
 /** An older version on the tablet: two participants, three responses, one in progress. */
 async function oldTablet(page) {
   await page.goto(`${ORIGIN}/`);
-  await oldSetPin(page);
+  await setOldPin(page);
   const a = await newParticipant(page, { site: 'Erhvervsskolen Nord' });
   await oldMeasure(page, 'Indskrivning', [1, 1, 2, 2, 1], 3);
   await oldMeasure(page, 'Afslutning', [3, 4, 3, 4, 3], 8);
@@ -118,9 +101,7 @@ async function upgrade(page, { interrupt = false } = {}) {
       };
     });
   }
-  await page.getByLabel('Ny adgangssætning').fill(PASSPHRASE);
-  await page.getByLabel('Gentag adgangssætningen').fill(PASSPHRASE);
-  await press(button(page, 'Gem adgangssætning'));
+  await choosePassphrase(page);
 }
 
 /** Fails if anything that describes a person is readable in the raw database. */

@@ -5,7 +5,7 @@
 // button and link is a touch target of at least 48 × 48 CSS px.
 import { test, expect } from '@playwright/test';
 import {
-  button, expectNoAxeViolations, freshYouth, item, ladder, newParticipant, setPin, substance, unlock, upToTheDays,
+  button, expectNoAxeViolations, freshYouth, handOver, item, ladder, newParticipant, setPin, substance, unlock, upToTheDays,
   who5Label,
 } from './helpers.mjs';
 
@@ -143,9 +143,7 @@ test('200 % zoom: setting up, the passphrase prompt, the export page\'s data car
   await checkScreen(page, 'set up: passphrase and PIN', [page.locator('.warn')]);
   await setPin(page);
   const code = await newParticipant(page);
-  await button(page, 'Ny måling').tap();
-  await page.getByRole('radio', { name: 'Indskrivning', exact: true }).check();
-  await button(page, 'Giv tabletten til den unge').tap();
+  await handOver(page, 'Indskrivning');
   await expect(page.locator('.rights')).toBeVisible();
   await checkScreen(page, 'start with the young person\'s rights', [page.locator('.rights li').last()]);
   await page.reload();

@@ -53,17 +53,16 @@ pub fn test(ctx: &Ctx, playwright_args: &[String]) -> Result {
 
     let baseline = baseline::dist(ctx)?;
     let server = Nginx::start(ctx, &work.join("nginx"), &release, &baseline)?;
-    let playwright = root.join("node_modules").join(".bin").join("playwright");
-    let mut cmd = ctx.command(
-        playwright,
+    let mut cmd = crate::test::playwright(
+        ctx,
         &["test", "--config", "playwright.nginx.config.mjs"],
+        &baseline,
     );
     cmd.args(playwright_args);
     for (name, value) in server.env() {
         cmd.env(name, value);
     }
-    cmd.env(baseline::ENV, &baseline)
-        .env("TRIVSEL_RELEASE_APP", release.join("app"));
+    cmd.env("TRIVSEL_RELEASE_APP", release.join("app"));
     let result = ctx.run_cmd(cmd);
     if result.is_err() {
         println!("nginx's logs: {}", server.prefix.join("logs").display());
@@ -112,17 +111,12 @@ impl Nginx {
             &main_conf(&release.join("app"), &snippet, sub, upgrade),
         )?;
 
-        let test = Nginx::args(prefix, &["-t"]);
-        ctx.run(
-            tools::NGINX,
-            &test.iter().map(String::as_str).collect::<Vec<_>>(),
-        )?;
-        let start = Nginx::args(prefix, &["-g", "daemon off;"]);
+        let mut test = ctx.command(tools::NGINX, &[]);
+        test.args(Nginx::args(prefix, &["-t"]));
+        ctx.run_cmd(test)?;
         let child = ctx
-            .command(
-                tools::NGINX,
-                &start.iter().map(String::as_str).collect::<Vec<_>>(),
-            )
+            .command(tools::NGINX, &[])
+            .args(Nginx::args(prefix, &["-g", "daemon off;"]))
             .stdin(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", tools::NGINX))?;

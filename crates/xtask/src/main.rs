@@ -5,6 +5,7 @@
 mod baseline;
 mod deploy;
 mod fuzz;
+mod html;
 mod lockfile;
 mod nginx;
 mod release;

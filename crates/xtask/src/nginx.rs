@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use crate::Result;
+use crate::{html, Result};
 
 /// The snippet's and the site file's names in the archive's `nginx/`.
 pub const SNIPPET: &str = "trivsel-app.conf";
@@ -114,7 +114,7 @@ impl Policies {
 /// which must allow its loader by hash and never `'unsafe-inline'`, plus
 /// `frame-ancestors 'none'` (which only a header can carry).
 pub fn page_policy(html: &str) -> Result<String> {
-    let meta = tags(html, "meta")
+    let meta = html::tags(html, "meta")
         .into_iter()
         .find(|tag| {
             attribute(tag, "http-equiv")
@@ -149,59 +149,19 @@ pub fn page_policy(html: &str) -> Result<String> {
     Ok(format!("{policy}; frame-ancestors 'none'"))
 }
 
-/// Every `<name …>` tag of `html`, as written.
-fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
-    let lower = html.to_ascii_lowercase();
-    let open = format!("<{name}");
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = lower[at..].find(&open) {
-        let start = at + offset;
-        let after = lower.as_bytes().get(start + open.len()).copied();
-        let end = lower[start..]
-            .find('>')
-            .map_or(lower.len(), |e| start + e + 1);
-        if after.is_some_and(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/') {
-            found.push(&html[start..end]);
-        }
-        at = end;
-    }
-    found
-}
-
 /// The value of attribute `name` in one tag, quoted or not, with the few
 /// entities a minifier writes decoded.
 fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut search = 0;
-    while let Some(offset) = lower[search..].find(name) {
-        let start = search + offset;
-        search = start + name.len();
-        let before = lower[..start].chars().next_back();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let rest = tag[search..].trim_start();
-        let Some(rest) = rest.strip_prefix('=') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let value = match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-            _ => rest
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        return Some(
-            value
-                .replace("&#39;", "'")
-                .replace("&#x27;", "'")
-                .replace("&quot;", "\"")
-                .replace("&amp;", "&"),
-        );
-    }
-    None
+    let (_, value) = html::attributes(tag)
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    Some(
+        value
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// `add_header` lines for every response of a location: nginx sends only the

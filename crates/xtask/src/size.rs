@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::Result;
+use crate::{html, Result};
 
 /// `cargo xtask size [--dist DIR] [--budget-file PATH]`; given paths are
 /// relative to the current directory, the default `dist` is the repo's.
@@ -180,8 +180,15 @@ fn scan(html: &str) -> (Vec<&str>, Vec<&str>) {
                 .map_or(lower.len(), |e| start + e + 3);
             continue;
         }
-        let end = tag_end(&lower, start);
-        attributes.extend(tag_attributes(&html[start..end]));
+        let end = html::tag_end(&lower, start);
+        attributes.extend(
+            html::attributes(&html[start..end])
+                .into_iter()
+                .filter(|(name, _)| {
+                    name.eq_ignore_ascii_case("href") || name.eq_ignore_ascii_case("src")
+                })
+                .map(|(_, value)| value),
+        );
         at = end;
         for raw_text in ["script", "style"] {
             if is_open_tag(&lower[start..end], raw_text) {
@@ -198,78 +205,10 @@ fn scan(html: &str) -> (Vec<&str>, Vec<&str>) {
     (attributes, scripts)
 }
 
-/// The index just past the `>` closing the tag that starts at `start`.
-fn tag_end(html: &str, start: usize) -> usize {
-    let mut quote = None;
-    for (i, b) in html.bytes().enumerate().skip(start + 1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return i + 1,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
 fn is_open_tag(tag: &str, name: &str) -> bool {
     tag.strip_prefix('<')
         .and_then(|t| t.strip_prefix(name))
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_whitespace() || c == '>'))
-}
-
-/// The values of the `href` and `src` attributes of one tag (`<name a="v" …>`).
-fn tag_attributes(tag: &str) -> Vec<&str> {
-    let bytes = tag.as_bytes();
-    let stop = |b: u8| b.is_ascii_whitespace() || b == b'=' || b == b'>' || b == b'/';
-    let mut i = 1;
-    while i < bytes.len() && !stop(bytes[i]) {
-        i += 1; // the tag name
-    }
-    let mut values = Vec::new();
-    while i < bytes.len() {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        let name_start = i;
-        while i < bytes.len() && !stop(bytes[i]) {
-            i += 1;
-        }
-        let name = &tag[name_start..i];
-        if name_start == i {
-            i += 1; // a stray `=` or the closing `>`
-            continue;
-        }
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b'=') {
-            continue; // an attribute without a value
-        }
-        i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let (value_start, value_end) = match bytes.get(i) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let end = tag[i + 1..]
-                    .find(q as char)
-                    .map_or(tag.len(), |e| i + 1 + e);
-                (i + 1, end)
-            }
-            _ => {
-                let end = tag[i..]
-                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                    .map_or(tag.len(), |e| i + e);
-                (i, end)
-            }
-        };
-        if name.eq_ignore_ascii_case("href") || name.eq_ignore_ascii_case("src") {
-            values.push(&tag[value_start..value_end]);
-        }
-        i = value_end + 1;
-    }
-    values
 }
 
 /// The contents of every '…', "…" and `…` string literal in a script.

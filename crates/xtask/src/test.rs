@@ -3,6 +3,7 @@
 //! developer runs exactly what CI runs.
 
 use std::path::Path;
+use std::process::Command;
 
 use crate::run::Ctx;
 use crate::{deploy, size, tools, Result};
@@ -72,10 +73,7 @@ pub fn run_all(root: &Path) -> Result {
             Step::Playwright => {
                 // The tablet's upgrade test starts from the first release's build.
                 let baseline = crate::baseline::dist(&ctx)?;
-                let playwright = root.join("node_modules").join(".bin").join("playwright");
-                let mut cmd = ctx.command(playwright, &["test"]);
-                cmd.env(crate::baseline::ENV, &baseline);
-                ctx.run_cmd(cmd)
+                ctx.run_cmd(playwright(&ctx, &["test"], &baseline))
             }
             Step::Deploy => deploy::test(&ctx, &[]),
         };
@@ -83,4 +81,17 @@ pub fn run_all(root: &Path) -> Result {
     }
     println!("\n==> all {count} test steps passed");
     Ok(())
+}
+
+/// The project's Playwright with `args`, the baseline's build (`baseline`)
+/// named for the upgrade tests.
+pub fn playwright(ctx: &Ctx, args: &[&str], baseline: &Path) -> Command {
+    let program = ctx
+        .root()
+        .join("node_modules")
+        .join(".bin")
+        .join("playwright");
+    let mut cmd = ctx.command(program, args);
+    cmd.env(crate::baseline::ENV, baseline);
+    cmd
 }
